@@ -1,0 +1,20 @@
+namespace Tessera.Bench;
+
+/// <summary>Runs one benchmark by name: <c>dotnet run -c Release --project bench/Tessera.Bench -- NAME [ARGS]</c>.</summary>
+internal static class BenchRunner
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Benchmarks = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var run))
+        {
+            await Console.Error.WriteLineAsync("usage: Tessera.Bench NAME [ARGS]; names: " + string.Join(", ", Benchmarks.Keys.Order(StringComparer.Ordinal)));
+            return 1;
+        }
+
+        return await run(args[1..]);
+    }
+}

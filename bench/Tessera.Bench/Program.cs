@@ -1,0 +1,3 @@
+using Tessera.Bench;
+
+return await BenchRunner.RunAsync(args);

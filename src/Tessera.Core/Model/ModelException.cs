@@ -1,0 +1,41 @@
+namespace Tessera.Core.Model;
+
+/// <summary>Input that does not fit the model or the rules: an unknown schema or property, a bad value.</summary>
+/// <remarks>Carries where the problem is (file, line, field) so that hosts can name it; maps to exit code 2 and HTTP 400.</remarks>
+public sealed class ModelException : Exception
+{
+    public ModelException(string message, string? file = null, int? line = null, string? field = null)
+        : base(message)
+    {
+        File = file;
+        Line = line;
+        Field = field;
+    }
+
+    public ModelException()
+    {
+    }
+
+    public ModelException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public string? File { get; }
+
+    public int? Line { get; }
+
+    public string? Field { get; }
+
+    /// <summary>The same problem, located in a file and line.</summary>
+    public ModelException At(string? file, int? line, string? field = null) =>
+        new(Message, file ?? File, line ?? Line, field ?? Field);
+
+    /// <summary>"file:line: field: message", leaving out what is unknown.</summary>
+    public string Describe()
+    {
+        var where = string.Join(':', new[] { File, Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => s is not null));
+        var field = Field is null ? "" : $"field '{Field}': ";
+        return where.Length == 0 ? field + Message : $"{where}: {field}{Message}";
+    }
+}
