@@ -1,0 +1,90 @@
+using Tessera.Core.Model;
+
+namespace Tessera.Core.Access;
+
+/// <summary>The one access policy of Tessera: (user, action, record) → Allow, HitOnly or Deny.</summary>
+/// <remarks>
+/// Rules (DESIGN.md, "Access: who may see what"):
+/// <list type="bullet">
+/// <item>The provider decides: its own analysts see and handle their data.</item>
+/// <item>Data shared with a case is visible to the case's member organisations; H2 data may not be disseminated
+/// further without the provider's permission, so partners may not export it; H3 restrictions are in the provider's
+/// words and cannot be judged by a machine, so partners learn only that a hit exists.</item>
+/// <item>Other organisations learn only that a hit exists (hit/no-hit, Council Decision 2008/615/JHA style),
+/// unless H2/H3 forbid dissemination, in which case the answer looks exactly like no hit. The hub sees H0/H1 data
+/// shared with it in full.</item>
+/// <item>Informant data never leaves its provider, not even as a hit.</item>
+/// <item>Policy officers see aggregates only; auditors and administrators see no case data.</item>
+/// </list>
+/// Every handling code restricts independently and the strictest wins, so adding a code never widens access.
+/// A user with several roles gets the widest of what each role allows.
+/// </remarks>
+public static class AccessPolicy
+{
+    /// <summary>Decides whether <paramref name="principal"/> may do <paramref name="action"/> on <paramref name="target"/>.</summary>
+    public static Decision Decide(Principal principal, AccessAction action, AccessTarget target)
+    {
+        var best = Decision.Deny;
+        foreach (var role in principal.Roles)
+        {
+            var d = DecideForRole(role, action, target, target.RelationOf(principal));
+            if (d > best)
+            {
+                best = d;
+            }
+        }
+
+        return best;
+    }
+
+    private static Decision DecideForRole(Role role, AccessAction action, AccessTarget target, OwnerRelation relation) =>
+        action switch
+        {
+            AccessAction.ReadAggregates => Decision.Allow,
+            AccessAction.ReadAudit => role == Role.Auditor ? Decision.Allow : Decision.Deny,
+            AccessAction.Administer => role == Role.Administrator ? Decision.Allow : Decision.Deny,
+            AccessAction.SetImpactLevel => role is Role.Supervisor or Role.HubAnalyst ? Decision.Allow : Decision.Deny,
+            AccessAction.Contribute => IsCaseWorker(role) ? Decision.Allow : Decision.Deny,
+            AccessAction.Modify => IsCaseWorker(role) && relation == OwnerRelation.Own ? Decision.Allow : Decision.Deny,
+            AccessAction.View => IsCaseWorker(role) ? Restrict(target, relation, code => ViewUnder(code, role, relation)) : Decision.Deny,
+            AccessAction.Export => IsCaseWorker(role) ? Restrict(target, relation, code => ExportUnder(code, role, relation)) : Decision.Deny,
+            _ => Decision.Deny,
+        };
+
+    private static bool IsCaseWorker(Role role) => role is Role.Analyst or Role.Supervisor or Role.HubAnalyst;
+
+    /// <summary>The strictest decision over every restriction on the target: handling codes and subject category.</summary>
+    private static Decision Restrict(AccessTarget target, OwnerRelation relation, Func<HandlingCode, Decision> underCode)
+    {
+        // Informant data never leaves its provider, not even as a hit.
+        var decision = target.SubjectCategory == SubjectCategory.Informant && relation != OwnerRelation.Own
+            ? Decision.Deny
+            : Decision.Allow;
+        foreach (var code in target.Handling.Codes)
+        {
+            var d = underCode(code);
+            if (d < decision)
+            {
+                decision = d;
+            }
+        }
+
+        return decision;
+    }
+
+    private static Decision ViewUnder(HandlingCode code, Role role, OwnerRelation relation) => relation switch
+    {
+        OwnerRelation.Own => Decision.Allow,
+        OwnerRelation.CasePartner => code == HandlingCode.H3 ? Decision.HitOnly : Decision.Allow,
+        _ when role == Role.HubAnalyst => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.HitOnly,
+        _ => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.HitOnly : Decision.Deny,
+    };
+
+    private static Decision ExportUnder(HandlingCode code, Role role, OwnerRelation relation) => relation switch
+    {
+        OwnerRelation.Own => Decision.Allow,
+        _ => code is HandlingCode.H0 or HandlingCode.H1 && ViewUnder(code, role, relation) == Decision.Allow
+            ? Decision.Allow
+            : Decision.Deny,
+    };
+}

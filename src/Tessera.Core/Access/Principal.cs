@@ -1,0 +1,29 @@
+namespace Tessera.Core.Access;
+
+/// <summary>Who asks: a signed-in user, their organisation and roles.</summary>
+public sealed record Principal(string UserName, string Organisation, IReadOnlySet<Role> Roles)
+{
+    public bool Has(Role role) => Roles.Contains(role);
+
+    /// <summary>The identity used by the command line when run by the platform operator on the server itself.</summary>
+    public static Principal System { get; } = new("system", "SYSTEM", new HashSet<Role> { Role.Administrator });
+}
+
+/// <summary>The record a decision is about: its owner, case, handling codes and data-subject category.</summary>
+/// <param name="CaseMembers">Organisations that are members of the record's case; empty when there is no case.</param>
+public sealed record AccessTarget(
+    string OwnerOrganisation,
+    IReadOnlySet<string> CaseMembers,
+    Model.HandlingCodes Handling,
+    Model.SubjectCategory SubjectCategory)
+{
+    /// <summary>How <paramref name="principal"/>'s organisation relates to the owner.</summary>
+    public OwnerRelation RelationOf(Principal principal) =>
+        principal.Organisation == OwnerOrganisation ? OwnerRelation.Own
+        : CaseMembers.Contains(principal.Organisation) ? OwnerRelation.CasePartner
+        : OwnerRelation.Other;
+
+    /// <summary>A target with no record behind it, for actions on the platform itself (audit, administration).</summary>
+    public static AccessTarget Platform { get; } =
+        new("", new HashSet<string>(), Model.HandlingCodes.Default, Model.SubjectCategory.Other);
+}
