@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Dapper;
+using Tessera.Core.Audit;
+
+namespace Tessera.Storage.Audit;
+
+/// <summary>The append-only, hash-chained audit log in the database.</summary>
+/// <remarks>Entries are appended in the caller's transaction, so a write and its audit entry commit together.
+/// Appends are serialised: the head row is read under the write lock (SQLite BEGIN IMMEDIATE, PostgreSQL FOR UPDATE).</remarks>
+public sealed class AuditLog
+{
+    private readonly Store _store;
+
+    internal AuditLog(Store store) => _store = store;
+
+    /// <summary>Appends entries in their own transaction.</summary>
+    public async Task AppendAsync(IEnumerable<AuditEvent> events, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await AppendAsync(connection, tx, events);
+        await tx.CommitAsync(ct);
+    }
+
+    public Task AppendAsync(AuditEvent e, CancellationToken ct = default) => AppendAsync([e], ct);
+
+    /// <summary>Appends entries inside the caller's write transaction.</summary>
+    public async Task AppendAsync(DbConnection connection, DbTransaction tx, IEnumerable<AuditEvent> events)
+    {
+        var lockClause = _store.Provider == StorageProvider.Postgres ? " FOR UPDATE" : "";
+        var head = await connection.QuerySingleAsync<(long Seq, string Hash)>("SELECT seq, hash FROM audit_head WHERE id = 1" + lockClause, transaction: tx);
+        var now = _store.Time.GetUtcNow();
+        var rows = new List<AuditEntry>();
+        foreach (var e in events)
+        {
+            var entry = AuditEntry.Next(head.Seq + 1, head.Hash, e, now);
+            rows.Add(entry);
+            head = (entry.Sequence, entry.Hash);
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(
+            "INSERT INTO audit_log (seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash) " +
+            "VALUES (@Sequence, @Time, @Actor, @Organisation, @Action, @Target, @Outcome, @Details, @PreviousHash, @Hash)",
+            rows, tx);
+        await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, tx);
+    }
+
+    /// <summary>Entries in sequence order, streamed, optionally filtered by actor or organisation and paged.</summary>
+    public async IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, long? limit = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var sql = "SELECT seq AS Sequence, time AS Time, actor AS Actor, organisation AS Organisation, action AS Action, target AS Target, " +
+                  "outcome AS Outcome, details AS Details, prev_hash AS PreviousHash, hash AS Hash FROM audit_log WHERE seq >= @fromSeq ORDER BY seq" +
+                  (limit is null ? "" : " LIMIT @limit");
+        await using var reader = await connection.ExecuteReaderAsync(sql, new { fromSeq, limit });
+        var parser = reader.GetRowParser<AuditRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            yield return parser(reader).ToEntry();
+        }
+    }
+
+    /// <summary>Recomputes the whole chain and checks it against the stored head.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        long headSeq;
+        await using (var connection = await _store.ConnectAsync(ct))
+        {
+            headSeq = await connection.ExecuteScalarAsync<long>("SELECT seq FROM audit_head WHERE id = 1");
+        }
+
+        return await AuditChain.VerifyAsync(ReadAsync(ct: ct), headSeq);
+    }
+
+    /// <summary>How many entries the log holds.</summary>
+    public async Task<long> CountAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log");
+    }
+
+    private sealed record AuditRow(long Sequence, string Time, string Actor, string Organisation, string Action, string Target,
+        string Outcome, string Details, string PreviousHash, string Hash)
+    {
+        public AuditEntry ToEntry() => new(Sequence,
+            DateTimeOffset.Parse(Time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+            Actor, Organisation, Action, Target, Outcome, Details, PreviousHash, Hash);
+    }
+}

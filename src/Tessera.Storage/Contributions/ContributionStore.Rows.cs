@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using Tessera.Core.Access;
+using Tessera.Core.Model;
+
+namespace Tessera.Storage.Contributions;
+
+/// <summary>Row mapping and the bulk insert paths of <see cref="ContributionStore"/>.</summary>
+public sealed partial class ContributionStore
+{
+    private const string StatementSelect =
+        "SELECT s.id AS Id, s.entity_id AS EntityId, s.schema AS Schema, s.property AS Property, s.value AS Value, s.normalised AS Normalised, " +
+        "s.valid AS Valid, s.reason AS Reason, s.contribution_id AS ContributionId FROM statements s";
+
+    private static readonly string[] InsertParameters = ["$c", "$e", "$s", "$p", "$v", "$n", "$ok", "$r"];
+
+    private static async Task<long> InsertContributionAsync(DbConnection connection, DbTransaction tx, Contribution c) =>
+        await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO contributions (organisation, case_id, handling, h3_text, reliability, accuracy, subject_category, purpose, created, review_date, kind, source, content_hash, created_by) " +
+            "VALUES (@Organisation, @CaseId, @handling, @h3, @reliability, @Accuracy, @subject, @Purpose, @created, @review, @kind, @Source, @ContentHash, @CreatedBy) RETURNING id",
+            new
+            {
+                c.Organisation, c.CaseId, handling = c.Handling.ToString(), h3 = c.Handling.H3Text, reliability = c.Reliability.ToString(),
+                c.Accuracy, subject = c.SubjectCategory.ToString(), c.Purpose, created = Store.Format(c.Created),
+                review = c.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kind = c.Kind.ToString(), c.Source, c.ContentHash, c.CreatedBy,
+            }, tx);
+
+    private static async Task InsertStatementsAsync(DbConnection connection, DbTransaction tx, long contributionId,
+        List<(string EntityId, string Schema, PropertyValue Value)> statements, CancellationToken ct)
+    {
+        if (connection is NpgsqlConnection pg)
+        {
+            // Binary COPY: an order of magnitude faster than row inserts over the wire.
+            await using var copy = await pg.BeginBinaryImportAsync(
+                "COPY statements (contribution_id, entity_id, schema, property, value, normalised, valid, reason) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var (entityId, schema, v) in statements)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(contributionId, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(entityId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(schema, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(v.Property, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(v.Value, NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(copy, v.Normalised, ct);
+                await copy.WriteAsync(v.Valid ? 1L : 0L, NpgsqlDbType.Bigint, ct);
+                await WriteNullableAsync(copy, v.Reason, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+            return;
+        }
+
+        // SQLite: one prepared statement reused for every row inside the transaction.
+        var sqlite = (SqliteConnection)connection;
+        await using var command = sqlite.CreateCommand();
+        command.Transaction = (SqliteTransaction)tx;
+        command.CommandText = "INSERT INTO statements (contribution_id, entity_id, schema, property, value, normalised, valid, reason) VALUES ($c, $e, $s, $p, $v, $n, $ok, $r)";
+        var p = InsertParameters.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        await command.PrepareAsync(ct);
+        p[0].Value = contributionId;
+        foreach (var (entityId, schema, v) in statements)
+        {
+            p[1].Value = entityId;
+            p[2].Value = schema;
+            p[3].Value = v.Property;
+            p[4].Value = v.Value;
+            p[5].Value = (object?)v.Normalised ?? DBNull.Value;
+            p[6].Value = v.Valid ? 1 : 0;
+            p[7].Value = (object?)v.Reason ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync(ct);
+        }
+        else
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+        }
+    }
+
+    private static async Task<IReadOnlyList<StatementRecord>> WithProvenanceAsync(Store store, DbConnection connection, List<StatementRow> rows)
+    {
+        var ids = rows.Select(r => r.ContributionId).Distinct().ToArray();
+        var contributions = new Dictionary<long, (Contribution C, IReadOnlySet<string> Members)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var found = await connection.QueryAsync<ContributionRow>($"SELECT {ContributionColumns} FROM contributions c WHERE {store.In("c.id", "chunk")}", new { chunk });
+            var cases = found.Where(c => c.CaseId is not null).Select(c => c.CaseId!).Distinct().ToArray();
+            var members = cases.Length == 0
+                ? Enumerable.Empty<(string CaseId, string Org)>().ToLookup(m => m.CaseId, m => m.Org)
+                : (await connection.QueryAsync<(string CaseId, string Org)>("SELECT case_id, organisation FROM case_members WHERE " + store.In("case_id", "cases"), new { cases }))
+                    .ToLookup(m => m.CaseId, m => m.Org);
+            foreach (var row in found)
+            {
+                var set = row.CaseId is null ? new HashSet<string>() : members[row.CaseId].ToHashSet(StringComparer.Ordinal);
+                contributions[row.Id] = (row.ToContribution(), set);
+            }
+        }
+
+        return rows.Select(r =>
+        {
+            var (c, members) = contributions[r.ContributionId];
+            return new StatementRecord(r.ToStatement(), c, members);
+        }).ToList();
+    }
+
+    private sealed record StatementRow(long Id, string EntityId, string Schema, string Property, string Value, string? Normalised, long Valid, string? Reason, long ContributionId)
+    {
+        public Statement ToStatement() => new(Id, EntityId, Schema, Property, Value, Normalised, Valid != 0, Reason, ContributionId);
+    }
+
+    private sealed record ContributionRow(long Id, string Organisation, string? CaseId, string Handling, string? H3Text, string Reliability, long Accuracy,
+        string SubjectCategory, string Purpose, string Created, string ReviewDate, string Kind, string Source, string ContentHash, string CreatedBy)
+    {
+        public Contribution ToContribution() => new(Id, Organisation, CaseId, HandlingCodes.Parse(Handling, H3Text),
+            Enum.Parse<SourceReliability>(Reliability), (int)Accuracy, Enum.Parse<Core.Model.SubjectCategory>(SubjectCategory), Purpose,
+            DateTimeOffset.Parse(Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            DateOnly.ParseExact(ReviewDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), Enum.Parse<ContributionKind>(Kind), Source, ContentHash, CreatedBy);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Tessera.Core.Access;
+using Tessera.Core.Audit;
+using Tessera.Core.Model;
+
+namespace Tessera.Storage.Contributions;
+
+/// <summary>The outcome of writing a contribution.</summary>
+/// <param name="Added">False when the same content had been contributed before by the same organisation: nothing was added.</param>
+public sealed record WriteResult(long ContributionId, bool Added, int Entities, int Statements);
+
+/// <summary>Contributions and their statements: written atomically, read through the access policy.</summary>
+public sealed partial class ContributionStore
+{
+    private const string ContributionColumns =
+        "c.id AS Id, c.organisation AS Organisation, c.case_id AS CaseId, c.handling AS Handling, c.h3_text AS H3Text, c.reliability AS Reliability, " +
+        "c.accuracy AS Accuracy, c.subject_category AS SubjectCategory, c.purpose AS Purpose, c.created AS Created, c.review_date AS ReviewDate, " +
+        "c.kind AS Kind, c.source AS Source, c.content_hash AS ContentHash, c.created_by AS CreatedBy";
+
+    private readonly Store _store;
+
+    internal ContributionStore(Store store) => _store = store;
+
+    /// <summary>Writes a contribution and all its statements in one transaction, with its audit entry.</summary>
+    /// <remarks>All-or-nothing: on any error nothing is stored. Idempotent: the same content hash from the same
+    /// organisation adds nothing and returns the earlier contribution.</remarks>
+    /// <exception cref="ModelException">An entity does not fit the model, or the organisation or case is unknown.</exception>
+    /// <exception cref="UnauthorizedAccessException">The user may not contribute for that organisation.</exception>
+    public async Task<WriteResult> WriteAsync(Contribution contribution, IReadOnlyList<Entity> entities, Principal by, CancellationToken ct = default)
+    {
+        Authorise(contribution, by);
+        var statements = Validate(entities);
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await CheckReferencesAsync(connection, tx, contribution);
+        var existing = await connection.ExecuteScalarAsync<long?>(
+            "SELECT id FROM contributions WHERE organisation = @Organisation AND content_hash = @ContentHash", contribution, tx);
+        if (existing is { } earlier)
+        {
+            await _store.Audit.AppendAsync(connection, tx, [Event(by, "contribution.repeat", earlier, "ok", contribution.Source)]);
+            await tx.CommitAsync(ct);
+            return new WriteResult(earlier, false, 0, 0);
+        }
+
+        var id = await InsertContributionAsync(connection, tx, contribution);
+        await InsertStatementsAsync(connection, tx, id, statements, ct);
+        var details = string.Create(CultureInfo.InvariantCulture, $"{entities.Count} entities, {statements.Count} statements from {contribution.Source}");
+        await _store.Audit.AppendAsync(connection, tx, [Event(by, "contribution.write", id, "ok", details)]);
+        await tx.CommitAsync(ct);
+        return new WriteResult(id, true, entities.Count, statements.Count);
+    }
+
+    /// <summary>One entity as <paramref name="by"/> may see it; null when they may not even know it exists.</summary>
+    /// <remarks>Every read is audited, and so is every reduced or denied answer.</remarks>
+    public async Task<EntityView?> ReadEntityAsync(string entityId, Principal by, CancellationToken ct = default)
+    {
+        var records = await StatementsOfAsync([entityId], ct);
+        var view = records.Count == 0 ? null : EntityView.For(by, AccessAction.View, entityId, records);
+        var outcome = view is null ? (records.Count == 0 ? "none" : nameof(Decision.Deny))
+            : view.HitOnly ? nameof(Decision.HitOnly)
+            : view.Statements.Count < records.Count ? "Reduced"
+            : nameof(Decision.Allow);
+        await _store.Audit.AppendAsync(new AuditEvent(by.UserName, by.Organisation, "entity.read", "entity:" + entityId, outcome), ct);
+        return view;
+    }
+
+    /// <summary>Every stored statement of the given entities, with provenance.</summary>
+    public async Task<IReadOnlyList<StatementRecord>> StatementsOfAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct = default)
+    {
+        if (entityIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = new List<StatementRow>();
+        foreach (var chunk in entityIds.Chunk(500))
+        {
+            rows.AddRange(await connection.QueryAsync<StatementRow>(StatementSelect + " WHERE " + _store.In("s.entity_id", "ids") + " ORDER BY s.id", new { ids = chunk }));
+        }
+
+        return await WithProvenanceAsync(_store, connection, rows);
+    }
+
+    /// <summary>Every statement, in storage order, with provenance; streamed in pages for export and index rebuilds.</summary>
+    public async IAsyncEnumerable<StatementRecord> AllStatementsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            await using var connection = await _store.ConnectAsync(ct);
+            var rows = (await connection.QueryAsync<StatementRow>(StatementSelect + " WHERE s.id > @after ORDER BY s.id LIMIT 20000", new { after })).ToList();
+            if (rows.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var record in await WithProvenanceAsync(_store, connection, rows))
+            {
+                yield return record;
+            }
+
+            after = rows[^1].Id;
+        }
+    }
+
+    /// <summary>Contributions, newest first.</summary>
+    public async Task<IReadOnlyList<Contribution>> ContributionsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<ContributionRow>($"SELECT {ContributionColumns} FROM contributions c ORDER BY c.id DESC");
+        return rows.Select(r => r.ToContribution()).ToList();
+    }
+
+    /// <summary>Counts of contributions, entities and statements.</summary>
+    public async Task<(long Contributions, long Entities, long Statements)> CountsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.QuerySingleAsync<(long, long, long)>(
+            "SELECT (SELECT COUNT(*) FROM contributions), (SELECT COUNT(DISTINCT entity_id) FROM statements), (SELECT COUNT(*) FROM statements)");
+    }
+
+    private static void Authorise(Contribution contribution, Principal by)
+    {
+        var own = new AccessTarget(contribution.Organisation, new HashSet<string>(), contribution.Handling, contribution.SubjectCategory);
+        var allowed = by == Principal.System || (by.Organisation == contribution.Organisation && AccessPolicy.Decide(by, AccessAction.Contribute, own) == Decision.Allow);
+        if (!allowed)
+        {
+            throw new UnauthorizedAccessException($"{by.UserName} may not contribute data for organisation {contribution.Organisation}");
+        }
+    }
+
+    private static List<(string EntityId, string Schema, PropertyValue Value)> Validate(IReadOnlyList<Entity> entities)
+    {
+        var statements = new List<(string, string, PropertyValue)>();
+        foreach (var entity in entities)
+        {
+            if (string.IsNullOrWhiteSpace(entity.Id))
+            {
+                throw new ModelException("an entity has no id", field: "id");
+            }
+
+            var schema = SchemaModel.Default.GetSchema(entity.Schema);
+            if (schema.IsAbstract)
+            {
+                throw new ModelException($"schema {schema.Name} is abstract", field: "schema");
+            }
+
+            foreach (var value in entity.Values)
+            {
+                SchemaModel.GetProperty(schema, value.Property);
+                statements.Add((entity.Id, schema.Name, value));
+            }
+        }
+
+        return statements;
+    }
+
+    private static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, Contribution c)
+    {
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organisations WHERE code = @Organisation", c, tx) == 0)
+        {
+            throw new ModelException($"unknown organisation '{c.Organisation}'", field: "organisation");
+        }
+
+        if (c.CaseId is not null && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cases WHERE id = @CaseId", c, tx) == 0)
+        {
+            throw new ModelException($"unknown case '{c.CaseId}'", field: "case");
+        }
+    }
+
+    private static AuditEvent Event(Principal by, string action, long id, string outcome, string details) =>
+        new(by.UserName, by.Organisation, action, "contribution:" + id.ToString(CultureInfo.InvariantCulture), outcome, details);
+}

@@ -1,0 +1,179 @@
+using Dapper;
+using Tessera.Core.Access;
+using Tessera.Core.Audit;
+using Tessera.Core.Model;
+
+namespace Tessera.Storage.Directory;
+
+/// <summary>An organisation taking part: a national authority or an EU agency.</summary>
+public sealed record Organisation(string Code, string Name, string Country, string Kind);
+
+/// <summary>A user account of an organisation.</summary>
+public sealed record User(string Name, string DisplayName, string Organisation, IReadOnlySet<Role> Roles, bool Disabled)
+{
+    public Principal ToPrincipal() => new(Name, Organisation, Roles);
+}
+
+/// <summary>A case or analysis project shared by its member organisations.</summary>
+public sealed record CaseInfo(string Id, string Title, string Owner, IReadOnlySet<string> Members);
+
+/// <summary>Organisations, users, API tokens and cases.</summary>
+/// <remarks>Local accounts are the embedded default; an OpenID Connect provider plugs in at the web host's
+/// authentication and maps its claims onto these users by name.</remarks>
+public sealed class DirectoryStore
+{
+    private readonly Store _store;
+
+    internal DirectoryStore(Store store) => _store = store;
+
+    public async Task AddOrganisationAsync(Organisation org, Principal by, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("INSERT INTO organisations (code, name, country, kind) VALUES (@Code, @Name, @Country, @Kind)", org, tx);
+        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "organisation.add", "organisation:" + org.Code, "ok")]);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return (await connection.QueryAsync<Organisation>("SELECT code AS Code, name AS Name, country AS Country, kind AS Kind FROM organisations ORDER BY code")).ToList();
+    }
+
+    public async Task<Organisation?> OrganisationAsync(string code, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Organisation>(
+            "SELECT code AS Code, name AS Name, country AS Country, kind AS Kind FROM organisations WHERE code = @code", new { code });
+    }
+
+    /// <summary>Adds a local account; the password is stored as a PBKDF2 hash only.</summary>
+    /// <exception cref="ModelException">The organisation does not exist or the user name is taken.</exception>
+    public async Task AddUserAsync(User user, string password, Principal by, CancellationToken ct = default)
+    {
+        if (password.Length < 12)
+        {
+            throw new ModelException("a password needs at least 12 characters", field: "password");
+        }
+
+        if (await OrganisationAsync(user.Organisation, ct) is null)
+        {
+            throw new ModelException($"unknown organisation '{user.Organisation}'", field: "organisation");
+        }
+
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @Name", user, tx) > 0)
+        {
+            throw new ModelException($"user '{user.Name}' exists already", field: "name");
+        }
+
+        await connection.ExecuteAsync(
+            "INSERT INTO users (name, display_name, organisation, roles, password_hash, created, disabled) VALUES (@name, @display, @org, @roles, @hash, @created, 0)",
+            new { name = user.Name, display = user.DisplayName, org = user.Organisation, roles = FormatRoles(user.Roles), hash = PasswordHash.Create(password), created = _store.Now() }, tx);
+        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "user.add", "user:" + user.Name, "ok", FormatRoles(user.Roles))]);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<User>> UsersAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<UserRow>("SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash FROM users ORDER BY name");
+        return rows.Select(r => r.ToUser()).ToList();
+    }
+
+    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser();
+
+    /// <summary>The user when the password matches and the account is enabled; null otherwise.</summary>
+    public async Task<User?> SignInAsync(string name, string password, CancellationToken ct = default)
+    {
+        var row = await FindAsync(name, ct);
+        var ok = row is not null && row.Disabled == 0 && PasswordHash.Verify(password, row.PasswordHash);
+        await _store.Audit.AppendAsync(new AuditEvent(name, row?.Organisation ?? "", "user.signin", "user:" + name, ok ? "ok" : "failed"), ct);
+        return ok ? row!.ToUser() : null;
+    }
+
+    /// <summary>Creates an API token for a user; only its hash is stored, the token is returned once.</summary>
+    public async Task<string> CreateTokenAsync(string userName, string label, CancellationToken ct = default)
+    {
+        var token = "tsr_" + PasswordHash.NewSecret();
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("INSERT INTO api_tokens (token_hash, user_name, label, created) VALUES (@hash, @userName, @label, @created)",
+            new { hash = PasswordHash.TokenHash(token), userName, label, created = _store.Now() }, tx);
+        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(userName, "", "token.create", "user:" + userName, "ok", label)]);
+        await tx.CommitAsync(ct);
+        return token;
+    }
+
+    /// <summary>The enabled user a token belongs to, or null.</summary>
+    public async Task<User?> UserByTokenAsync(string token, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            "SELECT u.name AS Name, u.display_name AS DisplayName, u.organisation AS Organisation, u.roles AS Roles, u.disabled AS Disabled, u.password_hash AS PasswordHash " +
+            "FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = @hash", new { hash = PasswordHash.TokenHash(token) });
+        return row is { Disabled: 0 } ? row.ToUser() : null;
+    }
+
+    /// <summary>Creates a case owned by an organisation, with its member organisations (the owner included).</summary>
+    public async Task AddCaseAsync(string id, string title, string owner, IEnumerable<string> members, Principal by, CancellationToken ct = default)
+    {
+        var all = members.Append(owner).ToHashSet(StringComparer.Ordinal);
+        foreach (var org in all)
+        {
+            if (await OrganisationAsync(org, ct) is null)
+            {
+                throw new ModelException($"unknown organisation '{org}'", field: "organisation");
+            }
+        }
+
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("INSERT INTO cases (id, title, owner, created) VALUES (@id, @title, @owner, @created)", new { id, title, owner, created = _store.Now() }, tx);
+        await connection.ExecuteAsync("INSERT INTO case_members (case_id, organisation) VALUES (@id, @org)", all.Select(org => new { id, org }), tx);
+        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "case.add", "case:" + id, "ok", string.Join(',', all.Order(StringComparer.Ordinal)))]);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<CaseInfo>> CasesAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var cases = await connection.QueryAsync<(string Id, string Title, string Owner)>("SELECT id, title, owner FROM cases ORDER BY id");
+        var members = (await connection.QueryAsync<(string CaseId, string Org)>("SELECT case_id, organisation FROM case_members"))
+            .ToLookup(m => m.CaseId, m => m.Org);
+        return cases.Select(c => new CaseInfo(c.Id, c.Title, c.Owner, members[c.Id].ToHashSet(StringComparer.Ordinal))).ToList();
+    }
+
+    private async Task<UserRow?> FindAsync(string name, CancellationToken ct)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<UserRow>(
+            "SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash FROM users WHERE name = @name", new { name });
+    }
+
+    internal static string FormatRoles(IEnumerable<Role> roles) => string.Join(',', roles.Order());
+
+    /// <summary>Parses "analyst,hub-analyst" or enum names.</summary>
+    public static IReadOnlySet<Role> ParseRoles(string text)
+    {
+        var roles = new HashSet<Role>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<Role>(part.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+            {
+                throw new ModelException($"unknown role '{part}' (analyst, supervisor, hub-analyst, policy-officer, auditor, administrator)", field: "roles");
+            }
+
+            roles.Add(role);
+        }
+
+        return roles;
+    }
+
+    private sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash)
+    {
+        public User ToUser() => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0);
+    }
+}

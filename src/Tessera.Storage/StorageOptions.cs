@@ -1,0 +1,32 @@
+namespace Tessera.Storage;
+
+/// <summary>Which database Tessera uses.</summary>
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where Tessera keeps its data: a SQLite file in the data folder by default, or PostgreSQL.</summary>
+/// <param name="DataFolder">The data folder: <c>./data</c> unless <c>TESSERA_DATA</c> names another.</param>
+public sealed record StorageOptions(StorageProvider Provider, string ConnectionString, string DataFolder)
+{
+    /// <summary>Environment variable naming the data folder.</summary>
+    public const string DataFolderVariable = "TESSERA_DATA";
+
+    /// <summary>Environment variable holding a PostgreSQL connection string; when set, PostgreSQL is used.</summary>
+    public const string PostgresVariable = "TESSERA_POSTGRES";
+
+    /// <summary>Options from the environment: PostgreSQL when <c>TESSERA_POSTGRES</c> is set, else SQLite in the data folder.</summary>
+    public static StorageOptions FromEnvironment()
+    {
+        var folder = Path.GetFullPath(Environment.GetEnvironmentVariable(DataFolderVariable) is { Length: > 0 } d ? d : "data");
+        return Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } pg
+            ? new StorageOptions(StorageProvider.Postgres, pg, folder)
+            : Sqlite(folder);
+    }
+
+    /// <summary>A SQLite database <c>tessera.db</c> in <paramref name="folder"/>.</summary>
+    public static StorageOptions Sqlite(string folder) =>
+        new(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "tessera.db")};Foreign Keys=True;Pooling=True", folder);
+}
