@@ -20,6 +20,12 @@ internal static class TesseraCommand
     private static IEnumerable<Command> Verbs()
     {
         yield return SchemaCommand.Create();
+        yield return OrgsCommand.Create();
+        yield return UsersCommand.Create();
+        yield return CasesCommand.Create();
+        yield return ImportCommand.Create();
+        yield return ExportCommand.Create();
+        yield return AuditCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>
@@ -35,6 +41,11 @@ internal static class TesseraCommand
         catch (ModelException ex)
         {
             await (stderr ?? Console.Error).WriteLineAsync("tessera: " + ex.Describe());
+            return ExitCodes.BadInput;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await (stderr ?? Console.Error).WriteLineAsync("tessera: not allowed: " + ex.Message);
             return ExitCodes.BadInput;
         }
     }

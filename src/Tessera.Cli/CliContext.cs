@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Tessera.Core.Access;
+using Tessera.Storage;
+
+namespace Tessera.Cli;
+
+/// <summary>What every verb shares: the store from the environment and the acting principal.</summary>
+internal static class CliContext
+{
+    /// <summary>Opens the store named by the environment (TESSERA_DATA, TESSERA_POSTGRES), or the given options.</summary>
+    public static Task<Store> OpenStoreAsync(CancellationToken ct = default) => Store.OpenAsync(Options ?? StorageOptions.FromEnvironment(), ct: ct);
+
+    /// <summary>Overrides the environment's storage, for in-process tests.</summary>
+    public static StorageOptions? Options { get; set; }
+
+    /// <summary>The command line acts as the platform operator on the server itself.</summary>
+    public static Principal Operator => Principal.System;
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for machines" };
+
+    public static TextWriter Out(ParseResult parse) => parse.InvocationConfiguration.Output;
+
+    public static TextWriter Error(ParseResult parse) => parse.InvocationConfiguration.Error;
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Tessera.Core.Access;
+using Tessera.Core.Ingest;
+using Tessera.Core.Model;
+
+namespace Tessera.Cli;
+
+/// <summary><c>tessera export --format ftm [--out FILE]</c>: every stored entity as FollowTheMoney JSON lines.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "Export format: ftm", DefaultValueFactory = _ => "ftm" };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (default: standard output)" };
+        var org = new Option<string?>("--org") { Description = "Only the contributions of this organisation" };
+        var command = new Command("export", "Export stored entities.") { format, output, org };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(format) != "ftm")
+            {
+                await CliContext.Error(parse).WriteLineAsync("tessera: only --format ftm is supported");
+                return ExitCodes.Usage;
+            }
+
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            var only = parse.GetValue(org);
+            var byEntity = new Dictionary<string, (string Schema, List<PropertyValue> Values)>(StringComparer.Ordinal);
+            await foreach (var s in store.Contributions.AllStatementsAsync(ct))
+            {
+                if (only is not null && s.Contribution.Organisation != only)
+                {
+                    continue;
+                }
+
+                if (!byEntity.TryGetValue(s.Statement.EntityId, out var e))
+                {
+                    byEntity[s.Statement.EntityId] = e = (s.Statement.Schema, []);
+                }
+
+                e.Values.Add(new PropertyValue(s.Statement.Property, s.Statement.Value));
+            }
+
+            var target = parse.GetValue(output);
+            await using var writer = target is null ? null : new StreamWriter(target.FullName);
+            FollowTheMoney.Write(writer ?? CliContext.Out(parse), byEntity.Select(kv => new Entity(kv.Key, kv.Value.Schema, kv.Value.Values)));
+            await store.Audit.AppendAsync(new Core.Audit.AuditEvent(CliContext.Operator.UserName, CliContext.Operator.Organisation, "export.ftm",
+                only is null ? "all" : "organisation:" + only, nameof(Decision.Allow), $"{byEntity.Count} entities"), ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

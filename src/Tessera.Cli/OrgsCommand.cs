@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Tessera.Storage.Directory;
+
+namespace Tessera.Cli;
+
+/// <summary><c>tessera orgs add|list</c>: the organisations taking part.</summary>
+internal static class OrgsCommand
+{
+    public static Command Create()
+    {
+        var code = new Argument<string>("code") { Description = "Short code, e.g. IT or EU-HUB" };
+        var name = new Option<string>("--name") { Description = "Full name", Required = true };
+        var country = new Option<string>("--country") { Description = "ISO country code, or EU for an agency", Required = true };
+        var kind = new Option<string>("--kind") { Description = "national or agency", DefaultValueFactory = _ => "national" };
+        var add = new Command("add", "Add an organisation.") { code, name, country, kind };
+        add.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            await store.Directory.AddOrganisationAsync(new Organisation(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(country)!, parse.GetValue(kind)!), CliContext.Operator, ct);
+            return ExitCodes.Ok;
+        });
+
+        var list = new Command("list", "List the organisations.");
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            foreach (var o in await store.Directory.OrganisationsAsync(ct))
+            {
+                await CliContext.Out(parse).WriteLineAsync($"{o.Code}\t{o.Country}\t{o.Kind}\t{o.Name}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return new Command("orgs", "Organisations: national authorities and EU agencies.") { add, list };
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using Tessera.Core.Model;
+
+namespace Tessera.Core.Ingest;
+
+/// <summary>FollowTheMoney JSON lines: one entity per line, <c>{"id", "schema", "properties": {name: [values]}}</c>.</summary>
+public static class FollowTheMoney
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Reads every entity of a file; the whole file is read before anything is returned.</summary>
+    /// <exception cref="ModelException">A line is not valid JSON, lacks id or schema, or names an unknown schema or property;
+    /// the message names the file, line and field.</exception>
+    public static IReadOnlyList<Entity> Read(TextReader reader, string file)
+    {
+        var entities = new List<Entity>();
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                entities.Add(ParseLine(line));
+            }
+            catch (ModelException ex)
+            {
+                throw ex.At(file, lineNumber);
+            }
+            catch (JsonException ex)
+            {
+                throw new ModelException("not valid JSON: " + ex.Message.Split('.')[0], file, lineNumber);
+            }
+        }
+
+        return entities;
+    }
+
+    private static Entity ParseLine(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ModelException("a line must hold one JSON object");
+        }
+
+        var id = RequiredString(root, "id");
+        var schemaName = RequiredString(root, "schema");
+        var schema = SchemaModel.Default.TryGetSchema(schemaName, out var s) ? s : throw new ModelException($"unknown schema '{schemaName}'", field: "schema");
+        if (schema.IsAbstract)
+        {
+            throw new ModelException($"schema {schema.Name} is abstract", field: "schema");
+        }
+
+        var values = new List<PropertyValue>();
+        if (root.TryGetProperty("properties", out var props))
+        {
+            if (props.ValueKind != JsonValueKind.Object)
+            {
+                throw new ModelException("'properties' must be an object", field: "properties");
+            }
+
+            foreach (var p in props.EnumerateObject())
+            {
+                if (!schema.Properties.ContainsKey(p.Name))
+                {
+                    throw new ModelException($"unknown property '{p.Name}' of schema {schema.Name}", field: "properties." + p.Name);
+                }
+
+                foreach (var v in p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray() : Enumerable.Repeat(p.Value, 1))
+                {
+                    var text = v.ValueKind switch
+                    {
+                        JsonValueKind.String => v.GetString()!,
+                        JsonValueKind.Number => v.GetRawText(),
+                        JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+                        _ => throw new ModelException($"values of '{p.Name}' must be strings or numbers", field: "properties." + p.Name),
+                    };
+                    if (text.Length > 0)
+                    {
+                        values.Add(new PropertyValue(p.Name, text));
+                    }
+                }
+            }
+        }
+
+        return new Entity(id, schema.Name, values);
+    }
+
+    private static string RequiredString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
+            ? s
+            : throw new ModelException($"missing '{name}'", field: name);
+
+    /// <summary>Writes entities as JSON lines with their original values, properties in first-seen order.</summary>
+    public static void Write(TextWriter writer, IEnumerable<Entity> entities)
+    {
+        using var buffer = new MemoryStream();
+        foreach (var entity in entities)
+        {
+            buffer.SetLength(0);
+            using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", entity.Id);
+                json.WriteString("schema", entity.Schema);
+                json.WriteStartObject("properties");
+                foreach (var group in entity.Values.GroupBy(v => v.Property))
+                {
+                    json.WriteStartArray(group.Key);
+                    foreach (var value in group.Select(v => v.Value).Distinct(StringComparer.Ordinal))
+                    {
+                        json.WriteStringValue(value);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+    }
+}
