@@ -26,6 +26,7 @@ internal static class TesseraCommand
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
         yield return AuditCommand.Create();
+        yield return ServeCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

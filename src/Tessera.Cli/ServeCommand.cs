@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Tessera.Storage;
+using Tessera.Storage.Demo;
+using Tessera.Web.Hosting;
+
+namespace Tessera.Cli;
+
+/// <summary><c>tessera serve [--demo] [--urls URL]</c>: the web host with the API and the analyst UI.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var demo = new Option<bool>("--demo") { Description = "Start on the demo workspace (its own database in <data>/demo), seeded on first start" };
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command("serve", "Start the web host: REST API under /api/v1, OpenAPI at /openapi/v1.json, and the analyst UI.") { demo, urls };
+        command.SetAction(async (parse, ct) =>
+        {
+            var storage = CliContext.Options ?? StorageOptions.FromEnvironment();
+            if (parse.GetValue(demo) && storage.Provider == StorageProvider.Sqlite)
+            {
+                storage = StorageOptions.Sqlite(Path.Combine(storage.DataFolder, "demo"));
+            }
+
+            await using var store = await Store.OpenAsync(storage, ct: ct);
+            var output = CliContext.Out(parse);
+            if (parse.GetValue(demo))
+            {
+                await output.WriteLineAsync("Seeding the demo workspace (first start only)…");
+                var accounts = await DemoWorkspace.SeedAsync(store, ct);
+                await output.WriteLineAsync("Demo accounts (password for all: " + DemoWorkspace.Password + "):");
+                foreach (var a in accounts)
+                {
+                    await output.WriteLineAsync($"  {a.UserName,-16} {a.Organisation,-8} {a.Roles}");
+                }
+            }
+
+            var options = new WebOptions(storage, parse.GetValue(urls)!);
+            var app = TesseraWebHost.Build(TesseraWebHost.CreateBuilder(options, store));
+            await output.WriteLineAsync($"Tessera is listening on {options.Urls} (data: {storage.DataFolder}, {storage.Provider})");
+            await app.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using Tessera.Core.Access;
+using Tessera.Core.Ingest;
+using Tessera.Core.Model;
+using Tessera.Storage.Directory;
+
+namespace Tessera.Storage.Demo;
+
+/// <summary>A demo account, printed when the demo starts.</summary>
+public sealed record DemoAccount(string UserName, string Password, string Organisation, string Roles);
+
+/// <summary>The demo workspace: organisations, users, shared cases and contributions about a generated smuggling network.</summary>
+/// <remarks>Deterministic (seeded): the same scenario every time, so that a walk-through and the tests can rely on it.</remarks>
+public static class DemoWorkspace
+{
+    /// <summary>The demo password of every demo account; it is printed at start and only meant for the demo.</summary>
+    public const string Password = "tessera-demo-2026";
+
+    private static readonly (string Code, string Name, string Country, string Kind)[] Organisations =
+    [
+        ("IT", "Italy — Polizia di Stato, Servizio Centrale Operativo", "IT", "national"),
+        ("GR", "Greece — Hellenic Police, Migrant Smuggling Unit", "GR", "national"),
+        ("MT", "Malta — Police Immigration Section", "MT", "national"),
+        ("DE", "Germany — Bundespolizei", "DE", "national"),
+        ("EU-HUB", "EU hub — European Migrant Smuggling Centre", "EU", "agency"),
+        ("EU-BCG", "EU border agency — risk analysis", "EU", "agency"),
+    ];
+
+    private static readonly (string User, string Org, Role[] Roles)[] Users =
+    [
+        ("it.analyst", "IT", [Role.Analyst]),
+        ("it.supervisor", "IT", [Role.Supervisor]),
+        ("gr.analyst", "GR", [Role.Analyst]),
+        ("mt.analyst", "MT", [Role.Analyst]),
+        ("de.analyst", "DE", [Role.Analyst]),
+        ("hub.analyst", "EU-HUB", [Role.HubAnalyst]),
+        ("border.analyst", "EU-BCG", [Role.HubAnalyst, Role.Supervisor]),
+        ("policy.officer", "EU-HUB", [Role.PolicyOfficer]),
+        ("auditor", "EU-HUB", [Role.Auditor]),
+        ("admin", "EU-HUB", [Role.Administrator]),
+    ];
+
+    /// <summary>Seeds an empty store; does nothing when organisations exist already. Returns the demo accounts.</summary>
+    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(Store store, CancellationToken ct = default)
+    {
+        var accounts = Users.Select(u => new DemoAccount(u.User, Password, u.Org, DirectoryStore.FormatRoles(u.Roles))).ToList();
+        if ((await store.Directory.OrganisationsAsync(ct)).Count > 0)
+        {
+            return accounts;
+        }
+
+        var system = Principal.System;
+        foreach (var o in Organisations)
+        {
+            await store.Directory.AddOrganisationAsync(new Organisation(o.Code, o.Name, o.Country, o.Kind), system, ct);
+        }
+
+        foreach (var u in Users)
+        {
+            await store.Directory.AddUserAsync(new User(u.User, u.User, u.Org, u.Roles.ToHashSet(), false), Password, system, ct);
+        }
+
+        await store.Directory.AddCaseAsync("OP-ZUWARA", "Operation Zuwara boats — Central Mediterranean", "IT", ["MT", "EU-HUB"], system, ct);
+        await store.Directory.AddCaseAsync("OP-BALKAN", "Western Balkan transport cells", "DE", ["GR"], system, ct);
+
+        var now = store.Time.GetUtcNow();
+        foreach (var part in DemoScenario.Contributions())
+        {
+            var content = System.Text.Encoding.UTF8.GetBytes(part.Source + string.Join('|', part.Entities.Select(e => e.Id)));
+            var contribution = part.Request.ToContribution(part.Source, part.Request.HashOf(content), "demo", now);
+            await store.Contributions.WriteAsync(contribution, part.Entities, system, ct);
+        }
+
+        return accounts;
+    }
+}
+
+/// <summary>One contribution of the demo scenario.</summary>
+public sealed record DemoContribution(ContributionRequest Request, string Source, IReadOnlyList<Entity> Entities);

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Tessera.Storage;
+using Tessera.Web.Entities;
+using Tessera.Web.Auth;
+using Tessera.Web.Components;
+
+namespace Tessera.Web.Hosting;
+
+/// <summary>The ASP.NET Core host: the REST API under <c>/api/v1</c>, its OpenAPI document, and the analyst UI.</summary>
+public static class TesseraWebHost
+{
+    /// <summary>A builder with every service registered; tests may swap the server before <see cref="Build"/>.</summary>
+    public static WebApplicationBuilder CreateBuilder(WebOptions options, Store store)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Tessera API";
+            doc.Info.Description = "Share, cross-check and analyse data on migrant smuggling networks. Every endpoint goes through the access policy.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddAuthentication(AuthSchemes.Smart)
+            .AddPolicyScheme(AuthSchemes.Smart, "cookie or token", o => o.ForwardDefaultSelector = AuthSchemes.Select)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/signin";
+                o.Cookie.Name = "tessera";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnRedirectToLogin = AuthSchemes.ApiAnswers401;
+                o.Events.OnRedirectToAccessDenied = AuthSchemes.ApiAnswers403;
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(AuthSchemes.Token, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    /// <summary>Builds the application with its middleware and endpoints.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
+        AccountEndpoints.Map(app);
+        EntityEndpoints.Map(app);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
