@@ -28,7 +28,7 @@ internal static class AccountEndpoints
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
-        }).ExcludeFromDescription();
+        }).RequireAuthorization().ExcludeFromDescription();
 
         app.MapPost("/api/v1/auth/signin", async (SignInRequest request, HttpContext http, Store store) =>
         {

@@ -61,7 +61,12 @@ public static class TesseraWebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // The UI's files come from the host's static-assets manifest; a host without one (an API-only test host) serves the API alone.
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, app.Environment.ApplicationName + ".staticwebassets.endpoints.json")))
+        {
+            app.MapStaticAssets();
+        }
+
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
         AccountEndpoints.Map(app);

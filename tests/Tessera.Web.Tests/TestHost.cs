@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Tessera.Storage;
+using Tessera.Storage.Demo;
+using Tessera.Web.Hosting;
+
+namespace Tessera.Web.Tests;
+
+/// <summary>The real web host on the demo workspace in a fresh SQLite store, served in memory.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app, Store store)
+    {
+        App = app;
+        Store = store;
+    }
+
+    public WebApplication App { get; }
+
+    public Store Store { get; }
+
+    // Seeding hashes ten demo passwords: do it once and copy the database for every test.
+    private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
+
+    public static async Task<TestHost> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
+        var options = StorageOptions.Sqlite(folder);
+        var store = await Store.OpenAsync(options);
+        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
+        builder.WebHost.UseTestServer();
+        var app = TesseraWebHost.Build(builder);
+        await app.StartAsync();
+        return new TestHost(app, store);
+    }
+
+    private static async Task<string> SeedTemplateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", "template-" + Guid.NewGuid().ToString("N"));
+        await using (var store = await Store.OpenAsync(StorageOptions.Sqlite(folder)))
+        {
+            await DemoWorkspace.SeedAsync(store);
+            await using var connection = await store.ConnectAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Path.Combine(folder, "tessera.db");
+    }
+
+    public HttpClient Anonymous() => App.GetTestClient();
+
+    /// <summary>A client with an API token of the given demo user.</summary>
+    public async Task<HttpClient> AsAsync(string user)
+    {
+        var token = await Store.Directory.CreateTokenAsync(user, "test");
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+
+    public static Task<HttpResponseMessage> SearchAsync(HttpClient client, string query) =>
+        client.PostAsJsonAsync("/api/v1/entities/search", new { query });
+}
