@@ -1,0 +1,69 @@
+namespace Tessera.Web.Tests.Browser;
+
+/// <summary>A new user signs in with the printed demo credentials, searches across scripts and opens an entity page.</summary>
+[Collection(BrowserSerial.Name)]
+public sealed class SignInJourneyTests
+{
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task SignIn_SearchAndOpenEntity_ShowsValuesWithProvenance(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await BrowserSession.StartAsync();
+        await session.Page.GotoAsync(session.BaseUrl + "/signin");
+        await session.ScreenshotAsync("01-signin");
+
+        await session.SignInAsync("it.analyst");
+        await session.Page.FillAsync("[data-testid=search-box] input, input[data-testid=search-box]", "Mohammed");
+        await session.Page.ClickAsync("[data-testid=search-button]");
+        await session.Page.WaitForSelectorAsync("[data-testid=result-count]");
+        await session.ScreenshotAsync("02-search");
+        await session.Page.ClickAsync("text=Mohammed Ali Hassan");
+        await session.Page.WaitForSelectorAsync("[data-testid=entity-caption]");
+        await session.ScreenshotAsync("03-entity");
+
+        Assert.Equal("Mohammed Ali Hassan", await session.Page.InnerTextAsync("[data-testid=entity-caption]"));
+        var values = await session.Page.InnerTextAsync("[data-testid=entity-values]");
+        Assert.Contains("1988-02-03", values, StringComparison.Ordinal);
+        Assert.Contains("H0,H1", values, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mohammed", await session.Page.TitleAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Mohammed", session.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task SignIn_WrongPassword_StaysOnSignInWithAnError(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await BrowserSession.StartAsync();
+
+        await session.Page.GotoAsync(session.BaseUrl + "/signin");
+        await session.Page.FillAsync("#userName", "it.analyst");
+        await session.Page.FillAsync("#password", "not-the-password");
+        await session.Page.ClickAsync("button[type=submit]");
+
+        Assert.Contains("Wrong user name or password", await session.Page.InnerTextAsync("[role=alert]"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task EntityPage_OtherOrganisation_ShowsOnlyTheHit(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await BrowserSession.StartAsync();
+
+        await session.SignInAsync("gr.analyst");
+        await session.Page.GotoAsync(session.BaseUrl + "/entities/it-p-002");
+        var text = await session.Page.InnerTextAsync("[data-testid=hit-only]");
+        await session.ScreenshotAsync("04-hit-only");
+
+        Assert.Contains("ask IT", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mohammed", await session.Page.ContentAsync(), StringComparison.Ordinal);
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserSerial
+{
+    public const string Name = "browser";
+}
