@@ -67,7 +67,7 @@ public static class CountryNormaliser
     internal static string Fold(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        foreach (var ch in UnicodeText.Normalize(text, NormalizationForm.FormD))
         {
             var c = ch switch
             {

@@ -40,7 +40,7 @@ internal static class DateWords
     public static string Fold(string word)
     {
         var sb = new StringBuilder(word.Length);
-        foreach (var c in word.Normalize(NormalizationForm.FormD))
+        foreach (var c in UnicodeText.Normalize(word, NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && c != '\u0640')
             {

@@ -22,7 +22,7 @@ public static class DocumentNumberNormaliser
             return new DocumentNumberResult(mrz.DocumentNumber, mrz.Valid, mrz.Reason, ConfusableKey(mrz.DocumentNumber ?? ""), mrz);
         }
 
-        var text = Digits.ToAscii((raw ?? "").Normalize(NormalizationForm.FormKC));
+        var text = Digits.ToAscii(UnicodeText.Normalize(raw ?? "", NormalizationForm.FormKC));
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {

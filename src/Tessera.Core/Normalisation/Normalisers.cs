@@ -55,7 +55,7 @@ public static class Normalisers
     // replaces this entry under the key "name". Until then a name is only cleaned: NFC, whitespace collapsed.
     private static PlainValue CleanName(string raw)
     {
-        var text = raw.Normalize(NormalizationForm.FormC);
+        var text = UnicodeText.Normalize(raw, NormalizationForm.FormC);
         var cleaned = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return cleaned.Length == 0 ? new PlainValue(null, false, "empty") : new PlainValue(cleaned, true, null);
     }

@@ -35,7 +35,7 @@ public static class PlateNormaliser
         }
 
         var sb = new StringBuilder(text.Length);
-        foreach (var c in Digits.ToAscii(text.Normalize(NormalizationForm.FormKC)))
+        foreach (var c in Digits.ToAscii(UnicodeText.Normalize(text, NormalizationForm.FormKC)))
         {
             if (char.IsLetterOrDigit(c))
             {
