@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tessera.Core.Normalisation;
 
 /// <summary>The outcome of normalising one raw value: the normalised form, whether it passed its kind's checks, and why not.</summary>
@@ -6,7 +8,10 @@ namespace Tessera.Core.Normalisation;
 /// <see cref="Value"/> is the best cleaned form even when invalid (for one-edit matching), or null when nothing usable is left.
 /// Each kind derives its own record that adds the fields it parsed.
 /// </remarks>
-public abstract record NormalisedValue(string? Value, bool Valid, string? Reason);
+public abstract record NormalisedValue(
+    [property: JsonPropertyOrder(-3)] string? Value,
+    [property: JsonPropertyOrder(-2)] bool Valid,
+    [property: JsonPropertyOrder(-1)] string? Reason);
 
 /// <summary>What a normaliser needs to know about where a value comes from.</summary>
 /// <param name="DefaultRegion">ISO 3166-1 alpha-2 country of the contributing organisation, used for national phone numbers.</param>
