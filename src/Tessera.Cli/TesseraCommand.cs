@@ -21,6 +21,7 @@ internal static class TesseraCommand
     {
         yield return SchemaCommand.Create();
         yield return NormaliseCommand.Create();
+        yield return ExtractCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

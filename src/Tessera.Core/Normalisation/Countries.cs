@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 
 namespace Tessera.Core.Normalisation;
@@ -63,32 +62,10 @@ public static class CountryNormaliser
         return new CountryResult(codes[0], true, null, alpha3, name, codes);
     }
 
-    /// <summary>The key two spellings of a country name share: lower case, no diacritics, Arabic letters unified, letters only.</summary>
+    /// <summary>The key two spellings of a country name share: <see cref="TextKey.Fold"/> without the Arabic article.</summary>
     internal static string Fold(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in UnicodeText.Normalize(text, NormalizationForm.FormD))
-        {
-            var c = ch switch
-            {
-                // Arabic: hamza carriers and alef variants → alef, ta marbuta → ha, alef maqsura → ya (er-anchors §6.2).
-                'أ' or 'إ' or 'آ' or 'ٱ' => 'ا',
-                'ة' => 'ه',
-                'ى' or 'ی' => 'ي',
-                'ß' => 's',
-                _ => ch,
-            };
-            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(char.ToLowerInvariant(c));
-                if (ch == 'ß')
-                {
-                    sb.Append('s');
-                }
-            }
-        }
-
-        var key = sb.ToString();
+        var key = TextKey.Fold(text);
         // The Arabic article: "السوري" and "سوري" are the same nationality.
         return key.StartsWith("ال", StringComparison.Ordinal) && key.Length > 4 ? key[2..] : key;
     }
