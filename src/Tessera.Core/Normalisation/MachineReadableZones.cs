@@ -6,7 +6,7 @@ namespace Tessera.Core.Normalisation;
 /// <remarks>Dates are ISO 8601 (<c>1974-08-12</c>), or partial when the MRZ leaves day or month unknown. <see cref="NormalisedValue.Value"/> holds the lines joined by newlines.</remarks>
 public sealed record MrzResult(string? Value, bool Valid, string? Reason) : NormalisedValue(Value, Valid, Reason)
 {
-    /// <summary>TD1 (ID card, 3×30), TD2 (2×36) or TD3 (passport, 2×44).</summary>
+    /// <summary>TD1 (ID card, 3×30), TD2 (2×36), TD3 (passport, 2×44), MRV-A or MRV-B (visas).</summary>
     public string? Format { get; init; }
 
     public string? DocumentCode { get; init; }
@@ -53,7 +53,13 @@ public static class MrzNormaliser
 
         var today = (context ?? NormalisationContext.None).Today;
         var reader = new MrzReader(lines, today);
-        return lines.Length == 3 ? reader.ReadTd1() : lines[0].Length == 44 ? reader.ReadTd3() : reader.ReadTd2();
+        if (lines.Length == 3)
+        {
+            return reader.ReadTd1();
+        }
+
+        // Machine-readable visas (ICAO 9303 part 7) start with 'V' and carry no composite check digit.
+        return lines[0][0] == 'V' ? reader.ReadVisa() : lines[0].Length == 44 ? reader.ReadTd3() : reader.ReadTd2();
     }
 
     /// <summary>ICAO 9303 part 3 §4.9 check digit: weights 7, 3, 1 repeating; '&lt;' = 0, digits as such, A–Z = 10–35; sum mod 10.</summary>
@@ -118,6 +124,17 @@ public static class MrzNormaliser
             CheckOptional("optionalData", l2[28..42], l2[42]);
             Check("composite", string.Concat(l2[..10], l2[13..20], l2[21..43]), l2[43]);
             return Build("TD3", l1[..2], l1[2..5], l2[..9], l2[10..13], l2[13..19], l2[20], l2[21..27], l1[5..], l2[28..42]);
+        }
+
+        public MrzResult ReadVisa()
+        {
+            // ICAO 9303 part 7 §4.2.2: MRV-A (2×44) and MRV-B (2×36) line 2 as TD3/TD2 up to the expiry check digit,
+            // then optional data to the end of the line, without check digits of its own.
+            var (l1, l2) = (lines[0], lines[1]);
+            Check("documentNumber", l2[..9], l2[9]);
+            Check("birthDate", l2[13..19], l2[19]);
+            Check("expiryDate", l2[21..27], l2[27]);
+            return Build(l1.Length == 44 ? "MRV-A" : "MRV-B", l1[..2], l1[2..5], l2[..9], l2[10..13], l2[13..19], l2[20], l2[21..27], l1[5..], l2[28..]);
         }
 
         public MrzResult ReadTd2()

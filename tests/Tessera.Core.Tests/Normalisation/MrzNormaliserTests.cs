@@ -36,6 +36,22 @@ public sealed class MrzNormaliserTests
         Assert.Contains("composite", result.Checks.Keys);
     }
 
+    [Theory]
+    // ICAO 9303 part 7 visa specimens: MRV-A and MRV-B.
+    [InlineData("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<", "MRV-A")]
+    [InlineData("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F9612109<<<<<<<<", "MRV-B")]
+    public void Normalise_VisaSpecimen_ChecksWithoutComposite(string mrz, string format)
+    {
+        var result = MrzNormaliser.Normalise(mrz, In2026);
+
+        Assert.True(result.Valid, result.Reason);
+        Assert.Equal(format, result.Format);
+        Assert.Equal("L8988901C", result.DocumentNumber);
+        Assert.Equal("XXX", result.Nationality);
+        Assert.Equal("1940-09-07", result.BirthDate);
+        Assert.DoesNotContain("composite", result.Checks.Keys);
+    }
+
     [Fact]
     public void Normalise_SpecimenOnOneLineWithSpaces_SameAsLines()
     {
