@@ -18,6 +18,7 @@ public static class PhoneNumberNormaliser
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private const int CacheCapacity = 100_000;
     private static readonly ConcurrentDictionary<string, PhoneNumberResult> Cache = new(StringComparer.Ordinal);
+    private static int _cached;
     private static readonly FrozenSet<string> Regions = Util.GetSupportedRegions().ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="raw"/> as a phone number; national forms use <paramref name="defaultRegion"/>.</summary>
@@ -36,9 +37,11 @@ public static class PhoneNumberNormaliser
         }
 
         var result = Parse(raw, defaultRegion);
-        if (Cache.Count >= CacheCapacity)
+        // ConcurrentDictionary.Count takes every lock: count insertions ourselves and start afresh when full.
+        if (Interlocked.Increment(ref _cached) > CacheCapacity)
         {
             Cache.Clear();
+            Interlocked.Exchange(ref _cached, 0);
         }
 
         Cache[key] = result;
