@@ -27,6 +27,8 @@ internal static class TesseraCommand
         yield return ExportCommand.Create();
         yield return AuditCommand.Create();
         yield return ServeCommand.Create();
+        yield return NormaliseCommand.Create();
+        yield return ExtractCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

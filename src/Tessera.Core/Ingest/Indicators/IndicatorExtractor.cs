@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+using Tessera.Core.Normalisation;
+
+namespace Tessera.Core.Ingest.Indicators;
+
+/// <summary>Extracts indicators from free text (online posts, messages, notes) with validators instead of a trained model.</summary>
+/// <remarks>
+/// Candidates come from libphonenumber's matcher, patterns and the gazetteer; identifiers with a checksum (IBAN, wallets, MRZ)
+/// are kept only when it holds. Where candidates overlap, the stronger kind wins (MRZ, IBAN, wallet, e-mail, URL, handle,
+/// phone, price, place); a profile link yields both its URL and its handle.
+/// </remarks>
+public static partial class IndicatorExtractor
+{
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+    private static readonly string[] Priority = ["mrz", "iban", "wallet", "email", "url", "handle", "phone", "price", "place"];
+
+    /// <summary>Every indicator in <paramref name="text"/>, in text order; phones without a country code use the context's region.</summary>
+    public static IReadOnlyList<Indicator> Extract(string? text, NormalisationContext? context = null)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        context ??= NormalisationContext.None;
+        var candidates = new List<Indicator>();
+        candidates.AddRange(MachineReadableZones(text, context));
+        candidates.AddRange(Identifiers(text, context));
+        candidates.AddRange(PhoneNumbers(text, context.DefaultRegion));
+        candidates.AddRange(Prices.Find(text, context.DefaultRegion));
+        candidates.AddRange(Gazetteer.Default.Find(text));
+        return Resolve(candidates);
+    }
+
+    private static List<Indicator> Resolve(List<Indicator> candidates)
+    {
+        var accepted = new List<Indicator>(candidates.Count);
+        foreach (var c in candidates.OrderBy(c => Array.IndexOf(Priority, c.Kind)).ThenByDescending(c => c.Length))
+        {
+            if (!accepted.Any(a => a.Overlaps(c) && !LinkAndHandle(a, c)))
+            {
+                accepted.Add(c);
+            }
+        }
+
+        accepted.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : Array.IndexOf(Priority, a.Kind).CompareTo(Array.IndexOf(Priority, b.Kind)));
+        return accepted;
+    }
+
+    private static bool LinkAndHandle(Indicator a, Indicator b) => (a.Kind, b.Kind) is ("url", "handle") or ("handle", "url");
+
+    private static IEnumerable<Indicator> PhoneNumbers(string text, string? region)
+    {
+        var defaultRegion = region is { Length: 2 } ? region.ToUpperInvariant() : "ZZ";
+        // Leniency VALID: the number must be valid for its region, so dates and amounts are not taken for phones.
+        foreach (var match in Phones.FindNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+        {
+            var e164 = Phones.Format(match.Number, PhoneNumberFormat.E164);
+            var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = Phones.GetRegionCodeForNumber(match.Number) ?? "ZZ" };
+            yield return new Indicator("phone", match.Start, match.Length, match.RawString, e164, true, attributes);
+        }
+    }
+
+    private static IEnumerable<Indicator> Identifiers(string text, NormalisationContext context)
+    {
+        foreach (Match m in Email().Matches(text))
+        {
+            var r = EmailNormaliser.Normalise(m.Value);
+            if (r.Valid)
+            {
+                yield return new Indicator("email", m.Index, m.Length, m.Value, r.Value);
+            }
+        }
+
+        foreach (Match m in Url().Matches(text))
+        {
+            var raw = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?', '»', '"', '\'');
+            var r = UrlNormaliser.Normalise(raw);
+            if (r.Valid)
+            {
+                yield return new Indicator("url", m.Index, raw.Length, raw, r.Value);
+                var handle = HandleNormaliser.Normalise(raw);
+                if (handle is { Valid: true, Platform: not null })
+                {
+                    yield return new Indicator("handle", m.Index, raw.Length, raw, handle.Value, true, Scope(handle.Platform));
+                }
+            }
+        }
+
+        foreach (Match m in Handle().Matches(text))
+        {
+            var r = HandleNormaliser.Normalise(m.Value, context.Platform);
+            if (r.Valid)
+            {
+                yield return new Indicator("handle", m.Index, m.Length, m.Value, r.Value, true, r.Platform is null ? null : Scope(r.Platform));
+            }
+        }
+
+        foreach (Match m in Iban().Matches(text))
+        {
+            if (IbanSpan(text, m.Index) is { } span)
+            {
+                var raw = text.Substring(m.Index, span);
+                var r = IbanNormaliser.Normalise(raw);
+                if (r.Valid)
+                {
+                    yield return new Indicator("iban", m.Index, span, raw, r.Value, true, new Dictionary<string, string>(StringComparer.Ordinal) { ["country"] = r.Country! });
+                }
+            }
+        }
+
+        foreach (Match m in Wallet().Matches(text))
+        {
+            var r = WalletNormaliser.Normalise(m.Value);
+            if (r.Valid)
+            {
+                yield return new Indicator("wallet", m.Index, m.Length, m.Value, r.Value, true,
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["chain"] = r.Chain!, ["type"] = r.AddressType! });
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Scope(string platform) => new(StringComparer.Ordinal) { ["platform"] = platform };
+
+    // An IBAN printed in groups of four: take letters and digits, skipping single spaces, until the country's length is reached.
+    private static int? IbanSpan(string text, int start)
+    {
+        if (IbanNormaliser.LengthOf(text.Substring(start, 2)) is not { } length)
+        {
+            return null;
+        }
+
+        var count = 0;
+        var i = start;
+        while (i < text.Length && count < length)
+        {
+            if (char.IsAsciiLetterOrDigit(text[i]))
+            {
+                count++;
+            }
+            else if (text[i] != ' ' || i + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 1]))
+            {
+                return null;
+            }
+
+            i++;
+        }
+
+        return count == length && (i == text.Length || !char.IsAsciiLetterOrDigit(text[i])) ? i - start : null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""'«»]+|\b(?:t\.me|telegram\.me|wa\.me|instagram\.com|facebook\.com|fb\.com|tiktok\.com|x\.com|twitter\.com|snapchat\.com|youtube\.com)/[^\s<>""'«»]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_@./])@[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)", RegexOptions.CultureInvariant)]
+    private static partial Regex Handle();
+
+    [GeneratedRegex(@"\b[A-Z]{2}[0-9]{2}(?=[A-Z0-9 ]{11,})", RegexOptions.CultureInvariant)]
+    private static partial Regex Iban();
+
+    [GeneratedRegex(@"\b(?:(?:bc1|BC1|ltc1)[a-zA-Z0-9]{8,87}|[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}|0x[0-9a-fA-F]{40})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Wallet();
+}

@@ -1,0 +1,107 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace Tessera.Core.Normalisation;
+
+/// <summary>The words that may appear in a written date: month names, calendar markers and filler words.</summary>
+internal static class DateWords
+{
+    // Month names and their usual abbreviations in English, French, German, Italian, Spanish and Arabic (Egyptian/Maghreb
+    // and Levantine single-word forms), compared after case and diacritic folding (so "März" is "marz", "أغسطس" is "اغسطس").
+    private static readonly FrozenDictionary<string, int> Months = Build(new (int Month, string Names)[]
+    {
+        (1, "january jan janvier janv januar janner gennaio gen enero ene يناير جانفي"),
+        (2, "february feb fevrier fevr fev februar febbraio febrero فبراير فيفري شباط"),
+        (3, "march mar mars marz mrz marzo مارس اذار"),
+        (4, "april apr avril avr aprile abril abr ابريل افريل نيسان"),
+        (5, "may mai maggio mag mayo مايو ماي ايار"),
+        (6, "june jun juin juni giugno giu junio يونيو جوان حزيران"),
+        (7, "july jul juillet juil juli luglio lug julio يوليو جويلية تموز"),
+        (8, "august aug aout agosto ago اغسطس اوت اب"),
+        (9, "september sep sept septembre settembre set septiembre setiembre سبتمبر ايلول"),
+        (10, "october oct octobre oktober okt ottobre ott octubre اكتوبر"),
+        (11, "november nov novembre noviembre نوفمبر"),
+        (12, "december dec decembre dezember dez dicembre dic diciembre ديسمبر"),
+    });
+
+    // Words that carry no date information: articles, ordinal suffixes, "circa".
+    private static readonly FrozenSet<string> Fillers = new[]
+    {
+        "of", "the", "st", "nd", "rd", "th", "de", "del", "di", "le", "er", "am", "den", "im", "um", "ca", "circa", "c", "about", "born", "on", "el",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The month number of a month name or abbreviation (folded), or 0.</summary>
+    public static int Month(string folded) => Months.TryGetValue(folded.TrimEnd('.'), out var m) ? m : 0;
+
+    public static bool IsFiller(string folded) => Fillers.Contains(folded);
+
+    /// <summary>Lower case without diacritics (NFD, non-spacing marks dropped), Arabic tatweel removed.</summary>
+    public static string Fold(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        foreach (var c in UnicodeText.Normalize(word, NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && c != '\u0640')
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Finds and removes a trailing calendar marker: "AH", "هـ" (Hijri) or "SH", "ش", "هجری شمسی" (Solar Hijri).</summary>
+    public static (string Text, DateCalendar Calendar) StripCalendarMarker(string text)
+    {
+        var trimmed = text.TrimEnd();
+        foreach (var (marker, calendar) in Markers)
+        {
+            // The marker must stand apart from the date's own words ("1410 هـ", "1369/05/12 SH", "1410AH").
+            if (trimmed.Length > marker.Length && trimmed.EndsWith(marker, StringComparison.OrdinalIgnoreCase)
+                && !char.IsLetter(trimmed[^(marker.Length + 1)]))
+            {
+                return (trimmed[..^marker.Length], calendar);
+            }
+        }
+
+        return (text, DateCalendar.Gregorian);
+    }
+
+    // Longest first, Solar Hijri before Hijri: "ه.ش" (hijri shamsi) ends like the Hijri marker's letters.
+    private static readonly (string Marker, DateCalendar Calendar)[] Markers =
+    [
+        ("هجری شمسی", DateCalendar.SolarHijri), ("هجري شمسي", DateCalendar.SolarHijri), ("خورشیدی", DateCalendar.SolarHijri),
+        ("هـ.ش", DateCalendar.SolarHijri), ("هـ ش", DateCalendar.SolarHijri), ("ه.ش", DateCalendar.SolarHijri), ("ه ش", DateCalendar.SolarHijri),
+        ("شمسی", DateCalendar.SolarHijri), ("شمسي", DateCalendar.SolarHijri), ("ش", DateCalendar.SolarHijri),
+        ("S.H.", DateCalendar.SolarHijri), ("SH", DateCalendar.SolarHijri), ("HS", DateCalendar.SolarHijri),
+        ("هجری قمری", DateCalendar.Hijri), ("هجري", DateCalendar.Hijri), ("هـ", DateCalendar.Hijri), ("ه", DateCalendar.Hijri), ("ق", DateCalendar.Hijri),
+        ("A.H.", DateCalendar.Hijri), ("AH", DateCalendar.Hijri), ("H", DateCalendar.Hijri),
+    ];
+
+    private static FrozenDictionary<string, int> Build((int Month, string Names)[] rows)
+    {
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (month, names) in rows)
+        {
+            foreach (var name in names.Split(' '))
+            {
+                d[Fold(name)] = month;
+            }
+        }
+
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>The calendar a date was written in.</summary>
+public enum DateCalendar
+{
+    Gregorian,
+
+    /// <summary>Islamic lunar calendar (Umm al-Qura tables where they reach, else the tabular Hijri calendar).</summary>
+    Hijri,
+
+    /// <summary>Solar Hijri (Iran, Afghanistan): .NET's <see cref="PersianCalendar"/>.</summary>
+    SolarHijri,
+}
