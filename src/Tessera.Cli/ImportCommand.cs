@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Core.Ingest;
 using Tessera.Core.Model;
+using Tessera.Core.Normalisation;
 
 namespace Tessera.Cli;
 
@@ -10,26 +11,37 @@ internal static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A FollowTheMoney JSON-lines file (.ftm.json, .jsonl)" };
+        var file = new Argument<FileInfo>("file") { Description = "FollowTheMoney JSON lines (.ftm.json, .jsonl), or CSV/XLSX with --mapping" };
+        var mappingFile = new Option<FileInfo?>("--mapping") { Description = "Mapping file (YAML or JSON) from columns to entities" };
+        var preview = new Option<bool>("--preview") { Description = "Show the first rows as entities with every problem found; store nothing" };
+        var rows = new Option<int>("--rows") { Description = "Rows to preview", DefaultValueFactory = _ => 5 };
         var options = new ContributionOptions();
-        var command = new Command("import", "Import a file as one contribution; importing the same file again adds nothing.") { file };
+        var command = new Command("import", "Import a file as one contribution, all or nothing; importing the same file again adds nothing.") { file, mappingFile, preview, rows };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var info = parse.GetValue(file)!;
-            if (!info.Exists)
+            var request = options.Read(parse);
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            var org = await store.Directory.OrganisationAsync(request.Organisation, ct);
+            var context = new NormalisationContext(org is { Country.Length: 2 } ? org.Country : null);
+            var output = CliContext.Out(parse);
+            var prepared = FileImport.Prepare(parse.GetValue(file)!.FullName, parse.GetValue(mappingFile)?.FullName, request, context,
+                parse.GetValue(preview) ? parse.GetValue(rows) : null);
+            if (parse.GetValue(preview))
             {
-                throw new ModelException("no such file", info.FullName);
+                await ImportPreview.WriteAsync(output, prepared);
+                return ExitCodes.Ok;
             }
 
-            var bytes = await File.ReadAllBytesAsync(info.FullName, ct);
-            var request = options.Read(parse);
-            var entities = FollowTheMoney.Read(new StringReader(System.Text.Encoding.UTF8.GetString(bytes)), info.Name);
-            await using var store = await CliContext.OpenStoreAsync(ct);
-            var contribution = request.ToContribution(info.Name, request.HashOf(bytes), CliContext.Operator.UserName, store.Time.GetUtcNow());
-            var result = await store.Contributions.WriteAsync(contribution, entities, CliContext.Operator, ct);
-            await CliContext.Out(parse).WriteLineAsync(result.Added
-                ? string.Create(CultureInfo.InvariantCulture, $"contribution {result.ContributionId}: {result.Entities} entities, {result.Statements} statements")
+            var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, CliContext.Operator.UserName, store.Time.GetUtcNow());
+            var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, CliContext.Operator, ct);
+            foreach (var problem in prepared.Problems.Take(20))
+            {
+                await CliContext.Error(parse).WriteLineAsync("kept as invalid: " + problem);
+            }
+
+            await output.WriteLineAsync(result.Added
+                ? string.Create(CultureInfo.InvariantCulture, $"contribution {result.ContributionId}: {prepared.Rows} rows, {result.Entities} entities, {result.Statements} statements, {prepared.Problems.Count} invalid values kept")
                 : string.Create(CultureInfo.InvariantCulture, $"already imported as contribution {result.ContributionId}: nothing added"));
             return ExitCodes.Ok;
         });

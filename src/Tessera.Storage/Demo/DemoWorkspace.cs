@@ -1,6 +1,6 @@
 using Tessera.Core.Access;
 using Tessera.Core.Ingest;
-using Tessera.Core.Model;
+using Tessera.Core.Normalisation;
 using Tessera.Storage.Directory;
 
 namespace Tessera.Storage.Demo;
@@ -63,16 +63,16 @@ public static class DemoWorkspace
         await store.Directory.AddCaseAsync("OP-BALKAN", "Western Balkan transport cells", "DE", ["GR"], system, ct);
 
         var now = store.Time.GetUtcNow();
-        foreach (var part in DemoScenario.Contributions())
+        foreach (var (file, mapping, request) in DemoScenario.Files())
         {
-            var content = System.Text.Encoding.UTF8.GetBytes(part.Source + string.Join('|', part.Entities.Select(e => e.Id)));
-            var contribution = part.Request.ToContribution(part.Source, part.Request.HashOf(content), "demo", now);
-            await store.Contributions.WriteAsync(contribution, part.Entities, system, ct);
+            var country = Organisations.First(o => o.Code == request.Organisation).Country;
+            var prepared = FileImport.Prepare(Path.Combine(DemoScenario.Folder, file), mapping is null ? null : Path.Combine(DemoScenario.Folder, mapping),
+                request, new NormalisationContext(country.Length == 2 && country != "EU" ? country : null));
+            var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, "demo", now);
+            await store.Contributions.WriteAsync(contribution, prepared.Entities, system, ct);
         }
 
         return accounts;
     }
 }
 
-/// <summary>One contribution of the demo scenario.</summary>
-public sealed record DemoContribution(ContributionRequest Request, string Source, IReadOnlyList<Entity> Entities);

@@ -57,9 +57,9 @@ public sealed class EntityEndpointTests
         await using var host = await TestHost.StartAsync();
         var client = await host.AsAsync("it.analyst");
 
-        // gr-p-201 is Greek H2 data outside any case: Italy may not even learn it exists.
-        var restricted = await client.GetAsync(new Uri("/api/v1/entities/gr-p-201", UriKind.Relative));
-        var missing = await client.GetAsync(new Uri("/api/v1/entities/gr-p-999", UriKind.Relative));
+        // GR-EVR-120 is Greek H2 data outside any case: Italy may not even learn it exists.
+        var restricted = await client.GetAsync(new Uri("/api/v1/entities/GR-EVR-120", UriKind.Relative));
+        var missing = await client.GetAsync(new Uri("/api/v1/entities/GR-EVR-999", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, restricted.StatusCode);
         Assert.Equal(missing.StatusCode, restricted.StatusCode);
@@ -89,7 +89,7 @@ public sealed class EntityEndpointTests
         var mt = await (await TestHost.SearchAsync(await host.AsAsync("mt.analyst"), "محمد")).Content.ReadFromJsonAsync<JsonElement>();
         var de = await (await TestHost.SearchAsync(await host.AsAsync("de.analyst"), "محمد")).Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal("mt-p-101", mt[0].GetProperty("id").GetString());
+        Assert.Equal("MT-L-2026-0412", mt[0].GetProperty("id").GetString());
         Assert.Equal("hit-only", de[0].GetProperty("disclosure").GetString());
         Assert.DoesNotContain("محمد", de.GetRawText(), StringComparison.Ordinal);
     }

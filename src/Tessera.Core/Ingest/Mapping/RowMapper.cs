@@ -44,8 +44,9 @@ public static class RowMapper
             foreach (var e in mapping.Entities.Where(e => ids.ContainsKey(e.Name)))
             {
                 var values = ValuesOf(e, row, columns, ids, normalise, table.File, problems);
-                if (values.Count == 0)
+                if (values.Count == 0 || (e.Schema.Edge is { } edge && !(values.Any(v => v.Property == edge.Source) && values.Any(v => v.Property == edge.Target))))
                 {
+                    // A relationship needs both its ends in the row.
                     continue;
                 }
 
@@ -88,8 +89,11 @@ public static class RowMapper
             return null;
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(file + "\u001f" + e.Name + "\u001f" + basis));
-        return $"{prefix}-{e.Name}-{Convert.ToHexStringLower(hash, 0, 8)}";
+        // Keyed entities are identified by schema and key, so that the same phone holder on the calling and the called
+        // side of an intercept, on any row, is one person.
+        var scope = e.Keys.Count > 0 ? e.Schema.Name : file + "\u001f" + e.Name;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\u001f" + basis));
+        return $"{prefix}-{e.Schema.Name.ToLowerInvariant()}-{Convert.ToHexStringLower(hash, 0, 8)}";
     }
 
     private static List<PropertyValue> ValuesOf(EntityMapping e, TableRow row, Dictionary<string, int> columns, Dictionary<string, string> ids,
