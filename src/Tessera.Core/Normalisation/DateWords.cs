@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 
 namespace Tessera.Core.Normalisation;
 
@@ -25,6 +24,24 @@ internal static class DateWords
         (12, "december dec decembre dezember dez dicembre dic diciembre ديسمبر"),
     });
 
+    // Solar Hijri month names: Iranian Persian, Afghan Dari (zodiac names) and their usual Latin spellings. A date that
+    // names one of them is read in the Solar Hijri calendar.
+    private static readonly FrozenDictionary<string, int> SolarMonths = Build(new (int Month, string Names)[]
+    {
+        (1, "فروردین farvardin حمل hamal"),
+        (2, "اردیبهشت ordibehesht ثور sawr saur"),
+        (3, "خرداد khordad جوزا jawza jauza"),
+        (4, "تیر tir سرطان saratan"),
+        (5, "مرداد امرداد mordad اسد asad"),
+        (6, "شهریور shahrivar سنبله sunbula sonbola"),
+        (7, "مهر mehr میزان mizan"),
+        (8, "آبان aban عقرب aqrab"),
+        (9, "آذر azar قوس qaws qaus"),
+        (10, "دی dey جدی jadi"),
+        (11, "بهمن bahman دلو dalw dalv"),
+        (12, "اسفند esfand حوت hut hoot"),
+    });
+
     // Words that carry no date information: articles, ordinal suffixes, "circa".
     private static readonly FrozenSet<string> Fillers = new[]
     {
@@ -34,22 +51,13 @@ internal static class DateWords
     /// <summary>The month number of a month name or abbreviation (folded), or 0.</summary>
     public static int Month(string folded) => Months.TryGetValue(folded.TrimEnd('.'), out var m) ? m : 0;
 
+    /// <summary>The month number of a Solar Hijri month name (Persian, Dari or Latin spelling), or 0.</summary>
+    public static int SolarMonth(string folded) => SolarMonths.TryGetValue(folded, out var m) ? m : 0;
+
     public static bool IsFiller(string folded) => Fillers.Contains(folded);
 
-    /// <summary>Lower case without diacritics (NFD, non-spacing marks dropped), Arabic tatweel removed.</summary>
-    public static string Fold(string word)
-    {
-        var sb = new StringBuilder(word.Length);
-        foreach (var c in UnicodeText.Normalize(word, NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && c != '\u0640')
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Lower case without diacritics or punctuation, Arabic and Persian letter variants unified (<see cref="TextKey.Fold"/>).</summary>
+    public static string Fold(string word) => TextKey.Fold(word);
 
     /// <summary>Finds and removes a trailing calendar marker: "AH", "هـ" (Hijri) or "SH", "ش", "هجری شمسی" (Solar Hijri).</summary>
     public static (string Text, DateCalendar Calendar) StripCalendarMarker(string text)

@@ -50,7 +50,7 @@ public static class DateNormaliser
         var arabicDigits = raw.Any(c => c is >= '\u0660' and <= '\u0669');
         var (text, calendar) = DateWords.StripCalendarMarker(Digits.ToAscii(raw.Trim()));
         text = StripTime(text);
-        var tokens = Tokenise(text, out var unknownWord);
+        var tokens = Tokenise(text, out var unknownWord, out var solarMonthName);
         if (unknownWord is not null)
         {
             return new DateResult(null, false, $"unrecognised word '{unknownWord}'");
@@ -62,7 +62,11 @@ public static class DateNormaliser
             return new DateResult(null, false, parts.Error);
         }
 
-        if (calendar == DateCalendar.Gregorian && parts.Year is >= 1300 and < 1500)
+        if (solarMonthName)
+        {
+            calendar = DateCalendar.SolarHijri;
+        }
+        else if (calendar == DateCalendar.Gregorian && parts.Year is >= 1300 and < 1500)
         {
             // Iranian and Afghan papers write Solar Hijri in Persian digits; Arabic-Indic digits go with the lunar calendar.
             calendar = persianDigits ? DateCalendar.SolarHijri : arabicDigits ? DateCalendar.Hijri : calendar;
@@ -82,9 +86,10 @@ public static class DateNormaliser
         return text;
     }
 
-    private static List<DateToken> Tokenise(string text, out string? unknownWord)
+    private static List<DateToken> Tokenise(string text, out string? unknownWord, out bool solarMonthName)
     {
         unknownWord = null;
+        solarMonthName = false;
         var tokens = new List<DateToken>(4);
         var i = 0;
         while (i < text.Length)
@@ -109,13 +114,18 @@ public static class DateNormaliser
                 }
 
                 var word = DateWords.Fold(text[start..i]);
-                if (word.All(ch => ch is 'x' or '?'))
+                if (text.AsSpan(start, i - start).ContainsAny('?', 'x', 'X') && word.All(ch => ch is 'x'))
                 {
                     tokens.Add(DateToken.Number("00"));
                 }
                 else if (DateWords.Month(word) is var month and > 0)
                 {
                     tokens.Add(DateToken.MonthName(month));
+                }
+                else if (DateWords.SolarMonth(word) is var solar and > 0)
+                {
+                    solarMonthName = true;
+                    tokens.Add(DateToken.MonthName(solar));
                 }
                 else if (!DateWords.IsFiller(word))
                 {
