@@ -42,6 +42,23 @@ internal static class DateWords
         (12, "اسفند esfand حوت hut hoot"),
     });
 
+    // Hijri (lunar) month names in Arabic and common Latin transliterations, keyed by their folded words joined together.
+    private static readonly FrozenDictionary<string, int> HijriMonths = BuildPhrases(new (int Month, string Names)[]
+    {
+        (1, "محرم|muharram|moharram"),
+        (2, "صفر|safar"),
+        (3, "ربيع الأول|ربيع الاول|rabi al-awwal|rabi ul-awwal|rabi al-awal|rabi i"),
+        (4, "ربيع الثاني|ربيع الآخر|rabi al-thani|rabi al-akhir|rabi ul-akhir|rabi ii"),
+        (5, "جمادى الأولى|جمادى الاولى|jumada al-ula|jumada al-awwal|jumada i"),
+        (6, "جمادى الآخرة|جمادى الثانية|jumada al-akhirah|jumada al-thani|jumada ii"),
+        (7, "رجب|rajab"),
+        (8, "شعبان|shaban|sha'ban"),
+        (9, "رمضان|ramadan|ramazan"),
+        (10, "شوال|shawwal"),
+        (11, "ذو القعدة|dhu al-qadah|dhu al-qa'dah|dhul qadah|dhu al-qidah"),
+        (12, "ذو الحجة|dhu al-hijjah|dhul hijjah|dhu al-hijja"),
+    });
+
     // Words that carry no date information: articles, ordinal suffixes, "circa".
     private static readonly FrozenSet<string> Fillers = new[]
     {
@@ -55,6 +72,44 @@ internal static class DateWords
     public static int SolarMonth(string folded) => SolarMonths.TryGetValue(folded, out var m) ? m : 0;
 
     public static bool IsFiller(string folded) => Fillers.Contains(folded);
+
+    /// <summary>The Hijri month named by up to three words starting at <paramref name="start"/> (longest first), or 0.</summary>
+    public static int HijriMonth(string text, int start, out int end)
+    {
+        Span<int> ends = stackalloc int[3];
+        var count = 0;
+        var i = start;
+        while (count < 3 && i < text.Length && char.IsLetter(text[i]))
+        {
+            while (i < text.Length && (char.IsLetter(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark || text[i] == '\u0640'))
+            {
+                i++;
+            }
+
+            ends[count++] = i;
+            // Words of one name are joined by a space, hyphen or apostrophe ("Dhu al-Hijjah", "Sha'ban").
+            if (i + 1 < text.Length && text[i] is ' ' or '-' or '\'' or '’' && char.IsLetter(text[i + 1]))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        for (var n = count; n >= 1; n--)
+        {
+            if (HijriMonths.TryGetValue(Fold(text[start..ends[n - 1]]), out var month))
+            {
+                end = ends[n - 1];
+                return month;
+            }
+        }
+
+        end = start;
+        return 0;
+    }
 
     /// <summary>Lower case without diacritics or punctuation, Arabic and Persian letter variants unified (<see cref="TextKey.Fold"/>).</summary>
     public static string Fold(string word) => TextKey.Fold(word);
@@ -86,6 +141,10 @@ internal static class DateWords
         ("هجری قمری", DateCalendar.Hijri), ("هجري", DateCalendar.Hijri), ("هـ", DateCalendar.Hijri), ("ه", DateCalendar.Hijri), ("ق", DateCalendar.Hijri),
         ("A.H.", DateCalendar.Hijri), ("AH", DateCalendar.Hijri), ("H", DateCalendar.Hijri),
     ];
+
+    private static FrozenDictionary<string, int> BuildPhrases((int Month, string Names)[] rows) =>
+        rows.SelectMany(r => r.Names.Split('|').Select(n => (Key: Fold(n), r.Month))).DistinctBy(p => p.Key)
+            .ToFrozenDictionary(p => p.Key, p => p.Month, StringComparer.Ordinal);
 
     private static FrozenDictionary<string, int> Build((int Month, string Names)[] rows)
     {

@@ -50,7 +50,7 @@ public static class DateNormaliser
         var arabicDigits = raw.Any(c => c is >= '\u0660' and <= '\u0669');
         var (text, calendar) = DateWords.StripCalendarMarker(Digits.ToAscii(raw.Trim()));
         text = StripTime(text);
-        var tokens = Tokenise(text, out var unknownWord, out var solarMonthName);
+        var tokens = Tokenise(text, out var unknownWord, out var monthCalendar);
         if (unknownWord is not null)
         {
             return new DateResult(null, false, $"unrecognised word '{unknownWord}'");
@@ -62,9 +62,9 @@ public static class DateNormaliser
             return new DateResult(null, false, parts.Error);
         }
 
-        if (solarMonthName)
+        if (monthCalendar is { } named)
         {
-            calendar = DateCalendar.SolarHijri;
+            calendar = named;
         }
         else if (calendar == DateCalendar.Gregorian && parts.Year is >= 1300 and < 1500)
         {
@@ -86,10 +86,10 @@ public static class DateNormaliser
         return text;
     }
 
-    private static List<DateToken> Tokenise(string text, out string? unknownWord, out bool solarMonthName)
+    private static List<DateToken> Tokenise(string text, out string? unknownWord, out DateCalendar? monthCalendar)
     {
         unknownWord = null;
-        solarMonthName = false;
+        monthCalendar = null;
         var tokens = new List<DateToken>(4);
         var i = 0;
         while (i < text.Length)
@@ -104,6 +104,13 @@ public static class DateNormaliser
                 }
 
                 tokens.Add(DateToken.Number(text[start..i]));
+            }
+            else if (char.IsLetter(c) && DateWords.HijriMonth(text, i, out var end) is var hijri and > 0)
+            {
+                // Hijri month names span up to three words ("ربيع الأول", "Dhu al-Hijjah").
+                monthCalendar = DateCalendar.Hijri;
+                tokens.Add(DateToken.MonthName(hijri));
+                i = end;
             }
             else if (char.IsLetter(c) || c == '?')
             {
@@ -124,7 +131,7 @@ public static class DateNormaliser
                 }
                 else if (DateWords.SolarMonth(word) is var solar and > 0)
                 {
-                    solarMonthName = true;
+                    monthCalendar = DateCalendar.SolarHijri;
                     tokens.Add(DateToken.MonthName(solar));
                 }
                 else if (!DateWords.IsFiller(word))
