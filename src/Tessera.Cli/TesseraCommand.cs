@@ -36,7 +36,8 @@ internal static class TesseraCommand
     {
         var root = Create();
         var config = new InvocationConfiguration { Output = stdout ?? Console.Out, Error = stderr ?? Console.Error, EnableDefaultExceptionHandler = false };
-        var parse = root.Parse(args);
+        // No response files: "@name" is a user handle on the command line, not a file to expand.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         try
         {
             return await parse.InvokeAsync(config);

@@ -70,6 +70,15 @@ public sealed class NormaliseCommandTests
     }
 
     [Fact]
+    public async Task Normalise_HandleWithAt_NotReadAsResponseFile()
+    {
+        var (code, output, _) = await Run("normalise", "handle", "@Ali_Boats", "--platform", "telegram");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("telegram:ali_boats\tvalid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Normalise_UnknownKind_UsageError()
     {
         var (code, _, _) = await Run("normalise", "colour", "red");

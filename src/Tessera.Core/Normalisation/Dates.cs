@@ -50,7 +50,7 @@ public static class DateNormaliser
         var arabicDigits = raw.Any(c => c is >= '\u0660' and <= '\u0669');
         var (text, calendar) = DateWords.StripCalendarMarker(Digits.ToAscii(raw.Trim()));
         text = StripTime(text);
-        var tokens = Tokenise(text, out var unknownWord);
+        var tokens = Tokenise(text, out var unknownWord, out var monthCalendar);
         if (unknownWord is not null)
         {
             return new DateResult(null, false, $"unrecognised word '{unknownWord}'");
@@ -62,7 +62,11 @@ public static class DateNormaliser
             return new DateResult(null, false, parts.Error);
         }
 
-        if (calendar == DateCalendar.Gregorian && parts.Year is >= 1300 and < 1500)
+        if (monthCalendar is { } named)
+        {
+            calendar = named;
+        }
+        else if (calendar == DateCalendar.Gregorian && parts.Year is >= 1300 and < 1500)
         {
             // Iranian and Afghan papers write Solar Hijri in Persian digits; Arabic-Indic digits go with the lunar calendar.
             calendar = persianDigits ? DateCalendar.SolarHijri : arabicDigits ? DateCalendar.Hijri : calendar;
@@ -82,9 +86,10 @@ public static class DateNormaliser
         return text;
     }
 
-    private static List<DateToken> Tokenise(string text, out string? unknownWord)
+    private static List<DateToken> Tokenise(string text, out string? unknownWord, out DateCalendar? monthCalendar)
     {
         unknownWord = null;
+        monthCalendar = null;
         var tokens = new List<DateToken>(4);
         var i = 0;
         while (i < text.Length)
@@ -100,6 +105,13 @@ public static class DateNormaliser
 
                 tokens.Add(DateToken.Number(text[start..i]));
             }
+            else if (char.IsLetter(c) && DateWords.HijriMonth(text, i, out var end) is var hijri and > 0)
+            {
+                // Hijri month names span up to three words ("ربيع الأول", "Dhu al-Hijjah").
+                monthCalendar = DateCalendar.Hijri;
+                tokens.Add(DateToken.MonthName(hijri));
+                i = end;
+            }
             else if (char.IsLetter(c) || c == '?')
             {
                 var start = i;
@@ -109,13 +121,18 @@ public static class DateNormaliser
                 }
 
                 var word = DateWords.Fold(text[start..i]);
-                if (word.All(ch => ch is 'x' or '?'))
+                if (text.AsSpan(start, i - start).ContainsAny('?', 'x', 'X') && word.All(ch => ch is 'x'))
                 {
                     tokens.Add(DateToken.Number("00"));
                 }
                 else if (DateWords.Month(word) is var month and > 0)
                 {
                     tokens.Add(DateToken.MonthName(month));
+                }
+                else if (DateWords.SolarMonth(word) is var solar and > 0)
+                {
+                    monthCalendar = DateCalendar.SolarHijri;
+                    tokens.Add(DateToken.MonthName(solar));
                 }
                 else if (!DateWords.IsFiller(word))
                 {

@@ -87,6 +87,12 @@ public sealed class DateNormaliserTests
     [InlineData("1369/05/12 SH", "1990-08-03", DateCalendar.SolarHijri)]
     [InlineData("۱۳۶۹/۰۵/۱۲", "1990-08-03", DateCalendar.SolarHijri)]
     [InlineData("1369/05/12 ه.ش", "1990-08-03", DateCalendar.SolarHijri)]
+    [InlineData("۱۲ مرداد ۱۳۶۹", "1990-08-03", DateCalendar.SolarHijri)]
+    [InlineData("12 Asad 1369", "1990-08-03", DateCalendar.SolarHijri)]
+    [InlineData("12 اسد 1369", "1990-08-03", DateCalendar.SolarHijri)]
+    [InlineData("1 رمضان 1445", "2024-03-11", DateCalendar.Hijri)]
+    [InlineData("1 Muharram 1440 AH", "2018-09-11", DateCalendar.Hijri)]
+    [InlineData("١ محرم ١٤٤٠ هـ", "2018-09-11", DateCalendar.Hijri)]
     public void Normalise_HijriAndSolarHijri_ConvertedToGregorian(string raw, string value, DateCalendar calendar)
     {
         var result = DateNormaliser.Normalise(raw, In2026);
