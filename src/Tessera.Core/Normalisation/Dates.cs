@@ -83,8 +83,21 @@ public static class DateNormaliser
             return text[..10];
         }
 
+        // A time of day after any other date form ("02/06/2026 21:14", "7.3.1990 08:05:59"), as exports of intercepts write it.
+        var space = text.LastIndexOf(' ');
+        if (space > 0 && IsTimeOfDay(text.AsSpan(space + 1)))
+        {
+            return text[..space].TrimEnd();
+        }
+
         return text;
     }
+
+    private static readonly System.Buffers.SearchValues<char> TimeChars = System.Buffers.SearchValues.Create("0123456789:");
+
+    private static bool IsTimeOfDay(ReadOnlySpan<char> s) =>
+        s.Length is >= 4 and <= 8 && s.IndexOf(':') is 1 or 2 && !s.ContainsAnyExcept(TimeChars)
+        && s.Count(':') <= 2 && s[^1] != ':';
 
     private static List<DateToken> Tokenise(string text, out string? unknownWord, out DateCalendar? monthCalendar)
     {

@@ -134,4 +134,16 @@ public sealed class DateNormaliserTests
         Assert.Equal("2015-03-07", DateNormaliser.Normalise("07/03/15", In2026).Value);
         Assert.Equal("1990-03-07", DateNormaliser.Normalise("07.03.90", In2026).Value);
     }
+
+    [Theory]
+    [InlineData("02/06/2026 21:14", "2026-06-02")]
+    [InlineData("7.3.1990 08:05:59", "1990-03-07")]
+    [InlineData("1990-03-07 10:00", "1990-03-07")]
+    public void Normalise_DateWithTimeOfDay_KeepsTheDate(string raw, string expected)
+    {
+        var result = DateNormaliser.Normalise(raw);
+
+        Assert.True(result.Valid, result.Reason);
+        Assert.Equal(expected, result.Value);
+    }
 }
