@@ -71,6 +71,7 @@ public static class TesseraWebHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
         AccountEndpoints.Map(app);
         EntityEndpoints.Map(app);
+        Ingest.ImportEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Tessera.Core.Access;
+using Tessera.Core.Ingest;
+using Tessera.Core.Ingest.Mapping;
+using Tessera.Core.Model;
+using Tessera.Core.Normalisation;
+using Tessera.Storage;
+using Tessera.Web.Auth;
+
+namespace Tessera.Web.Ingest;
+
+/// <summary>File imports under <c>/api/v1/imports</c>: a preview with every problem found, and the import itself, all or nothing.</summary>
+internal static class ImportEndpoints
+{
+    /// <summary>The largest upload accepted (the SIENA message cap).</summary>
+    public const long MaxUploadBytes = 50L * 1024 * 1024;
+
+    public static void Map(WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/imports").RequireAuthorization().WithTags("Imports").DisableAntiforgery();
+
+        group.MapPost("/preview", async (HttpRequest request, Store store) =>
+        {
+            var upload = await ReadAsync(request);
+            if (upload.Error is not null)
+            {
+                return upload.Error;
+            }
+
+            var rows = int.TryParse(request.Form["rows"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? Math.Clamp(r, 1, 100) : 5;
+            var prepared = await PrepareAsync(upload, store, request.HttpContext, rows);
+            return Results.Ok(ImportPreviewDto.From(prepared));
+        }).WithName("PreviewImport").WithSummary("Maps and normalises the first rows of an uploaded file (multipart: file, mapping) and lists every problem; stores nothing.")
+          .Produces<ImportPreviewDto>();
+
+        group.MapPost("/", async (HttpRequest request, Store store) =>
+        {
+            var upload = await ReadAsync(request);
+            if (upload.Error is not null)
+            {
+                return upload.Error;
+            }
+
+            var principal = request.HttpContext.User.ToPrincipal();
+            var prepared = await PrepareAsync(upload, store, request.HttpContext, null);
+            var contribution = upload.Request!.ToContribution(prepared.Source, prepared.ContentHash, principal.UserName, store.Time.GetUtcNow());
+            var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, principal, request.HttpContext.RequestAborted);
+            return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements,
+                prepared.Problems.Select(p => p.ToString()).ToList()));
+        }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose) as one contribution of the caller's organisation.")
+          .Produces<ImportResultDto>();
+    }
+
+    private static async Task<PreparedImport> PrepareAsync(Upload upload, Store store, HttpContext http, int? rows)
+    {
+        var org = await store.Directory.OrganisationAsync(upload.Request!.Organisation, http.RequestAborted);
+        try
+        {
+            return FileImport.Prepare(upload.FilePath!, upload.MappingPath, upload.Request, new NormalisationContext(org is { Country.Length: 2 } ? org.Country : null), rows);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(upload.FilePath!)!, recursive: true);
+        }
+    }
+
+    // The upload is kept under its own name in a private temporary folder: the name decides the format (.csv, .xlsx, .ftm.json).
+    private static async Task<Upload> ReadAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Upload.Fail("send multipart/form-data with a 'file' part", "file");
+        }
+
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return Upload.Fail("a 'file' part is required", "file");
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            return Upload.Fail("the file is larger than 50 MB", "file");
+        }
+
+        var principal = request.HttpContext.User.ToPrincipal();
+        var importRequest = new ContributionRequest(principal.Organisation, form["case"].FirstOrDefault(), form["handling"].FirstOrDefault() ?? "H0",
+            form["h3"].FirstOrDefault(), form["reliability"].FirstOrDefault() ?? "B",
+            int.TryParse(form["accuracy"], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 2,
+            form["subject"].FirstOrDefault() ?? "suspect", form["purpose"].FirstOrDefault() ?? "prevent and combat migrant smuggling");
+        var own = new AccessTarget(principal.Organisation, new HashSet<string>(), HandlingCodes.Default, SubjectCategory.Other);
+        if (AccessPolicy.Decide(principal, AccessAction.Contribute, own) != Decision.Allow)
+        {
+            return new Upload(null, null, null, Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "your role may not contribute data"));
+        }
+
+        var dir = Path.Combine(Path.GetTempPath(), "tessera-uploads", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, SafeName(file.FileName));
+        await using (var target = File.Create(path))
+        {
+            await file.CopyToAsync(target, request.HttpContext.RequestAborted);
+        }
+
+        string? mappingPath = null;
+        if (form.Files.GetFile("mapping") is { Length: > 0 } mapping)
+        {
+            mappingPath = Path.Combine(dir, mapping.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "mapping.json" : "mapping.yml");
+            await using var target = File.Create(mappingPath);
+            await mapping.CopyToAsync(target, request.HttpContext.RequestAborted);
+        }
+
+        return new Upload(path, mappingPath, importRequest, null);
+    }
+
+    private static string SafeName(string name)
+    {
+        var file = Path.GetFileName(name);
+        return file.Length == 0 || file.StartsWith('.') ? "upload.csv" : string.Concat(file.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+    }
+
+    private sealed record Upload(string? FilePath, string? MappingPath, ContributionRequest? Request, IResult? Error)
+    {
+        public static Upload Fail(string title, string field) =>
+            new(null, null, null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, extensions: new Dictionary<string, object?> { ["field"] = field }));
+    }
+}
+
+internal sealed record PreviewValueDto(string Property, string Value, string? Normalised, bool Valid, string? Reason);
+
+internal sealed record PreviewEntityDto(string Id, string Schema, IReadOnlyList<PreviewValueDto> Values);
+
+internal sealed record ImportPreviewDto(string Source, string Format, int Rows, IReadOnlyList<PreviewEntityDto> Entities, IReadOnlyList<ImportProblemDto> Problems)
+{
+    public static ImportPreviewDto From(PreparedImport p) => new(p.Source, p.Format, p.Rows,
+        p.Entities.Select(e => new PreviewEntityDto(e.Id, e.Schema, e.Values.Select(v => new PreviewValueDto(v.Property, v.Value, v.Normalised, v.Valid, v.Reason)).ToList())).ToList(),
+        p.Problems.Select(ImportProblemDto.From).ToList());
+}
+
+internal sealed record ImportProblemDto(string File, int Line, string Column, string Property, string Value, string Reason)
+{
+    public static ImportProblemDto From(ImportProblem p) => new(p.File, p.Line, p.Column, p.Property, p.Value, p.Reason);
+}
+
+internal sealed record ImportResultDto(long ContributionId, bool Added, int Rows, int Entities, int Statements, IReadOnlyList<string> Problems);
