@@ -19,7 +19,7 @@ public static class DetectionFiles
     /// <summary>Reads and validates a file given as bytes; <paramref name="fileName"/> is used in messages.</summary>
     public static DetectionBatch Read(string fileName, byte[] bytes)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = Hash(bytes);
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
         {
             return FrontexWorkbook.Read(fileName, bytes, hash);
@@ -44,6 +44,9 @@ public static class DetectionFiles
                 fileName, 1),
         };
     }
+
+    /// <summary>The content hash of a file (SHA-256, lower-case hex): the same bytes are never imported twice.</summary>
+    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>The CSV format a header row belongs to, or null.</summary>
     public static DetectionFormat? Recognise(IReadOnlyList<string> header)

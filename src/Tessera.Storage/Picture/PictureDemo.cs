@@ -21,8 +21,8 @@ public static class PictureDemo
     public static async Task SeedAsync(Store store, string? datasets = null, CancellationToken ct = default)
     {
         var folder = Path.Combine(datasets ?? FindDatasets(), "frontex-ibc");
-        await store.Picture.ImportAsync(DetectionFiles.Read(Path.Combine(folder, "frontex_monthly_detections_of_IBC_FRAN_2025-06-03.xlsx")), Principal.System, ct);
-        await store.Picture.ImportAsync(DetectionFiles.Read(Path.Combine(folder, "italy-cruscotto", "sbarchi-per-giorno.csv")), Principal.System, ct);
+        await ImportOnceAsync(store, Path.Combine(folder, "frontex_monthly_detections_of_IBC_FRAN_2025-06-03.xlsx"), ct);
+        await ImportOnceAsync(store, Path.Combine(folder, "italy-cruscotto", "sbarchi-per-giorno.csv"), ct);
         await store.Picture.ConfigureSectionsAsync(BorderSections.Starter(), Principal.System, ct);
         if ((await store.Picture.IncidentsAsync(ct: ct)).Any(i => i.Reference.StartsWith("DEMO-", StringComparison.Ordinal)))
         {
@@ -37,6 +37,16 @@ public static class PictureDemo
         await store.Picture.SetLevelAsync("MT-SEA", SectionImpactLevel.Medium, "Demo: departures from western Libya rising against last year", HubAnalyst, ct);
         await store.Picture.SetLevelAsync("HR-BA", SectionImpactLevel.Medium, "Demo: facilitation incidents along the Una river", HubAnalyst, ct);
         await store.Picture.SetLevelAsync("HU-RS", SectionImpactLevel.Medium, "Demo: pressure on the fence near Röszke", HubAnalyst, ct);
+    }
+
+    // The demo workspace seeds at every start: parse a file only when its content is not stored yet.
+    private static async Task ImportOnceAsync(Store store, string path, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        if (!await store.Picture.IsImportedAsync(DetectionFiles.Hash(bytes), ct))
+        {
+            await store.Picture.ImportAsync(DetectionFiles.Read(Path.GetFileName(path), bytes), Principal.System, ct);
+        }
     }
 
     private static List<Incident> Incidents(List<BorderSection> sections, Random random, int count)

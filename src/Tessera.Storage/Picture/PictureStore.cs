@@ -75,6 +75,13 @@ public sealed partial class PictureStore
         return new PictureImportResult(id, true, batch.Format, batch.Source, batch.Vintage, rows, superseded, batch.Warnings);
     }
 
+    /// <summary>Whether a file with this content hash has been imported (see <see cref="DetectionFiles.Hash"/>).</summary>
+    public async Task<bool> IsImportedAsync(string contentHash, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM picture_imports WHERE content_hash = @contentHash", new { contentHash }) > 0;
+    }
+
     /// <summary>The imports, newest first.</summary>
     public async Task<IReadOnlyList<PictureImport>> ImportsAsync(CancellationToken ct = default)
     {
