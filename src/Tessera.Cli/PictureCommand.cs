@@ -89,6 +89,9 @@ internal static partial class PictureCommand
                 await output.WriteLineAsync(Inv($"{n.Nationality}\t{N(n.Total)}\t{N(n.PreviousTotal)}\t{Pct(n.Change)}\t{Share(n.Share)}"));
             }
 
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(summary.Credit + (summary.Suppressed ? "; counts below 5 are shown as <5" : ""));
+
             return ExitCodes.Ok;
         });
         return command;

@@ -34,7 +34,8 @@ public sealed record PictureQuery(
 
 /// <summary>Totals for a period against the same period of the previous year, with route shares, top nationalities and months.</summary>
 /// <remarks>Counts are null where small-count suppression hid them (<see cref="Suppressed"/>); a change or share is null when
-/// either of its counts is hidden or the base is zero. <c>Change</c> is a fraction: 0.203 means +20.3 %.</remarks>
+/// either of its counts is hidden or the base is zero. <c>Change</c> is a fraction: 0.203 means +20.3 %.
+/// <c>Vintage</c> is the "data as of" date of the source's current import.</remarks>
 public sealed record PictureSummary(
     YearMonth From,
     YearMonth To,
@@ -46,7 +47,17 @@ public sealed record PictureSummary(
     IReadOnlyList<RouteFigure> Routes,
     IReadOnlyList<NationalityFigure> TopNationalities,
     IReadOnlyList<MonthFigure> Months,
-    bool Suppressed);
+    bool Suppressed,
+    string? Vintage = null)
+{
+    /// <summary>The credit line the source asks for, e.g. "Source: Frontex (FRAN data as of 2025-06-03)".</summary>
+    public string Credit => Source switch
+    {
+        PictureSources.Frontex => $"Source: Frontex (FRAN data as of {Vintage ?? "unknown date"})",
+        PictureSources.ItalyDaily => $"Source: Ministero dell'Interno, cruscotto statistico giornaliero, via Liberiamoli tutti! (CC BY 4.0), report of {Vintage ?? "unknown date"}",
+        _ => $"Source: {Source}{(Vintage is null ? "" : ", as of " + Vintage)}",
+    };
+}
 
 /// <summary>One route's total, change against the previous year and share of the period's total.</summary>
 public sealed record RouteFigure(string Route, long? Total, long? PreviousTotal, double? Change, double? Share);

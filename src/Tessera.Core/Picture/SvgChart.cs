@@ -14,7 +14,7 @@ public static class SvgChart
     private const int Left = 80;
     private const int Right = 20;
     private const int Top = 50;
-    private const int Bottom = 70;
+    private const int Bottom = 90;
 
     private static readonly double[] StepFactors = [1.0, 2.0, 5.0, 10.0];
 
@@ -69,10 +69,10 @@ public static class SvgChart
         }
 
         svg.Append(Inv($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Top + plotH}\" y2=\"{Top + plotH}\" stroke=\"#333\"/>\n"));
-        var ly = Height - 12;
+        var ly = Height - 30;
         svg.Append(Inv($"<rect x=\"{Left}\" y=\"{ly - 10}\" width=\"12\" height=\"12\" fill=\"#2b6cb0\"/><text x=\"{Left + 18}\" y=\"{ly}\">{summary.From}–{summary.To}: {Total(summary.Total)}</text>\n"));
         svg.Append(Inv($"<circle cx=\"{Left + 306}\" cy=\"{ly - 4}\" r=\"4\" fill=\"#dd6b20\"/><text x=\"{Left + 316}\" y=\"{ly}\">a year earlier: {Total(summary.PreviousTotal)} ({Change(summary.Change)})</text>\n"));
-        svg.Append(Inv($"<text x=\"{Width - Right}\" y=\"{ly}\" text-anchor=\"end\" fill=\"#666\">Source: {Esc(summary.Source)}</text>\n"));
+        svg.Append(Inv($"<text x=\"{Left}\" y=\"{Height - 8}\" fill=\"#666\" font-size=\"10\">{Esc(summary.Credit)}</text>\n"));
         svg.Append("</svg>\n");
         return svg.ToString();
     }

@@ -120,7 +120,16 @@ public sealed partial class PictureStore
     public async Task<PictureSummary> SummaryAsync(PictureQuery query, Principal by, CancellationToken ct = default)
     {
         var detections = await DetectionsAsync(query.Source, ct);
-        return PictureAnalysis.For(PictureAnalysis.Summarise(detections, query), by);
+        var summary = PictureAnalysis.Summarise(detections, query) with { Vintage = await VintageAsync(query.Source, ct) };
+        return PictureAnalysis.For(summary, by);
+    }
+
+    /// <summary>The vintage ("data as of") of the current import of a source, or null.</summary>
+    public async Task<string?> VintageAsync(string source, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(
+            "SELECT vintage FROM picture_imports WHERE source = @source AND superseded_by IS NULL ORDER BY id DESC LIMIT 1", new { source });
     }
 
     private static AuditEvent Event(Principal by, string action, long importId, string details) =>
