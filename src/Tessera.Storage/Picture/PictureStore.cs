@@ -139,7 +139,7 @@ public sealed partial class PictureStore
 
     private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task InsertIncidentsAsync(DbConnection connection, DbTransaction tx, long? importId, IReadOnlyList<Incident> incidents, CancellationToken ct)
+    private async Task InsertIncidentsAsync(DbConnection connection, DbTransaction tx, long? importId, IReadOnlyList<Incident> incidents, CancellationToken ct)
     {
         if (incidents.Count == 0)
         {
@@ -149,7 +149,7 @@ public sealed partial class PictureStore
         var references = incidents.Select(i => i.Reference).ToArray();
         var duplicate = incidents.GroupBy(i => i.Reference, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key
             ?? await connection.ExecuteScalarAsync<string?>(
-                "SELECT reference FROM picture_incidents WHERE " + InClause(connection, "reference", "refs") + " LIMIT 1", new { refs = references }, tx);
+                "SELECT reference FROM picture_incidents WHERE " + _store.In("reference", "refs") + " LIMIT 1", new { refs = references }, tx);
         if (duplicate is not null)
         {
             throw new Core.Model.ModelException($"incident '{duplicate}' is already recorded", null, null, "reference");
@@ -163,7 +163,4 @@ public sealed partial class PictureStore
                 IncidentImpactLevels.Name(i.ImpactLevel), (long)i.Persons, i.Organisation,
             }), ct);
     }
-
-    private static string InClause(DbConnection connection, string column, string parameter) =>
-        connection is Npgsql.NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 }
