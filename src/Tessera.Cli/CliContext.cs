@@ -10,8 +10,14 @@ internal static class CliContext
     /// <summary>Opens the store named by the environment (TESSERA_DATA, TESSERA_POSTGRES), or the given options.</summary>
     public static Task<Store> OpenStoreAsync(CancellationToken ct = default) => Store.OpenAsync(Options ?? StorageOptions.FromEnvironment(), ct: ct);
 
-    /// <summary>Overrides the environment's storage, for in-process tests.</summary>
-    public static StorageOptions? Options { get; set; }
+    private static readonly AsyncLocal<StorageOptions?> Override = new();
+
+    /// <summary>Overrides the environment's storage for the current run (in-process tests); flows with the async call.</summary>
+    public static StorageOptions? Options
+    {
+        get => Override.Value;
+        set => Override.Value = value;
+    }
 
     /// <summary>The command line acts as the platform operator on the server itself.</summary>
     public static Principal Operator => Principal.System;

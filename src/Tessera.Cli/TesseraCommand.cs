@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tessera.Core.Model;
+using Tessera.Storage;
 
 namespace Tessera.Cli;
 
@@ -29,11 +30,18 @@ internal static class TesseraCommand
         yield return ServeCommand.Create();
         yield return NormaliseCommand.Create();
         yield return ExtractCommand.Create();
+        yield return PictureCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="storage">The store commands use; null takes the environment (TESSERA_DATA, TESSERA_POSTGRES).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, StorageOptions? storage = null)
     {
+        if (storage is not null)
+        {
+            CliContext.Options = storage;
+        }
+
         var root = Create();
         var config = new InvocationConfiguration { Output = stdout ?? Console.Out, Error = stderr ?? Console.Error, EnableDefaultExceptionHandler = false };
         // No response files: "@name" is a user handle on the command line, not a file to expand.
@@ -61,5 +69,8 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int Usage = 1;
     public const int BadInput = 2;
+
+    /// <summary>The user may not do this (sysexits EX_NOPERM).</summary>
+    public const int Forbidden = 77;
     public const int Internal = 70;
 }

@@ -6,6 +6,7 @@ using Npgsql;
 using Tessera.Storage.Audit;
 using Tessera.Storage.Contributions;
 using Tessera.Storage.Directory;
+using Tessera.Storage.Picture;
 
 namespace Tessera.Storage;
 
@@ -30,6 +31,7 @@ public sealed class Store : IAsyncDisposable
         Audit = new AuditLog(this);
         Contributions = new ContributionStore(this);
         Directory = new DirectoryStore(this);
+        Picture = new PictureStore(this);
     }
 
     static Store() => SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -45,6 +47,8 @@ public sealed class Store : IAsyncDisposable
     public ContributionStore Contributions { get; }
 
     public DirectoryStore Directory { get; }
+
+    public PictureStore Picture { get; }
 
     /// <summary>Opens the store and applies pending migrations.</summary>
     public static async Task<Store> OpenAsync(StorageOptions options, TimeProvider? time = null, CancellationToken ct = default)

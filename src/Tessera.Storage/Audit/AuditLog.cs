@@ -46,7 +46,9 @@ public sealed class AuditLog
         await connection.ExecuteAsync(
             "INSERT INTO audit_log (seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash) " +
             "VALUES (@Sequence, @Time, @Actor, @Organisation, @Action, @Target, @Outcome, @Details, @PreviousHash, @Hash)",
-            rows, tx);
+            // The time goes in as Tessera's own text form: Npgsql would write DateTimeOffset itself with microseconds only,
+            // dropping the last tick digit the hash covers, so a chain written with a real clock would not verify on PostgreSQL.
+            rows.Select(r => new { r.Sequence, Time = Store.Format(r.Time), r.Actor, r.Organisation, r.Action, r.Target, r.Outcome, r.Details, r.PreviousHash, r.Hash }), tx);
         await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, tx);
     }
 

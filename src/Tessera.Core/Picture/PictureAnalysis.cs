@@ -1,0 +1,146 @@
+using Tessera.Core.Access;
+
+namespace Tessera.Core.Picture;
+
+/// <summary>Totals, year-on-year change, route shares, top nationalities and monthly series for any period and filter.</summary>
+/// <remarks>Plain sums of monthly detections, as Frontex computes its press figures: the change of Jan–Aug 2023 is
+/// sum(2023-01…2023-08) / sum(2022-01…2022-08) − 1.</remarks>
+public static class PictureAnalysis
+{
+    /// <summary>Cells below this count are hidden from users who may see aggregates only (DESIGN.md, access rules).</summary>
+    public const int SmallCountThreshold = 5;
+
+    /// <summary>Summarises <paramref name="detections"/> for <paramref name="query"/>.</summary>
+    public static PictureSummary Summarise(IEnumerable<DetectionCount> detections, PictureQuery query)
+    {
+        if (query.To < query.From)
+        {
+            throw new Model.ModelException($"the period ends ({query.To}) before it starts ({query.From})");
+        }
+
+        var prevFrom = query.From.AddYears(-1);
+        var prevTo = query.To.AddYears(-1);
+        var current = new List<DetectionCount>();
+        var previous = new List<DetectionCount>();
+        foreach (var d in detections)
+        {
+            if (!query.Matches(d))
+            {
+                continue;
+            }
+
+            if (d.Month >= query.From && d.Month <= query.To)
+            {
+                current.Add(d);
+            }
+            else if (d.Month >= prevFrom && d.Month <= prevTo)
+            {
+                previous.Add(d);
+            }
+        }
+
+        var total = current.Sum(d => d.Count);
+        var prevTotal = previous.Sum(d => d.Count);
+        var routes = Group(current, previous, d => d.Route)
+            .Select(g => new RouteFigure(g.Key, g.Total, g.Previous, Change(g.Total, g.Previous), Share(g.Total, total)))
+            .OrderByDescending(r => r.Total).ThenBy(r => r.Route, StringComparer.Ordinal).ToList();
+        var nationalities = Group(current, previous, d => d.Nationality)
+            .Where(g => g.Total > 0)
+            .OrderByDescending(g => g.Total).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(query.TopNationalities)
+            .Select(g => new NationalityFigure(g.Key, Nationalities.Iso3(g.Key), g.Total, g.Previous, Change(g.Total, g.Previous), Share(g.Total, total)))
+            .ToList();
+        var byMonth = current.GroupBy(d => d.Month).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var prevByMonth = previous.GroupBy(d => d.Month).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var months = YearMonth.Range(query.From, query.To)
+            .Select(m => new MonthFigure(m, byMonth.GetValueOrDefault(m), prevByMonth.GetValueOrDefault(m.AddYears(-1))))
+            .ToList();
+        return new PictureSummary(query.From, query.To, query.Source, query.Route, total, prevTotal, Change(total, prevTotal),
+            routes, nationalities, months, false);
+    }
+
+    /// <summary>The summary as <paramref name="principal"/> may see it: small counts hidden for aggregate-only users.</summary>
+    /// <exception cref="UnauthorizedAccessException">The principal may not read aggregates.</exception>
+    public static PictureSummary For(PictureSummary summary, Principal principal)
+    {
+        if (AccessPolicy.Decide(principal, AccessAction.ReadAggregates, AccessTarget.Platform) != Decision.Allow)
+        {
+            throw new UnauthorizedAccessException($"{principal.UserName} may not read aggregate statistics");
+        }
+
+        return AggregatesOnly(principal) ? SuppressSmallCounts(summary, SmallCountThreshold) : summary;
+    }
+
+    /// <summary>Whether every role of the principal sees aggregates only (policy officers).</summary>
+    public static bool AggregatesOnly(Principal principal) =>
+        principal.Roles.Count > 0 && principal.Roles.All(r => r == Role.PolicyOfficer);
+
+    /// <summary>Hides every count from 1 to <paramref name="threshold"/> − 1 and whatever is derived from it.</summary>
+    /// <remarks>Primary suppression only: zero stays visible (it discloses no person) and totals are kept when large.</remarks>
+    public static PictureSummary SuppressSmallCounts(PictureSummary s, int threshold)
+    {
+        long? Hide(long? n) => n is > 0 && n < threshold ? null : n;
+        double? Derived(double? value, params long?[] inputs) => inputs.Any(n => Hide(n) is null && n is not null) ? null : value;
+        return s with
+        {
+            Total = Hide(s.Total),
+            PreviousTotal = Hide(s.PreviousTotal),
+            Change = Derived(s.Change, s.Total, s.PreviousTotal),
+            Routes = s.Routes.Select(r => r with
+            {
+                Total = Hide(r.Total),
+                PreviousTotal = Hide(r.PreviousTotal),
+                Change = Derived(r.Change, r.Total, r.PreviousTotal),
+                Share = Derived(r.Share, r.Total),
+            }).ToList(),
+            TopNationalities = s.TopNationalities.Select(n => n with
+            {
+                Total = Hide(n.Total),
+                PreviousTotal = Hide(n.PreviousTotal),
+                Change = Derived(n.Change, n.Total, n.PreviousTotal),
+                Share = Derived(n.Share, n.Total),
+            }).ToList(),
+            Months = s.Months.Select(m => m with { Count = Hide(m.Count), PreviousYear = Hide(m.PreviousYear) }).ToList(),
+            Suppressed = true,
+        };
+    }
+
+    /// <summary>Monthly totals per key (e.g. per route); months without detections are absent.</summary>
+    public static Dictionary<string, SortedDictionary<YearMonth, long>> MonthlySeries(IEnumerable<DetectionCount> detections, Func<DetectionCount, string> key)
+    {
+        var series = new Dictionary<string, SortedDictionary<YearMonth, long>>(StringComparer.Ordinal);
+        foreach (var d in detections)
+        {
+            if (!series.TryGetValue(key(d), out var s))
+            {
+                series[key(d)] = s = [];
+            }
+
+            s[d.Month] = s.GetValueOrDefault(d.Month) + d.Count;
+        }
+
+        return series;
+    }
+
+    internal static double? Change(long current, long previous) => previous == 0 ? null : ((double)current / previous) - 1;
+
+    private static double? Share(long part, long total) => total == 0 ? null : (double)part / total;
+
+    private static IEnumerable<(string Key, long Total, long Previous)> Group(List<DetectionCount> current, List<DetectionCount> previous, Func<DetectionCount, string> key)
+    {
+        var totals = new Dictionary<string, (long Total, long Previous)>(StringComparer.Ordinal);
+        foreach (var d in current)
+        {
+            var t = totals.GetValueOrDefault(key(d));
+            totals[key(d)] = (t.Total + d.Count, t.Previous);
+        }
+
+        foreach (var d in previous)
+        {
+            var t = totals.GetValueOrDefault(key(d));
+            totals[key(d)] = (t.Total, t.Previous + d.Count);
+        }
+
+        return totals.Select(kv => (kv.Key, kv.Value.Total, kv.Value.Previous));
+    }
+}
