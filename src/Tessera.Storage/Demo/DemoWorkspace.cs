@@ -72,6 +72,8 @@ public static class DemoWorkspace
             await store.Contributions.WriteAsync(contribution, prepared.Entities, system, ct);
         }
 
+        // The joint situational picture: Frontex's real monthly detections and the Italian daily arrivals, with generated incidents.
+        await Picture.PictureDemo.SeedAsync(store, ct: ct);
         return accounts;
     }
 }

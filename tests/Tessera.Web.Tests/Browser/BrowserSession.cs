@@ -5,22 +5,71 @@ using Microsoft.Playwright;
 
 namespace Tessera.Web.Tests.Browser;
 
-/// <summary>The real <c>tessera serve --demo</c> process on a free loopback port, driven by Debian's Chromium through Playwright.</summary>
+/// <summary>The real <c>tessera serve --demo</c> process on a free loopback port and Debian's Chromium, shared by the browser tests.</summary>
 /// <remarks>Browser tests run when <c>/usr/bin/chromium</c> exists; with <c>TESSERA_REQUIRE_BROWSER=1</c> (as on CI)
-/// a missing browser fails them instead. Screenshots of every page go to <c>artifacts/screenshots/</c>.</remarks>
+/// a missing browser fails them instead.</remarks>
+public sealed class DemoServer : IAsyncLifetime
+{
+    private Process? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserSession.ChromiumPath) && Environment.GetEnvironmentVariable("TESSERA_REQUIRE_BROWSER") != "1")
+        {
+            return;
+        }
+
+        (_server, BaseUrl) = await BrowserSession.StartServerAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = BrowserSession.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies) on the shared server.</summary>
+    public async Task<BrowserSession> NewSessionAsync()
+    {
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return new BrowserSession(context, page, BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+    }
+}
+
+/// <summary>One signed-out browser context on the demo server. Screenshots of every page go to <c>artifacts/screenshots/</c>.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly Process _server;
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private readonly IBrowserContext _context;
 
-    private BrowserSession(Process server, IPlaywright playwright, IBrowser browser, IPage page, string baseUrl)
+    internal BrowserSession(IBrowserContext context, IPage page, string baseUrl)
     {
-        _server = server;
-        _playwright = playwright;
-        _browser = browser;
+        _context = context;
         Page = page;
         BaseUrl = baseUrl;
     }
@@ -45,7 +94,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(RepoRoot(), "artifacts", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync()
+    internal static async Task<(Process Server, string BaseUrl)> StartServerAsync()
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -64,17 +113,7 @@ public sealed class BrowserSession : IAsyncDisposable
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         await WaitForHealthAsync(baseUrl, server);
-
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB" });
-        page.SetDefaultTimeout(20_000);
-        return new BrowserSession(server, playwright, browser, page, baseUrl);
+        return (server, baseUrl);
     }
 
     public async Task SignInAsync(string user, string password = "tessera-demo-2026")
@@ -92,23 +131,12 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        if (!_server.HasExited)
-        {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-        }
-
-        _server.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 
     private static async Task WaitForHealthAsync(string baseUrl, Process server)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(240);
         while (DateTime.UtcNow < deadline)
         {
             if (server.HasExited)

@@ -2,14 +2,14 @@ namespace Tessera.Web.Tests.Browser;
 
 /// <summary>A new user signs in with the printed demo credentials, searches across scripts and opens an entity page.</summary>
 [Collection(BrowserSerial.Name)]
-public sealed class SignInJourneyTests
+public sealed class SignInJourneyTests(DemoServer server)
 {
     [Theory]
     [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
     public async Task SignIn_SearchAndOpenEntity_ShowsValuesWithProvenance(string browser)
     {
         Assert.Equal("chromium", browser);
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await server.NewSessionAsync();
         await session.Page.GotoAsync(session.BaseUrl + "/signin");
         await session.ScreenshotAsync("01-signin");
 
@@ -35,7 +35,7 @@ public sealed class SignInJourneyTests
     public async Task SignIn_WrongPassword_StaysOnSignInWithAnError(string browser)
     {
         Assert.Equal("chromium", browser);
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await server.NewSessionAsync();
 
         await session.Page.GotoAsync(session.BaseUrl + "/signin");
         await session.Page.FillAsync("#userName", "it.analyst");
@@ -50,7 +50,7 @@ public sealed class SignInJourneyTests
     public async Task EntityPage_OtherOrganisation_ShowsOnlyTheHit(string browser)
     {
         Assert.Equal("chromium", browser);
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await server.NewSessionAsync();
 
         await session.SignInAsync("gr.analyst");
         await session.Page.GotoAsync(session.BaseUrl + "/entities/it-p-002");
@@ -63,7 +63,7 @@ public sealed class SignInJourneyTests
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BrowserSerial
+public sealed class BrowserSerial : ICollectionFixture<DemoServer>
 {
     public const string Name = "browser";
 }
