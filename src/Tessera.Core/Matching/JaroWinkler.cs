@@ -1,0 +1,114 @@
+namespace Tessera.Core.Matching;
+
+/// <summary>Jaro-Winkler similarity (Winkler 1990, prefix scale 0.1, at most 4 prefix characters); allocation-free.</summary>
+internal static class JaroWinkler
+{
+    public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        if (a.SequenceEqual(b))
+        {
+            return 1;
+        }
+
+        if (a.Length > 64 || b.Length > 64)
+        {
+            a = a[..Math.Min(a.Length, 64)];
+            b = b[..Math.Min(b.Length, 64)];
+        }
+
+        var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
+        ulong matchedA = 0, matchedB = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var lo = Math.Max(0, i - window);
+            var hi = Math.Min(b.Length - 1, i + window);
+            for (var j = lo; j <= hi; j++)
+            {
+                if ((matchedB & (1UL << j)) == 0 && a[i] == b[j])
+                {
+                    matchedA |= 1UL << i;
+                    matchedB |= 1UL << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        var transpositions = 0;
+        var k = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if ((matchedA & (1UL << i)) == 0)
+            {
+                continue;
+            }
+
+            while ((matchedB & (1UL << k)) == 0)
+            {
+                k++;
+            }
+
+            if (a[i] != b[k])
+            {
+                transpositions++;
+            }
+
+            k++;
+        }
+
+        double m = matches;
+        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3.0;
+        var prefix = 0;
+        var maxPrefix = Math.Min(4, Math.Min(a.Length, b.Length));
+        while (prefix < maxPrefix && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1 - jaro));
+    }
+
+    /// <summary>True when the strings differ by at most one substitution, insertion, deletion or adjacent transposition.</summary>
+    public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (i == a.Length && i == b.Length)
+        {
+            return true;
+        }
+
+        if (a.Length == b.Length)
+        {
+            // substitution, or transposition of neighbours (Damerau)
+            if (a[(i + 1)..].SequenceEqual(b[(i + 1)..]))
+            {
+                return true;
+            }
+
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]);
+        }
+
+        return a.Length > b.Length ? a[(i + 1)..].SequenceEqual(b[i..]) : a[i..].SequenceEqual(b[(i + 1)..]);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Tessera.Core.Matching;
+
+/// <summary>Interns strings to dense ids so that per-pair comparisons compare integers.</summary>
+/// <remarks>Thread-safe for concurrent interning; reads of <see cref="Text"/> need no lock because ids only grow.</remarks>
+internal sealed class Vocabulary
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private string[] _texts = new string[1024];
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public int Intern(string text)
+    {
+        lock (_gate)
+        {
+            if (_ids.TryGetValue(text, out var id))
+            {
+                return id;
+            }
+
+            id = _count;
+            if (id == _texts.Length)
+            {
+                Array.Resize(ref _texts, _texts.Length * 2);
+            }
+
+            _texts[id] = text;
+            _ids[text] = id;
+            Volatile.Write(ref _count, id + 1);
+            return id;
+        }
+    }
+
+    /// <summary>The id of <paramref name="text"/>, or -1 when it was never interned.</summary>
+    public int Find(string text)
+    {
+        lock (_gate)
+        {
+            return _ids.TryGetValue(text, out var id) ? id : -1;
+        }
+    }
+
+    public string Text(int id) => _texts[id];
+}
