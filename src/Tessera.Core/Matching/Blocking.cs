@@ -5,7 +5,7 @@ namespace Tessera.Core.Matching;
 /// Passes: (1) exact strong identifiers; (2) family-name skeleton + birth year (±1 via two keys); (3) shared name
 /// tokens, equivalence groups and skeletons, which only pair records through rare values because blocks above the cap
 /// are skipped; (4) phonetic code + full birth date; (5) swapped names (order-free given/family skeletons);
-/// (6) full birth date + postcode, and the street. Keys are 64-bit hashes; records are sorted by key and every block
+/// (6) full birth date + postcode; (7–9) place passes: city + birth date, city + postcode, street prefix + city or postcode. Keys are 64-bit hashes; records are sorted by key and every block
 /// within its cap emits its pairs; pairs are de-duplicated by sorting.
 /// </remarks>
 internal static class Blocking
@@ -166,10 +166,49 @@ internal static class Blocking
             keys.Add(Key(6, t.PostalCode[i], dob));
         }
 
+        // Place passes: a person's names can be replaced or missing while birth date and address survive.
+        var city = t.City[i];
+        if (city >= 0)
+        {
+            if (fullDob)
+            {
+                keys.Add(Key(7, city, dob));
+            }
+
+            if (t.PostalCode[i] >= 0)
+            {
+                keys.Add(Key(8, city, t.PostalCode[i]));
+            }
+        }
+
         if (t.Street[i] >= 0)
         {
-            keys.Add(Key(7, t.Street[i], t.PostalCode[i]));
+            var squashed = SquashedPrefix(t.Vocab.Text(t.Street[i]));
+            keys.Add(Key(9, squashed, city));
+            keys.Add(Key(9, squashed, t.PostalCode[i]));
         }
+    }
+
+    /// <summary>FNV-1a of the first eight letters without spaces ("cope place" and "copeplace" agree).</summary>
+    private static int SquashedPrefix(string text)
+    {
+        var hash = 2166136261u;
+        var taken = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            hash = (hash ^ c) * 16777619u;
+            if (++taken == 8)
+            {
+                break;
+            }
+        }
+
+        return (int)hash;
     }
 
     /// <summary>A 64-bit key: the pass in the top 4 bits, a mix of the two values below (SplitMix64 finaliser).</summary>

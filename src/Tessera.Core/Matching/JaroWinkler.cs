@@ -3,6 +3,37 @@ namespace Tessera.Core.Matching;
 /// <summary>Jaro-Winkler similarity (Winkler 1990, prefix scale 0.1, at most 4 prefix characters); allocation-free.</summary>
 internal static class JaroWinkler
 {
+    /// <summary>
+    /// Jaro-Winkler, or an upper bound below <paramref name="floor"/> when the character sets alone rule the floor out:
+    /// every distinct character of one string missing from the other removes at least one possible match.
+    /// </summary>
+    public static double AtLeast(string a, ulong maskA, string b, ulong maskB, double floor)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        var onlyA = System.Numerics.BitOperations.PopCount(maskA & ~maskB);
+        var onlyB = System.Numerics.BitOperations.PopCount(maskB & ~maskA);
+        var m = Math.Min(a.Length - onlyA, b.Length - onlyB);
+        if (m <= 0)
+        {
+            return 0;
+        }
+
+        var prefix = 0;
+        var maxPrefix = Math.Min(4, Math.Min(a.Length, b.Length));
+        while (prefix < maxPrefix && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        var jaroMax = (((double)m / a.Length) + ((double)m / b.Length) + 1) / 3;
+        var bound = jaroMax + (prefix * 0.1 * (1 - jaroMax));
+        return bound < floor ? bound : Similarity(a, b);
+    }
+
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)

@@ -118,24 +118,29 @@ internal static class LevelComputer
 
     private static int DayNumber(int y, int m, int d) => (y * 372) + (m * 31) + d;
 
+    /// <summary>yyyymmdd digits differ in one place, or two neighbouring digits are swapped (Damerau-Levenshtein ≤ 1).</summary>
     private static bool OneEdit(int x, int y)
     {
-        Span<char> a = stackalloc char[8];
-        Span<char> b = stackalloc char[8];
-        x.TryFormat(a, out var la, default, System.Globalization.CultureInfo.InvariantCulture);
-        y.TryFormat(b, out var lb, default, System.Globalization.CultureInfo.InvariantCulture);
-        if (la != lb)
-        {
-            return false;
-        }
-
         var diff = 0;
-        for (var k = 0; k < la; k++)
+        var first = -1;
+        int dx = 0, dy = 0, px = 0, py = 0;
+        for (var k = 0; k < 8; k++, x /= 10, y /= 10)
         {
-            diff += a[k] != b[k] ? 1 : 0;
+            (px, py) = (dx, dy);
+            (dx, dy) = (x % 10, y % 10);
+            if (dx != dy)
+            {
+                diff++;
+                if (diff == 2 && (first != k - 1 || dx != py || dy != px))
+                {
+                    return false;
+                }
+
+                first = first < 0 ? k : first;
+            }
         }
 
-        return diff == 1 || (diff == 2 && JaroWinkler.WithinOneEdit(a[..la], b[..lb]));
+        return diff is 1 or 2;
     }
 
     private static byte Identifier(ComparisonKind kind, FeatureTable a, int i, FeatureTable b, int j, out int value)
@@ -194,7 +199,7 @@ internal static class LevelComputer
             return 0;
         }
 
-        var s = JaroWinkler.Similarity(vocab.Text(x), vocab.Text(y));
+        var s = JaroWinkler.AtLeast(vocab.Text(x), vocab.Mask(x), vocab.Text(y), vocab.Mask(y), 0.80);
         return s >= 0.92 ? (byte)1 : s >= 0.80 ? (byte)2 : (byte)3;
     }
 }

@@ -10,7 +10,7 @@ namespace Tessera.Core.Matching;
 /// </remarks>
 internal static class ModelTrainer
 {
-    public static MatchModel Train(FeatureTable a, FeatureTable b, bool dedupe, ComparisonKind[] kinds, long[] candidates, int seed = 42, int randomPairs = 1_000_000)
+    public static MatchModel Train(FeatureTable a, FeatureTable b, bool dedupe, ComparisonKind[] kinds, long[] candidates, int seed = 42, int randomPairs = 262_144)
     {
         var scorer = new PairLevels(kinds);
         var u = SampleU(a, b, dedupe, kinds, scorer, seed, randomPairs, out var sampled);
@@ -30,13 +30,19 @@ internal static class ModelTrainer
     private static double[][] SampleU(FeatureTable a, FeatureTable b, bool dedupe, ComparisonKind[] kinds, PairLevels scorer, int seed, int wanted, out long sampled)
     {
         var counts = kinds.Select(k => new double[Comparisons.LevelNames(k).Length]).ToArray();
-        var rng = new Random(seed);
-        Span<byte> levels = stackalloc byte[kinds.Length];
-        Span<int> values = stackalloc int[kinds.Length];
         long n = 0;
-        if (a.Count > 1 && b.Count > 0)
+        var gate = new Lock();
+        const int chunk = 65_536;
+        var chunks = a.Count > 1 && b.Count > 0 ? (wanted + chunk - 1) / chunk : 0;
+        // Chunks in parallel, each with its own seeded generator: the sample is the same on every run.
+        Parallel.For(0, chunks, k =>
         {
-            for (var s = 0; s < wanted; s++)
+            var rng = new Random(seed + k);
+            var local = kinds.Select(x => new double[Comparisons.LevelNames(x).Length]).ToArray();
+            Span<byte> levels = stackalloc byte[kinds.Length];
+            Span<int> values = stackalloc int[kinds.Length];
+            long localN = 0;
+            for (var s = 0; s < chunk; s++)
             {
                 var i = rng.Next(a.Count);
                 var j = rng.Next(b.Count);
@@ -50,13 +56,25 @@ internal static class ModelTrainer
                 {
                     if (levels[c] != Comparisons.Null)
                     {
-                        counts[c][levels[c]]++;
+                        local[c][levels[c]]++;
                     }
                 }
 
-                n++;
+                localN++;
             }
-        }
+
+            lock (gate)
+            {
+                n += localN;
+                for (var c = 0; c < kinds.Length; c++)
+                {
+                    for (var l = 0; l < local[c].Length; l++)
+                    {
+                        counts[c][l] += local[c][l];
+                    }
+                }
+            }
+        });
 
         sampled = n;
         // Laplace smoothing keeps every u above zero (a level never seen among random pairs is rare, not impossible).

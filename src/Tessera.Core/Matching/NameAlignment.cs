@@ -72,7 +72,7 @@ internal static class NameAlignment
             return best;
         }
 
-        var jw = (float)JaroWinkler.Similarity(la, lb);
+        var jw = (float)JaroWinkler.AtLeast(la, vocab.Mask(a.TokLatin[i]), lb, vocab.Mask(b.TokLatin[j]), MatchFloor);
         if (((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagAbjad) != 0)
         {
             jw = Math.Max(jw, 0.92f * (float)JaroWinkler.Similarity(vocab.Text(a.TokSkeleton[i]), vocab.Text(b.TokSkeleton[j])));
@@ -101,6 +101,20 @@ internal static class NameAlignment
         if (aLen == 0 || bLen == 0)
         {
             return Comparisons.Null;
+        }
+
+        if (aLen == 1 && bLen == 1 && explain is null)
+        {
+            // One token each (the common case in given/family comparisons): no alignment needed.
+            var s1 = TokenSimilarity(a, aStart, b, bStart, out var r1);
+            score = s1 >= MatchFloor ? s1 : 0;
+            return r1 switch
+            {
+                TokenReason.Literal => 0,
+                TokenReason.Transliteration or TokenReason.Equivalence => 1,
+                TokenReason.Skeleton or TokenReason.Phonetic => 2,
+                _ => score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6,
+            };
         }
 
         var n = Math.Min(aLen, MaxTokens);

@@ -7,6 +7,7 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private string[] _texts = new string[1024];
+    private ulong[] _masks = new ulong[1024];
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
@@ -24,9 +25,11 @@ internal sealed class Vocabulary
             if (id == _texts.Length)
             {
                 Array.Resize(ref _texts, _texts.Length * 2);
+                Array.Resize(ref _masks, _masks.Length * 2);
             }
 
             _texts[id] = text;
+            _masks[id] = CharMask(text);
             _ids[text] = id;
             Volatile.Write(ref _count, id + 1);
             return id;
@@ -43,4 +46,18 @@ internal sealed class Vocabulary
     }
 
     public string Text(int id) => _texts[id];
+
+    /// <summary>The set of characters of a value as 64 bits (a–z own bits, others hashed): a cheap bound for Jaro-Winkler.</summary>
+    public ulong Mask(int id) => _masks[id];
+
+    internal static ulong CharMask(string text)
+    {
+        ulong mask = 0;
+        foreach (var c in text)
+        {
+            mask |= 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : 26 + (c % 38));
+        }
+
+        return mask;
+    }
 }
