@@ -4,6 +4,11 @@ namespace Tessera.Core.Matching;
 
 internal sealed partial class FeatureTable
 {
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ivich", "ovna", "evna", "ivna", "ogly", "oglu", "kyzy", "qizi"];
+
+    /// <summary>Russian/Ukrainian patronymics and Turkic "son of" forms, which documents often leave out.</summary>
+    internal static bool IsPatronymic(string latin) => latin.Length > 6 && PatronymicEndings.Any(e => latin.EndsWith(e, StringComparison.Ordinal));
+
     /// <summary>Normalises every record once (names in parallel) and interns the keys into <paramref name="vocab"/>.</summary>
     public static FeatureTable Build(IReadOnlyList<PersonRecord> records, Vocabulary vocab)
     {
@@ -64,6 +69,11 @@ internal sealed partial class FeatureTable
                 if (!string.Equals(tok.Original, tok.Latin, StringComparison.Ordinal) && tok.Original.Any(c => c > 0x24F))
                 {
                     f |= FlagNonLatin;
+                }
+
+                if (tok.Latin.Length == 1 || IsPatronymic(tok.Latin))
+                {
+                    f |= FlagCheap;
                 }
 
                 flags.Add(f);

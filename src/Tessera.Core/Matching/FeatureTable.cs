@@ -12,6 +12,7 @@ internal sealed partial class FeatureTable
 {
     public const byte FlagAbjad = 1;
     public const byte FlagNonLatin = 2;
+    public const byte FlagCheap = 4;
 
     public required Vocabulary Vocab { get; init; }
     public required string[] Ids { get; init; }

@@ -110,6 +110,38 @@ internal static class JaroWinkler
         return jaro + (prefix * 0.1 * (1 - jaro));
     }
 
+    /// <summary>1 − Levenshtein distance / longer length (strings cut at 64 characters).</summary>
+    public static double LevenshteinRatio(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        a = a[..Math.Min(a.Length, 64)];
+        b = b[..Math.Min(b.Length, 64)];
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        Span<int> prev = stackalloc int[b.Length + 1];
+        Span<int> cur = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            cur.CopyTo(prev);
+        }
+
+        return 1.0 - ((double)prev[b.Length] / Math.Max(a.Length, b.Length));
+    }
+
     /// <summary>True when the strings differ by at most one substitution, insertion, deletion or adjacent transposition.</summary>
     public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

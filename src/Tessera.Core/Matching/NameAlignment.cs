@@ -73,6 +73,13 @@ internal static class NameAlignment
         }
 
         var jw = (float)JaroWinkler.AtLeast(la, vocab.Mask(a.TokLatin[i]), lb, vocab.Mask(b.TokLatin[j]), MatchFloor);
+        if (jw >= MatchFloor)
+        {
+            // Jaro-Winkler forgives too much at the end of a name (Castro/Castillo); averaging with the Levenshtein
+            // ratio keeps one-letter typos high and pushes different endings down.
+            jw = (jw + (float)JaroWinkler.LevenshteinRatio(la, lb)) / 2;
+        }
+
         if (((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagAbjad) != 0)
         {
             jw = Math.Max(jw, 0.92f * (float)JaroWinkler.Similarity(vocab.Text(a.TokSkeleton[i]), vocab.Text(b.TokSkeleton[j])));
@@ -108,6 +115,11 @@ internal static class NameAlignment
             // One token each (the common case in given/family comparisons): no alignment needed.
             var s1 = TokenSimilarity(a, aStart, b, bStart, out var r1);
             score = s1 >= MatchFloor ? s1 : 0;
+            if (r1 == TokenReason.Fuzzy && s1 < 0.80f)
+            {
+                return score >= 0.70f ? (byte)5 : (byte)6;
+            }
+
             return r1 switch
             {
                 TokenReason.Literal => 0,
@@ -131,11 +143,14 @@ internal static class NameAlignment
         }
 
         int usedA = 0, usedB = 0;
-        var total = 0f;
-        var pairs = 0;
-        var allLiteral = true;
+        // "abdul hai" ~ "abdulhai": one token equals two adjacent tokens of the other name (checked before fuzzy pairs).
+        var merges = Merges(a, aStart, n, ref usedA, b, bStart, m, ref usedB, explain, false) + Merges(b, bStart, m, ref usedB, a, aStart, n, ref usedA, explain, true);
+        var total = merges * 0.95f;
+        var pairs = merges;
+        var allLiteral = merges == 0;
         var allStrong = true;
         var allKeyed = true;
+        var weakest = 1f;
         while (true)
         {
             var bi = -1;
@@ -168,6 +183,7 @@ internal static class NameAlignment
             usedB |= 1 << bj;
             total += bs;
             pairs++;
+            weakest = Math.Min(weakest, bs);
             var r = (TokenReason)why[(bi * m) + bj];
             allLiteral &= r == TokenReason.Literal;
             allStrong &= r is TokenReason.Literal or TokenReason.Transliteration or TokenReason.Equivalence;
@@ -175,16 +191,12 @@ internal static class NameAlignment
             explain?.Add(new TokenMatch(a.Vocab.Text(a.TokLatin[aStart + bi]), b.Vocab.Text(b.TokLatin[bStart + bj]), r, bs));
         }
 
-        // "abdul hai" ~ "abdulhai": one token equals two adjacent tokens of the other name.
-        var merges = Merges(a, aStart, n, ref usedA, b, bStart, m, ref usedB, explain) + Merges(b, bStart, m, ref usedB, a, aStart, n, ref usedA, explain);
-        total += merges * 0.95f;
-        pairs += merges;
-        allLiteral &= merges == 0;
         var leftA = n - System.Numerics.BitOperations.PopCount((uint)usedA);
         var leftB = m - System.Numerics.BitOperations.PopCount((uint)usedB);
         var both = Math.Min(leftA, leftB);
-        var extra = Math.Abs(leftA - leftB);
-        score = pairs == 0 ? 0 : total / (pairs + both + (0.25f * extra));
+        // Extra tokens of the longer name: initials and patronymics are often left out, so they cost less.
+        var extra = leftA > leftB ? ExtraCost(a, aStart, n, usedA, leftA - leftB) : ExtraCost(b, bStart, m, usedB, leftB - leftA);
+        score = pairs == 0 ? 0 : total / (pairs + both + extra);
         if (explain is not null)
         {
             for (var i = 0; i < n; i++)
@@ -222,10 +234,28 @@ internal static class NameAlignment
             }
         }
 
+        // The fuzzy tiers need every aligned token to be close: one exact token does not carry a wrong family name.
+        if (weakest < 0.80f)
+        {
+            return score >= 0.70f ? (byte)5 : (byte)6;
+        }
+
         return score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6;
     }
 
-    private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, List<TokenMatch>? explain)
+    private static float ExtraCost(FeatureTable t, int start, int n, int used, int extra)
+    {
+        var cheap = 0;
+        for (var i = 0; i < n; i++)
+        {
+            cheap += (used & (1 << i)) == 0 && (t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 ? 1 : 0;
+        }
+
+        cheap = Math.Min(cheap, extra);
+        return (0.1f * cheap) + (0.25f * (extra - cheap));
+    }
+
+    private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, List<TokenMatch>? explain, bool flipped)
     {
         var count = 0;
         for (var i = 0; i < n; i++)
@@ -250,7 +280,7 @@ internal static class NameAlignment
                     usedA |= 1 << i;
                     usedB |= 3 << j;
                     count++;
-                    explain?.Add(new TokenMatch(whole.ToString(), first + " " + second, TokenReason.Merge, 0.95));
+                    explain?.Add(flipped ? new TokenMatch(first + " " + second, whole.ToString(), TokenReason.Merge, 0.95) : new TokenMatch(whole.ToString(), first + " " + second, TokenReason.Merge, 0.95));
                     break;
                 }
             }

@@ -27,25 +27,32 @@ internal static class NameParser
 
     private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad)
     {
-        var latin = Transliteration.ToLatin(text, out abjad);
+        var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
         var originalWords = text.Split((char[])[' ', '\t', ',', '.', '-', '/', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
         foreach (var word in latin.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries);
-            for (var p = 0; p < parts.Length; p++)
+            var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Confusables).ToList();
+            // "al-nuaymi", "ash-shami": an article joined by a hyphen is dropped.
+            while (parts.Count > 1 && NameParticles.KindOf(parts[0]) == ParticleKind.Article)
             {
-                // "al-nuaymi", "ash-shami": an article joined by a hyphen is dropped.
-                if (p < parts.Length - 1 && NameParticles.KindOf(parts[p]) == ParticleKind.Article)
-                {
-                    continue;
-                }
+                parts.RemoveAt(0);
+            }
 
-                raw.Add(parts[p]);
+            // "Jong-un", "Marie-Therese": a hyphenated name is one token (merges align it with "jong un").
+            // Particles and compounds keep their own tokens ("abd-al-rahman", "bin-laden").
+            if (parts.Count > 1 && parts.All(x => NameParticles.KindOf(x) == ParticleKind.None))
+            {
+                raw.Add(string.Concat(parts));
+            }
+            else
+            {
+                raw.AddRange(parts.Where(x => NameParticles.KindOf(x) != ParticleKind.Article || parts.Count == 1));
             }
         }
 
+        RemovePhrases(raw);
         var tokens = new List<string>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {
@@ -88,6 +95,62 @@ internal static class NameParser
         }
 
         return tokens;
+    }
+
+    /// <summary>Digits inside a word of letters are typing or OCR confusables ("Ig0r Sech1n"): 0→o, 1→i, 3→e, 4→a, 5→s, 7→t, 9→g.</summary>
+    private static string Confusables(string token)
+    {
+        if (!token.Any(char.IsAsciiDigit) || !token.Any(char.IsAsciiLetter))
+        {
+            return token;
+        }
+
+        return string.Create(token.Length, token, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = t[i] switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '9' => 'g', _ => t[i] };
+            }
+        });
+    }
+
+    /// <summary>"SergeiLavrov" → "Sergei Lavrov": a lower-to-upper case change inside a word is a missing space.</summary>
+    private static string SplitCamelCase(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(text[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Drops multi-word legal forms ("joint stock company") when something else is left.</summary>
+    private static void RemovePhrases(List<string> raw)
+    {
+        foreach (var phrase in NameParticles.Phrases)
+        {
+            for (var i = 0; i + phrase.Length <= raw.Count && raw.Count > phrase.Length; i++)
+            {
+                var all = true;
+                for (var k = 0; k < phrase.Length && all; k++)
+                {
+                    all = raw[i + k] == phrase[k];
+                }
+
+                if (all)
+                {
+                    raw.RemoveRange(i, phrase.Length);
+                    i--;
+                }
+            }
+        }
     }
 
     /// <summary>An Arabic-script word with the article written on (الرحمن → alrhmn) loses it.</summary>

@@ -9,6 +9,7 @@ internal enum ParticleKind
     Compound,
     Honorific,
     LegalForm,
+    Phrase,
 }
 
 /// <summary>Lookup of articles (al-), patronymic markers (bin, ibn), compounds (abu, abd al-), honorifics and legal forms.</summary>
@@ -16,13 +17,17 @@ internal static class NameParticles
 {
     private static readonly Dictionary<string, ParticleKind> Words = Load();
 
+    /// <summary>Multi-word legal forms ("joint stock company"), longest first, as token arrays.</summary>
+    public static readonly string[][] Phrases = [.. NameData.Lines("particles.tsv").Where(l => l.StartsWith("phrase\t", StringComparison.Ordinal))
+        .Select(l => l[7..].Split(' ')).OrderByDescending(p => p.Length)];
+
     private static Dictionary<string, ParticleKind> Load()
     {
         var words = new Dictionary<string, ParticleKind>(StringComparer.Ordinal);
         foreach (var line in NameData.Lines("particles.tsv"))
         {
             var parts = line.Split('\t');
-            if (parts.Length == 2 && Enum.TryParse<ParticleKind>(parts[0], ignoreCase: true, out var kind))
+            if (parts.Length == 2 && parts[0] != "phrase" && Enum.TryParse<ParticleKind>(parts[0], ignoreCase: true, out var kind))
             {
                 words.TryAdd(parts[1], kind);
             }
