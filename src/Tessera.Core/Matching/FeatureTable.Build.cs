@@ -15,7 +15,7 @@ internal sealed partial class FeatureTable
         var n = records.Count;
         var names = new PersonName[n];
         var aliases = new PersonName[n][];
-        Parallel.For(0, n, i =>
+        void Parse(int i)
         {
             var r = records[i];
             names[i] = r.HasNameParts ? PersonName.FromParts(r.FirstName, r.MiddleName, r.LastName, r.FatherName) : PersonName.Parse(r.Name);
@@ -27,7 +27,19 @@ internal sealed partial class FeatureTable
 
             extra.AddRange(r.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(PersonName.Parse));
             aliases[i] = [.. extra];
-        });
+        }
+
+        if (n < 64)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                Parse(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, n, Parse);
+        }
 
         var latin = new List<int>(n * 3);
         var skeleton = new List<int>(n * 3);

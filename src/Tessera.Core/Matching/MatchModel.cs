@@ -66,6 +66,9 @@ public sealed class MatchModel
         return Math.Clamp(Math.Log2(TfExact[c] / f), -12, 12);
     }
 
+    /// <summary>The same model with another prior (e.g. one match in a screened population).</summary>
+    internal MatchModel WithPrior(double prior) => new(Kinds.ToArray(), M, U, Tf, prior) { Report = Report, HitThreshold = HitThreshold, ReviewThreshold = ReviewThreshold };
+
     public static double Probability(double weight) => weight > 60 ? 1 : weight < -60 ? 0 : Math.Pow(2, weight) / (1 + Math.Pow(2, weight));
 
     /// <summary>The level names and weights of every comparison, one line each.</summary>

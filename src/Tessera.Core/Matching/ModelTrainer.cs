@@ -15,6 +15,24 @@ internal static class ModelTrainer
         var scorer = new PairLevels(kinds);
         var u = SampleU(a, b, dedupe, kinds, scorer, seed, randomPairs, out var sampled);
         var tf = TermFrequencies(a, b, dedupe, kinds);
+        for (var c = 0; c < kinds.Length; c++)
+        {
+            // Exact agreement under random pairs is Σ tf² (computed, not sampled): the u that TF adjustments refer to.
+            if (tf[c] is { } freq)
+            {
+                var sumSquares = 0.0;
+                for (var v = 0; v < freq.Length - 1; v++)
+                {
+                    sumSquares += (double)freq[v] * freq[v];
+                }
+
+                if (sumSquares > 0)
+                {
+                    u[c][0] = sumSquares;
+                }
+            }
+        }
+
         var patterns = Patterns(a, b, kinds, scorer, candidates, seed);
         var (m, lambda, iterations, converged, reset) = Em(kinds, patterns, u);
         double total = dedupe ? a.Count * (a.Count - 1.0) / 2 : (double)a.Count * b.Count;

@@ -144,8 +144,8 @@ internal static class NameAlignment
 
         int usedA = 0, usedB = 0;
         // "abdul hai" ~ "abdulhai": one token equals two adjacent tokens of the other name (checked before fuzzy pairs).
-        var merges = Merges(a, aStart, n, ref usedA, b, bStart, m, ref usedB, explain, false) + Merges(b, bStart, m, ref usedB, a, aStart, n, ref usedA, explain, true);
-        var total = merges * 0.95f;
+        var total = 0f;
+        var merges = m > 1 || n > 1 ? Merges(a, aStart, n, ref usedA, b, bStart, m, ref usedB, ref total, explain, false) + Merges(b, bStart, m, ref usedB, a, aStart, n, ref usedA, ref total, explain, true) : 0;
         var pairs = merges;
         var allLiteral = merges == 0;
         var allStrong = true;
@@ -255,9 +255,10 @@ internal static class NameAlignment
         return (0.1f * cheap) + (0.25f * (extra - cheap));
     }
 
-    private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, List<TokenMatch>? explain, bool flipped)
+    private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, ref float total, List<TokenMatch>? explain, bool flipped)
     {
         var count = 0;
+        Span<char> buffer = stackalloc char[64];
         for (var i = 0; i < n; i++)
         {
             if ((usedA & (1 << i)) != 0)
@@ -275,12 +276,29 @@ internal static class NameAlignment
 
                 var first = b.Vocab.Text(b.TokLatin[bStart + j]);
                 var second = b.Vocab.Text(b.TokLatin[bStart + j + 1]);
-                if (whole.Length == first.Length + second.Length && whole.StartsWith(first, StringComparison.Ordinal) && whole[first.Length..].SequenceEqual(second))
+                var joined = first.Length + second.Length;
+                var mergeScore = 0f;
+                if (whole.Length == joined && whole.StartsWith(first, StringComparison.Ordinal) && whole[first.Length..].SequenceEqual(second))
+                {
+                    mergeScore = 0.95f;
+                }
+                else if (joined <= 64 && Math.Abs(whole.Length - joined) <= 2 && whole.Length >= 6)
+                {
+                    // A merge with a typo ("abudl salam" ~ "abdulsalam"): tempered Jaro-Winkler on the joined tokens.
+                    first.CopyTo(buffer);
+                    second.CopyTo(buffer[first.Length..]);
+                    var both = buffer[..joined];
+                    var sim = (float)((JaroWinkler.Similarity(whole, both) + JaroWinkler.LevenshteinRatio(whole, both)) / 2);
+                    mergeScore = sim >= 0.85f ? Math.Min(sim, 0.90f) : 0;
+                }
+
+                if (mergeScore > 0)
                 {
                     usedA |= 1 << i;
                     usedB |= 3 << j;
                     count++;
-                    explain?.Add(flipped ? new TokenMatch(first + " " + second, whole.ToString(), TokenReason.Merge, 0.95) : new TokenMatch(whole.ToString(), first + " " + second, TokenReason.Merge, 0.95));
+                    total += mergeScore;
+                    explain?.Add(flipped ? new TokenMatch(first + " " + second, whole.ToString(), TokenReason.Merge, mergeScore) : new TokenMatch(whole.ToString(), first + " " + second, TokenReason.Merge, mergeScore));
                     break;
                 }
             }
