@@ -21,17 +21,23 @@ internal static class MatchCommand
 
     private static Command Verb(string name, string description, int files)
     {
-        var inputs = new Argument<string[]>("files") { Description = files == 1 ? "FILE.csv" : "LEFT.csv RIGHT.csv", Arity = new ArgumentArity(files, files) };
+        var first = new Argument<string>(files == 1 ? "file" : "left") { Description = files == 1 ? "FILE.csv" : "LEFT.csv (left_id comes from it)" };
+        var second = new Argument<string>("right") { Description = "RIGHT.csv" };
         var idColumn = new Option<string>("--id-column") { Description = "Column holding the record id", Required = true };
         var map = new Option<string[]>("--map") { Description = "COLUMN=property, repeatable (name, firstName, lastName, birthDate, phone, street, …)", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "pairs.csv to write: left_id,right_id,weight,probability", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Match weight (bits) above which a pair is written; default: the model's hit threshold" };
         var explain = new Option<string?>("--explain") { Description = "Also write one JSON explanation per pair to this JSON-lines file" };
-        var command = new Command(name, description) { inputs, idColumn, map, output, threshold, explain };
+        var command = new Command(name, description) { first, idColumn, map, output, threshold, explain };
+        if (files == 2)
+        {
+            command.Arguments.Add(second);
+        }
+
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var paths = parse.GetValue(inputs)!;
+            string[] paths = files == 1 ? [parse.GetValue(first)!] : [parse.GetValue(first)!, parse.GetValue(second)!];
             var mappings = PersonCsv.ParseMappings(parse.GetValue(map)!);
             var id = parse.GetValue(idColumn)!;
             var left = PersonCsv.Read(paths[0], id, mappings);
