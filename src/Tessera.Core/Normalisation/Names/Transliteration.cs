@@ -40,6 +40,11 @@ public static class Transliteration
             return string.Empty;
         }
 
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return AsciiLatin(text);
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length + 8);
         foreach (var ch in decomposed)
@@ -79,4 +84,24 @@ public static class Transliteration
 
         return sb.ToString();
     }
+
+    /// <summary>The same rules for plain ASCII text, without Unicode normalisation (most records are ASCII).</summary>
+    private static string AsciiLatin(string text) => string.Create(text.Length, text, static (span, t) =>
+    {
+        var k = 0;
+        foreach (var c in t)
+        {
+            var lower = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            if (lower is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')
+            {
+                span[k++] = lower;
+            }
+            else if (lower is not ('\'' or '`'))
+            {
+                span[k++] = ' ';
+            }
+        }
+
+        span[k..].Fill(' ');
+    }).TrimEnd();
 }
