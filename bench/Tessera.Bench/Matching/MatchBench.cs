@@ -49,6 +49,14 @@ internal static partial class MatchBench
             Throughput.Run(Root);
         }
 
+        if (which == "equivalents")
+        {
+            foreach (var g in Tessera.Core.Normalisation.Names.NameEquivalents.Variants().GroupBy(v => v.Label).OrderByDescending(g => g.Count()).Take(int.Parse(args[1], Inv)))
+            {
+                Console.WriteLine(g.Key + ": " + string.Join(' ', g.Select(v => v.Variant)));
+            }
+        }
+
         if (which == "dedupe1m")
         {
             Throughput.Dedupe(args.Length > 1 ? int.Parse(args[1], Inv) : 1_000_000);

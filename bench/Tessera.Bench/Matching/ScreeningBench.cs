@@ -36,6 +36,14 @@ internal static class ScreeningBench
             top1 += hits.Count > 0 && hits[0].Id == want ? 1 : 0;
             falseHits += hits.Count(h => h.Id != want && h.Kind == MatchKind.SamePerson);
             falseReview += hits.Count(h => h.Id != want);
+            if (Environment.GetEnvironmentVariable("TESSERA_BENCH_FALSE") is not null)
+            {
+                foreach (var h in hits.Where(h => h.Id != want))
+                {
+                    Console.WriteLine("  false: " + index.Explain(queries[q], h.Index).Line);
+                }
+            }
+
             if (Environment.GetEnvironmentVariable("TESSERA_BENCH_ERRORS") is not null && !hits.Any(h => h.Id == want && h.Kind == MatchKind.SamePerson))
             {
                 var target = int.Parse(want[3..], CultureInfo.InvariantCulture) - 1;

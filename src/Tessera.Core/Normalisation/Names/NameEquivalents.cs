@@ -51,6 +51,9 @@ public static class NameEquivalents
     /// <summary>The label (first variant) of a group.</summary>
     public static string Label(int group) => group >= 0 && group < Data.Labels.Length ? Data.Labels[group] : "";
 
+    /// <summary>Every variant with its group label (for inspection).</summary>
+    internal static IEnumerable<(string Variant, string Label)> Variants() => Data.Groups.Select(kv => (kv.Key, Label(kv.Value)));
+
     /// <summary>Number of variants known to the table.</summary>
     public static int VariantCount => Data.Groups.Count;
 }
