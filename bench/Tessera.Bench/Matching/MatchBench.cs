@@ -87,20 +87,25 @@ internal static partial class MatchBench
         var dir = Path.Combine(Root, "datasets", "febrl");
         var maps = PersonCsv.ParseMappings(FebrlMap);
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         MatchRun? run = null;
         List<PersonRecord> a = [], b = [];
         for (var r = 0; r < runs + 1; r++)
         {
             var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             a = PersonCsv.Read(Path.Combine(dir, "dataset4a.csv"), "rec_id", maps);
             b = PersonCsv.Read(Path.Combine(dir, "dataset4b.csv"), "rec_id", maps);
             run = new MatchEngine().Link(a, b, new MatchOptions(KeepBelowReview: true));
             if (r > 0)
             {
                 times.Add(clock.Elapsed.TotalSeconds);
+                cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             }
         }
 
+        cpuTimes.Sort();
+        Console.WriteLine(string.Create(Inv, $"febrl4 CPU time per run (all threads, median): {(cpuTimes.Count == 0 ? 0 : cpuTimes[cpuTimes.Count / 2]):0.000} s; load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         Report("febrl4 link 5k x 5k", run!, a, b, times, Truth.Febrl(a, b, dedupe: false));
     }
 

@@ -32,7 +32,7 @@ internal static class Comparisons
     private static readonly string[] DateLevels = ["exact", "exact placeholder", "one edit", "day/month swapped", "partial agrees", "within a month", "same year", "year +-1", "else"];
     private static readonly string[] CategoryLevels = ["exact", "else"];
     private static readonly string[] IdentifierLevels = ["exact", "one edit", "else"];
-    private static readonly string[] TextLevels = ["exact", "fuzzy>=0.92", "fuzzy>=0.80", "else"];
+    private static readonly string[] TextLevels = ["exact", "bigrams>=0.80", "bigrams>=0.60", "else"];
 
     // Starting m values for EM and the fallback when EM degenerates (Fellegi–Sunter: P(level | match)).
     private static readonly double[] NameM = [0.80, 0.06, 0.04, 0.04, 0.02, 0.02, 0.02];

@@ -10,7 +10,7 @@ namespace Tessera.Core.Matching;
 /// </remarks>
 internal static class ModelTrainer
 {
-    public static MatchModel Train(FeatureTable a, FeatureTable b, bool dedupe, ComparisonKind[] kinds, long[] candidates, int seed = 42, int randomPairs = 262_144)
+    public static MatchModel Train(FeatureTable a, FeatureTable b, bool dedupe, ComparisonKind[] kinds, long[] candidates, int seed = 42, int randomPairs = 196_608)
     {
         var scorer = new PairLevels(kinds);
         var u = SampleU(a, b, dedupe, kinds, scorer, seed, randomPairs, out var sampled);
@@ -158,7 +158,7 @@ internal static class ModelTrainer
         var patterns = new Dictionary<ulong, int>();
         Span<byte> levels = stackalloc byte[kinds.Length];
         Span<int> values = stackalloc int[kinds.Length];
-        var step = Math.Max(1, candidates.Length / 2_000_000);
+        var step = Math.Max(1, candidates.Length / 100_000);
         for (var p = seed % step; p < candidates.Length; p += step)
         {
             var pair = candidates[p];

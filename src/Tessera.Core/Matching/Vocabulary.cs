@@ -8,6 +8,7 @@ internal sealed class Vocabulary
     private readonly Lock _gate = new();
     private string[] _texts = new string[1024];
     private ulong[] _masks = new ulong[1024];
+    private UInt128[] _bigrams = new UInt128[1024];
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
@@ -26,10 +27,12 @@ internal sealed class Vocabulary
             {
                 Array.Resize(ref _texts, _texts.Length * 2);
                 Array.Resize(ref _masks, _masks.Length * 2);
+                Array.Resize(ref _bigrams, _bigrams.Length * 2);
             }
 
             _texts[id] = text;
             _masks[id] = CharMask(text);
+            _bigrams[id] = BigramMask(text);
             _ids[text] = id;
             Volatile.Write(ref _count, id + 1);
             return id;
@@ -49,6 +52,35 @@ internal sealed class Vocabulary
 
     /// <summary>The set of characters of a value as 64 bits (a–z own bits, others hashed): a cheap bound for Jaro-Winkler.</summary>
     public ulong Mask(int id) => _masks[id];
+
+    /// <summary>The character bigrams of a value hashed into 128 bits (with a leading and trailing space).</summary>
+    public UInt128 Bigrams(int id) => _bigrams[id];
+
+    /// <summary>Dice coefficient of two values' bigram sets, from their 128-bit signatures (Schnell et al. 2009 style q-gram Bloom filter, k = 1).</summary>
+    public float Dice(int x, int y)
+    {
+        var a = _bigrams[x];
+        var b = _bigrams[y];
+        var both = PopCount(a & b);
+        var sum = PopCount(a) + PopCount(b);
+        return sum == 0 ? 0 : 2f * both / sum;
+    }
+
+    private static int PopCount(UInt128 v) => System.Numerics.BitOperations.PopCount((ulong)v) + System.Numerics.BitOperations.PopCount((ulong)(v >> 64));
+
+    internal static UInt128 BigramMask(string text)
+    {
+        UInt128 mask = 0;
+        var previous = ' ';
+        foreach (var c in text.Append(' '))
+        {
+            var h = (uint)((previous * 31) + c) * 2654435761u;
+            mask |= UInt128.One << (int)(h >> 25);
+            previous = c;
+        }
+
+        return mask;
+    }
 
     internal static ulong CharMask(string text)
     {
