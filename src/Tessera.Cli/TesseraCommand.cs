@@ -31,6 +31,7 @@ internal static class TesseraCommand
         yield return NormaliseCommand.Create();
         yield return ExtractCommand.Create();
         yield return PictureCommand.Create();
+        yield return MatchCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

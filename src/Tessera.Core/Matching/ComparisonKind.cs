@@ -1,0 +1,69 @@
+namespace Tessera.Core.Matching;
+
+/// <summary>The attributes the matcher compares; each has ordered comparison levels (first match wins, as in Splink).</summary>
+public enum ComparisonKind : byte
+{
+    FullName,
+    GivenName,
+    FamilyName,
+    BirthDate,
+    Nationality,
+    Gender,
+    BirthPlace,
+    Document,
+    Phone,
+    Email,
+    Iban,
+    Street,
+    Street2,
+    City,
+    PostalCode,
+    Region,
+    Country,
+}
+
+/// <summary>Level names, default m probabilities and roles of every comparison.</summary>
+internal static class Comparisons
+{
+    /// <summary>A level meaning "one side has no value": weight 0.</summary>
+    public const byte Null = 255;
+
+    private static readonly string[] NameLevels = ["exact", "equivalent", "skeleton", "fuzzy>=0.92", "fuzzy>=0.88", "fuzzy>=0.70", "else"];
+    private static readonly string[] DateLevels = ["exact", "exact placeholder", "one edit", "day/month swapped", "partial agrees", "within a month", "same year", "year +-1", "else"];
+    private static readonly string[] CategoryLevels = ["exact", "else"];
+    private static readonly string[] IdentifierLevels = ["exact", "one edit", "else"];
+    private static readonly string[] TextLevels = ["exact", "bigrams>=0.80", "bigrams>=0.60", "else"];
+
+    // Starting m values for EM and the fallback when EM degenerates (Fellegi–Sunter: P(level | match)).
+    private static readonly double[] NameM = [0.80, 0.06, 0.04, 0.04, 0.02, 0.02, 0.02];
+    private static readonly double[] DateM = [0.85, 0.01, 0.05, 0.01, 0.02, 0.01, 0.02, 0.01, 0.02];
+    private static readonly double[] CategoryM = [0.95, 0.05];
+    private static readonly double[] IdentifierM = [0.90, 0.04, 0.06];
+    private static readonly double[] TextM = [0.80, 0.06, 0.06, 0.08];
+
+    public static string[] LevelNames(ComparisonKind kind) => kind switch
+    {
+        ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName => NameLevels,
+        ComparisonKind.BirthDate => DateLevels,
+        ComparisonKind.Nationality or ComparisonKind.Gender or ComparisonKind.Region or ComparisonKind.Country => CategoryLevels,
+        ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban or ComparisonKind.PostalCode => IdentifierLevels,
+        _ => TextLevels,
+    };
+
+    public static double[] DefaultM(ComparisonKind kind) => kind switch
+    {
+        ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName => NameM,
+        ComparisonKind.BirthDate => DateM,
+        ComparisonKind.Nationality or ComparisonKind.Gender or ComparisonKind.Region or ComparisonKind.Country => CategoryM,
+        ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban or ComparisonKind.PostalCode => IdentifierM,
+        _ => TextM,
+    };
+
+    /// <summary>Term-frequency adjustment on the exact level (Splink TF): names, identifiers and place fields.</summary>
+    public static bool UsesTermFrequency(ComparisonKind kind) => kind is not (ComparisonKind.BirthDate or ComparisonKind.Gender or ComparisonKind.Nationality or ComparisonKind.Region or ComparisonKind.Country);
+
+    /// <summary>Shared phones, e-mails and accounts are link evidence: they connect persons but never alone say "same person".</summary>
+    public static bool IsLinkEvidence(ComparisonKind kind) => kind is ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban;
+
+    public static bool IsName(ComparisonKind kind) => kind is ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName;
+}

@@ -1,0 +1,206 @@
+namespace Tessera.Core.Matching;
+
+/// <summary>Computes the comparison level of one attribute for a pair of records (first matching level wins).</summary>
+internal static class LevelComputer
+{
+    /// <summary>The level of <paramref name="kind"/>; <paramref name="value"/> is the agreed value id for term frequencies, or -1.</summary>
+    public static byte Level(ComparisonKind kind, FeatureTable a, int i, FeatureTable b, int j, out int value)
+    {
+        value = -1;
+        switch (kind)
+        {
+            case ComparisonKind.FullName:
+                return FullName(a, i, b, j, out value);
+            case ComparisonKind.GivenName:
+                value = a.GivenValue[i];
+                return NameAlignment.Level(a, a.GivenStart[i], a.GivenLength[i], b, b.GivenStart[j], b.GivenLength[j], out _);
+            case ComparisonKind.FamilyName:
+                value = a.FamilyValue[i];
+                return NameAlignment.Level(a, a.FamilyStart[i], a.FamilyLength[i], b, b.FamilyStart[j], b.FamilyLength[j], out _);
+            case ComparisonKind.BirthDate:
+                return Date(a.BirthDate[i], a.BirthDateInvalid[i], b.BirthDate[j], b.BirthDateInvalid[j]);
+            case ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban:
+                return Identifier(kind, a, i, b, j, out value);
+            case ComparisonKind.PostalCode:
+                return Code(a, a.PostalCode[i], b.PostalCode[j], out value);
+            case ComparisonKind.Nationality or ComparisonKind.Gender or ComparisonKind.Region or ComparisonKind.Country:
+                {
+                    var x = a.Field(kind)[i];
+                    var y = b.Field(kind)[j];
+                    value = x;
+                    return x < 0 || y < 0 ? Comparisons.Null : x == y ? (byte)0 : (byte)1;
+                }
+
+            default:
+                {
+                    var x = a.Field(kind)[i];
+                    var y = b.Field(kind)[j];
+                    value = x;
+                    return Text(a.Vocab, x, y);
+                }
+        }
+    }
+
+    /// <summary>Best level over the primary name and the aliases of both records (splink#1994: best over arrays).</summary>
+    public static byte FullName(FeatureTable a, int i, FeatureTable b, int j, out int value)
+    {
+        value = a.FullValue[i];
+        var best = NameAlignment.Level(a, a.FullStart[i], a.FullLength[i], b, b.FullStart[j], b.FullLength[j], out _);
+        if (best == 0 || (a.AliasCount[i] == 0 && b.AliasCount[j] == 0))
+        {
+            return best;
+        }
+
+        for (var x = -1; x < a.AliasCount[i]; x++)
+        {
+            var (sa, la) = x < 0 ? (a.FullStart[i], (int)a.FullLength[i]) : (a.AliasRangeStart[a.AliasFirst[i] + x], a.AliasRangeLength[a.AliasFirst[i] + x]);
+            for (var y = -1; y < b.AliasCount[j]; y++)
+            {
+                if (x < 0 && y < 0)
+                {
+                    continue;
+                }
+
+                var (sb, lb) = y < 0 ? (b.FullStart[j], (int)b.FullLength[j]) : (b.AliasRangeStart[b.AliasFirst[j] + y], b.AliasRangeLength[b.AliasFirst[j] + y]);
+                var level = NameAlignment.Level(a, sa, la, b, sb, lb, out _);
+                if (level < best || best == Comparisons.Null)
+                {
+                    best = level;
+                    value = -1;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Date levels: exact, exact placeholder (1 January), one edit, day/month swapped, partial agrees, ≤ 1 month, same year, ±1 year, else.</summary>
+    public static byte Date(int x, bool xInvalid, int y, bool yInvalid)
+    {
+        if (x < 0 || y < 0)
+        {
+            return Comparisons.Null;
+        }
+
+        int ya = x / 10000, ma = x / 100 % 100, da = x % 100;
+        int yb = y / 10000, mb = y / 100 % 100, db = y % 100;
+        var fullA = ma > 0 && da > 0;
+        var fullB = mb > 0 && db > 0;
+        if (x == y)
+        {
+            return !fullA ? (byte)4 : ma == 1 && da == 1 ? (byte)1 : (byte)0;
+        }
+
+        if (fullA && fullB && OneEdit(x, y))
+        {
+            return 2;
+        }
+
+        if (fullA && fullB && ya == yb && ma == db && da == mb)
+        {
+            return 3;
+        }
+
+        if (!fullA || !fullB)
+        {
+            if (ya == yb && (ma == 0 || mb == 0 || ma == mb))
+            {
+                return 4;
+            }
+        }
+        else if (!xInvalid && !yInvalid && Math.Abs(DayNumber(ya, ma, da) - DayNumber(yb, mb, db)) <= 31)
+        {
+            return 5;
+        }
+
+        return ya == yb ? (byte)6 : Math.Abs(ya - yb) == 1 ? (byte)7 : (byte)8;
+    }
+
+    private static int DayNumber(int y, int m, int d) => (y * 372) + (m * 31) + d;
+
+    /// <summary>yyyymmdd digits differ in one place, or two neighbouring digits are swapped (Damerau-Levenshtein ≤ 1).</summary>
+    private static bool OneEdit(int x, int y)
+    {
+        var diff = 0;
+        var first = -1;
+        int dx = 0, dy = 0, px = 0, py = 0;
+        for (var k = 0; k < 8; k++, x /= 10, y /= 10)
+        {
+            (px, py) = (dx, dy);
+            (dx, dy) = (x % 10, y % 10);
+            if (dx != dy)
+            {
+                diff++;
+                if (diff == 2 && (first != k - 1 || dx != py || dy != px))
+                {
+                    return false;
+                }
+
+                first = first < 0 ? k : first;
+            }
+        }
+
+        return diff is 1 or 2;
+    }
+
+    private static byte Identifier(ComparisonKind kind, FeatureTable a, int i, FeatureTable b, int j, out int value)
+    {
+        value = -1;
+        var slot = FeatureTable.IdentifierSlot(kind);
+        var ca = a.Identifiers[slot];
+        var cb = b.Identifiers[slot];
+        int la = ca.Length[i], lb = cb.Length[j];
+        if (la == 0 || lb == 0)
+        {
+            return Comparisons.Null;
+        }
+
+        var oneEdit = false;
+        for (var x = 0; x < la; x++)
+        {
+            var va = ca.Values[ca.Start[i] + x];
+            for (var y = 0; y < lb; y++)
+            {
+                var vb = cb.Values[cb.Start[j] + y];
+                if (va == vb)
+                {
+                    value = va;
+                    return 0;
+                }
+
+                // OCR and typing slips on document numbers and IBANs (one edit); phones and e-mails must agree exactly.
+                oneEdit |= kind is ComparisonKind.Document or ComparisonKind.Iban && JaroWinkler.WithinOneEdit(a.Vocab.Text(va), b.Vocab.Text(vb));
+            }
+        }
+
+        return oneEdit ? (byte)1 : (byte)2;
+    }
+
+    private static byte Code(FeatureTable a, int x, int y, out int value)
+    {
+        value = x;
+        if (x < 0 || y < 0)
+        {
+            return Comparisons.Null;
+        }
+
+        return x == y ? (byte)0 : JaroWinkler.WithinOneEdit(a.Vocab.Text(x), a.Vocab.Text(y)) ? (byte)1 : (byte)2;
+    }
+
+    private static byte Text(Vocabulary vocab, int x, int y)
+    {
+        if (x < 0 || y < 0)
+        {
+            return Comparisons.Null;
+        }
+
+        if (x == y)
+        {
+            return 0;
+        }
+
+        // Bigram Dice from precomputed 128-bit signatures: a few instructions instead of a string comparison.
+        var s = vocab.Dice(x, y);
+        return s >= 0.80f ? (byte)1 : s >= 0.60f ? (byte)2 : (byte)3;
+    }
+}

@@ -1,0 +1,309 @@
+namespace Tessera.Core.Matching;
+
+/// <summary>Why two name tokens were aligned.</summary>
+public enum TokenReason : byte
+{
+    None,
+    Literal,
+    Transliteration,
+    Equivalence,
+    Merge,
+    Skeleton,
+    Phonetic,
+    Initial,
+    Fuzzy,
+}
+
+/// <summary>One aligned (or unmatched) pair of name tokens in an explanation.</summary>
+public sealed record TokenMatch(string Left, string Right, TokenReason Reason, double Score);
+
+/// <summary>Aligns the tokens of two names across transliterations and grades the result into name levels.</summary>
+/// <remarks>
+/// Token similarity: literal or transliterated equality 1.0, equivalence table 0.95, consonant skeleton 0.90,
+/// phonetic code 0.86, initial 0.80, else Jaro-Winkler (on skeletons too when one side is an abjad script).
+/// Alignment is a greedy best assignment (Monge-Elkan with one-to-one pairs) plus merges of two adjacent tokens.
+/// Score = Σ matched similarity / (pairs + unmatched on both sides + 0.25 × extra tokens of the longer name): a
+/// missing middle name costs little, a wrong name costs a whole pair (the asymmetric penalties of logic-v2).
+/// </remarks>
+internal static class NameAlignment
+{
+    public const float MatchFloor = 0.70f;
+    private const int MaxTokens = 16;
+
+    public static float TokenSimilarity(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
+    {
+        if (a.TokLatin[i] == b.TokLatin[j])
+        {
+            reason = ((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagNonLatin) != 0 ? TokenReason.Transliteration : TokenReason.Literal;
+            return 1f;
+        }
+
+        var ea = a.TokEquivalence[i];
+        if (ea >= 0 && ea == b.TokEquivalence[j])
+        {
+            reason = TokenReason.Equivalence;
+            return 0.95f;
+        }
+
+        var vocab = a.Vocab;
+        var la = vocab.Text(a.TokLatin[i]);
+        var lb = vocab.Text(b.TokLatin[j]);
+        var best = 0f;
+        reason = TokenReason.None;
+        if (a.TokSkeleton[i] == b.TokSkeleton[j] && vocab.Text(a.TokSkeleton[i]).Length >= 2)
+        {
+            best = 0.90f;
+            reason = TokenReason.Skeleton;
+        }
+        else if (a.TokPhonetic[i] == b.TokPhonetic[j] && vocab.Text(a.TokPhonetic[i]).Length >= 3)
+        {
+            best = 0.86f;
+            reason = TokenReason.Phonetic;
+        }
+
+        if (la.Length == 1 || lb.Length == 1)
+        {
+            if (best == 0 && la[0] == lb[0])
+            {
+                reason = TokenReason.Initial;
+                return 0.80f;
+            }
+
+            return best;
+        }
+
+        var jw = (float)JaroWinkler.AtLeast(la, vocab.Mask(a.TokLatin[i]), lb, vocab.Mask(b.TokLatin[j]), MatchFloor);
+        if (jw >= MatchFloor)
+        {
+            // Jaro-Winkler forgives too much at the end of a name (Castro/Castillo); averaging with the Levenshtein
+            // ratio keeps one-letter typos high and pushes different endings down.
+            jw = (jw + (float)JaroWinkler.LevenshteinRatio(la, lb)) / 2;
+        }
+
+        if (((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagAbjad) != 0)
+        {
+            jw = Math.Max(jw, 0.92f * (float)JaroWinkler.Similarity(vocab.Text(a.TokSkeleton[i]), vocab.Text(b.TokSkeleton[j])));
+        }
+
+        if (jw > best)
+        {
+            best = jw;
+            reason = TokenReason.Fuzzy;
+        }
+
+        return best;
+    }
+
+    /// <summary>The name level (0 exact … 6 else, or <see cref="Comparisons.Null"/>) and the alignment score.</summary>
+    public static byte Level(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen, out float score) =>
+        Align(a, aStart, aLen, b, bStart, bLen, null, out score);
+
+    /// <summary>Like <see cref="Level"/>, and lists the alignment with the reason of every token match.</summary>
+    public static byte Explain(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen, List<TokenMatch> matches, out float score) =>
+        Align(a, aStart, aLen, b, bStart, bLen, matches, out score);
+
+    private static byte Align(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen, List<TokenMatch>? explain, out float score)
+    {
+        score = 0;
+        if (aLen == 0 || bLen == 0)
+        {
+            return Comparisons.Null;
+        }
+
+        if (aLen == 1 && bLen == 1 && explain is null)
+        {
+            // One token each (the common case in given/family comparisons): no alignment needed.
+            var s1 = TokenSimilarity(a, aStart, b, bStart, out var r1);
+            score = s1 >= MatchFloor ? s1 : 0;
+            if (r1 == TokenReason.Fuzzy && s1 < 0.80f)
+            {
+                return score >= 0.70f ? (byte)5 : (byte)6;
+            }
+
+            return r1 switch
+            {
+                TokenReason.Literal => 0,
+                TokenReason.Transliteration or TokenReason.Equivalence => 1,
+                TokenReason.Skeleton or TokenReason.Phonetic => 2,
+                _ => score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6,
+            };
+        }
+
+        var n = Math.Min(aLen, MaxTokens);
+        var m = Math.Min(bLen, MaxTokens);
+        Span<float> sim = stackalloc float[n * m];
+        Span<byte> why = stackalloc byte[n * m];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                sim[(i * m) + j] = TokenSimilarity(a, aStart + i, b, bStart + j, out var reason);
+                why[(i * m) + j] = (byte)reason;
+            }
+        }
+
+        int usedA = 0, usedB = 0;
+        // "abdul hai" ~ "abdulhai": one token equals two adjacent tokens of the other name (checked before fuzzy pairs).
+        var total = 0f;
+        var merges = m > 1 || n > 1 ? Merges(a, aStart, n, ref usedA, b, bStart, m, ref usedB, ref total, explain, false) + Merges(b, bStart, m, ref usedB, a, aStart, n, ref usedA, ref total, explain, true) : 0;
+        var pairs = merges;
+        var allLiteral = merges == 0;
+        var allStrong = true;
+        var allKeyed = true;
+        var weakest = 1f;
+        while (true)
+        {
+            var bi = -1;
+            var bj = -1;
+            var bs = MatchFloor;
+            for (var i = 0; i < n; i++)
+            {
+                if ((usedA & (1 << i)) != 0)
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < m; j++)
+                {
+                    if ((usedB & (1 << j)) == 0 && sim[(i * m) + j] >= bs && (bi < 0 || sim[(i * m) + j] > bs || (i == j && bi != bj)))
+                    {
+                        bs = sim[(i * m) + j];
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+
+            if (bi < 0)
+            {
+                break;
+            }
+
+            usedA |= 1 << bi;
+            usedB |= 1 << bj;
+            total += bs;
+            pairs++;
+            weakest = Math.Min(weakest, bs);
+            var r = (TokenReason)why[(bi * m) + bj];
+            allLiteral &= r == TokenReason.Literal;
+            allStrong &= r is TokenReason.Literal or TokenReason.Transliteration or TokenReason.Equivalence;
+            allKeyed &= r is TokenReason.Literal or TokenReason.Transliteration or TokenReason.Equivalence or TokenReason.Skeleton or TokenReason.Phonetic;
+            explain?.Add(new TokenMatch(a.Vocab.Text(a.TokLatin[aStart + bi]), b.Vocab.Text(b.TokLatin[bStart + bj]), r, bs));
+        }
+
+        var leftA = n - System.Numerics.BitOperations.PopCount((uint)usedA);
+        var leftB = m - System.Numerics.BitOperations.PopCount((uint)usedB);
+        var both = Math.Min(leftA, leftB);
+        // Extra tokens of the longer name: initials and patronymics are often left out, so they cost less.
+        var extra = leftA > leftB ? ExtraCost(a, aStart, n, usedA, leftA - leftB) : ExtraCost(b, bStart, m, usedB, leftB - leftA);
+        score = pairs == 0 ? 0 : total / (pairs + both + extra);
+        if (explain is not null)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if ((usedA & (1 << i)) == 0)
+                {
+                    explain.Add(new TokenMatch(a.Vocab.Text(a.TokLatin[aStart + i]), "", TokenReason.None, 0));
+                }
+            }
+
+            for (var j = 0; j < m; j++)
+            {
+                if ((usedB & (1 << j)) == 0)
+                {
+                    explain.Add(new TokenMatch("", b.Vocab.Text(b.TokLatin[bStart + j]), TokenReason.None, 0));
+                }
+            }
+        }
+
+        if (leftA == 0 && leftB == 0)
+        {
+            if (allLiteral && n == m)
+            {
+                return 0;
+            }
+
+            if (allStrong)
+            {
+                return 1;
+            }
+
+            if (allKeyed)
+            {
+                return 2;
+            }
+        }
+
+        // The fuzzy tiers need every aligned token to be close: one exact token does not carry a wrong family name.
+        if (weakest < 0.80f)
+        {
+            return score >= 0.70f ? (byte)5 : (byte)6;
+        }
+
+        return score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6;
+    }
+
+    private static float ExtraCost(FeatureTable t, int start, int n, int used, int extra)
+    {
+        var cheap = 0;
+        for (var i = 0; i < n; i++)
+        {
+            cheap += (used & (1 << i)) == 0 && (t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 ? 1 : 0;
+        }
+
+        cheap = Math.Min(cheap, extra);
+        return (0.1f * cheap) + (0.25f * (extra - cheap));
+    }
+
+    private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, ref float total, List<TokenMatch>? explain, bool flipped)
+    {
+        var count = 0;
+        Span<char> buffer = stackalloc char[64];
+        for (var i = 0; i < n; i++)
+        {
+            if ((usedA & (1 << i)) != 0)
+            {
+                continue;
+            }
+
+            var whole = a.Vocab.Text(a.TokLatin[aStart + i]).AsSpan();
+            for (var j = 0; j + 1 < m; j++)
+            {
+                if ((usedB & (3 << j)) != 0)
+                {
+                    continue;
+                }
+
+                var first = b.Vocab.Text(b.TokLatin[bStart + j]);
+                var second = b.Vocab.Text(b.TokLatin[bStart + j + 1]);
+                var joined = first.Length + second.Length;
+                var mergeScore = 0f;
+                if (whole.Length == joined && whole.StartsWith(first, StringComparison.Ordinal) && whole[first.Length..].SequenceEqual(second))
+                {
+                    mergeScore = 0.95f;
+                }
+                else if (joined <= 64 && Math.Abs(whole.Length - joined) <= 2 && whole.Length >= 6)
+                {
+                    // A merge with a typo ("abudl salam" ~ "abdulsalam"): tempered Jaro-Winkler on the joined tokens.
+                    first.CopyTo(buffer);
+                    second.CopyTo(buffer[first.Length..]);
+                    var both = buffer[..joined];
+                    var sim = (float)((JaroWinkler.Similarity(whole, both) + JaroWinkler.LevenshteinRatio(whole, both)) / 2);
+                    mergeScore = sim >= 0.85f ? Math.Min(sim, 0.90f) : 0;
+                }
+
+                if (mergeScore > 0)
+                {
+                    usedA |= 1 << i;
+                    usedB |= 3 << j;
+                    count++;
+                    total += mergeScore;
+                    explain?.Add(flipped ? new TokenMatch(first + " " + second, whole.ToString(), TokenReason.Merge, mergeScore) : new TokenMatch(whole.ToString(), first + " " + second, TokenReason.Merge, mergeScore));
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Tessera.Core.Normalisation.Names;
+
+/// <summary>Kinds of name particles read from <c>particles.tsv</c>.</summary>
+internal enum ParticleKind
+{
+    None,
+    Article,
+    Patronymic,
+    Compound,
+    Honorific,
+    LegalForm,
+    Phrase,
+}
+
+/// <summary>Lookup of articles (al-), patronymic markers (bin, ibn), compounds (abu, abd al-), honorifics and legal forms.</summary>
+internal static class NameParticles
+{
+    private static readonly Dictionary<string, ParticleKind> Words = Load();
+
+    /// <summary>Multi-word legal forms ("joint stock company"), longest first, as token arrays.</summary>
+    public static readonly string[][] Phrases = [.. NameData.Lines("particles.tsv").Where(l => l.StartsWith("phrase\t", StringComparison.Ordinal))
+        .Select(l => l[7..].Split(' ')).OrderByDescending(p => p.Length)];
+
+    private static Dictionary<string, ParticleKind> Load()
+    {
+        var words = new Dictionary<string, ParticleKind>(StringComparer.Ordinal);
+        foreach (var line in NameData.Lines("particles.tsv"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 2 && parts[0] != "phrase" && Enum.TryParse<ParticleKind>(parts[0], ignoreCase: true, out var kind))
+            {
+                words.TryAdd(parts[1], kind);
+            }
+        }
+
+        return words;
+    }
+
+    public static ParticleKind KindOf(string word) => Words.TryGetValue(word, out var kind) ? kind : ParticleKind.None;
+
+    /// <summary>Prefixes of a one-word "abd al-X" written together (abdulrahman, abderrahmane), longest first.</summary>
+    public static readonly string[] AbdPrefixes = ["abdoul", "abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdar", "abder", "abdou", "abdu", "abd"];
+
+    /// <summary>Prefixes of a one-word "abu X" written together (abubakar, abouhamza).</summary>
+    public static readonly string[] AbuPrefixes = ["abou", "abu"];
+}
