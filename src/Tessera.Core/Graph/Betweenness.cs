@@ -1,0 +1,222 @@
+namespace Tessera.Core.Graph;
+
+/// <summary>Options for <see cref="Betweenness"/>.</summary>
+/// <param name="Samples">Number of BFS sources drawn uniformly without replacement (seeded); null = every node (exact).</param>
+/// <param name="Links">Also accumulate link (edge) betweenness.</param>
+/// <param name="Normalized">networkx normalisation: × 1/((n−1)(n−2)) for nodes; otherwise raw pair counts.</param>
+internal sealed record BetweennessOptions(
+    int? Samples = null,
+    int Seed = 42,
+    bool Links = false,
+    bool Normalized = true,
+    int MaxDegreeOfParallelism = -1,
+    IProgress<double>? Progress = null,
+    CancellationToken Cancellation = default);
+
+/// <summary>Node betweenness and, optionally, link betweenness per arc (for undirected graphs both arcs of an
+/// edge carry the edge's value: shortest paths between unordered pairs through it, unnormalised).</summary>
+internal sealed record BetweennessResult(double[] Nodes, double[]? Arcs);
+
+/// <summary>Shortest-path betweenness, Brandes (2001) with BFS (unweighted), parallel over sources.</summary>
+/// <remarks>O(n·m) exact, O(k·m) sampled (scaled by n/k as networkx does with <c>k=</c>). Each worker keeps its
+/// own O(n + m) buffers and accumulators, merged at the end; the successor form of the dependency sum
+/// (δ(v) = Σ σ(v)/σ(w)·(1 + δ(w)) over w one step further) avoids predecessor lists.</remarks>
+internal static class Betweenness
+{
+    public static BetweennessResult Compute(CompactGraph g, BetweennessOptions? options = null)
+    {
+        options ??= new BetweennessOptions();
+        var n = g.NodeCount;
+        var sources = Sources(n, options);
+        var nodes = new double[n];
+        var arcs = options.Links ? new double[g.ArcCount] : null;
+        var gate = new object();
+        var done = 0;
+        var chunk = Math.Max(1, sources.Length / 256);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.Cancellation };
+        Parallel.For(
+            0,
+            (sources.Length + chunk - 1) / chunk,
+            parallel,
+            () => new Worker(n, options.Links ? g.ArcCount : 0),
+            (c, _, w) =>
+            {
+                var end = Math.Min(sources.Length, (c + 1) * chunk);
+                for (var i = c * chunk; i < end; i++)
+                {
+                    w.Run(g, sources[i]);
+                }
+
+                if (options.Progress is not null)
+                {
+                    options.Progress.Report((double)Interlocked.Add(ref done, end - (c * chunk)) / sources.Length);
+                }
+
+                return w;
+            },
+            w =>
+            {
+                lock (gate)
+                {
+                    Add(nodes, w.Nodes);
+                    if (arcs is not null)
+                    {
+                        Add(arcs, w.Arcs!);
+                    }
+                }
+            });
+
+        Rescale(g, nodes, arcs, sources.Length, options.Normalized);
+        return new BetweennessResult(nodes, arcs);
+    }
+
+    private static int[] Sources(int n, BetweennessOptions options)
+    {
+        var all = Enumerable.Range(0, n).ToArray();
+        if (options.Samples is not { } k || k >= n)
+        {
+            return all;
+        }
+
+        // Partial Fisher–Yates: k distinct sources, uniform, reproducible from the seed.
+        var rng = new Random(options.Seed);
+        for (var i = 0; i < k; i++)
+        {
+            var j = rng.Next(i, n);
+            (all[i], all[j]) = (all[j], all[i]);
+        }
+
+        return all[..k];
+    }
+
+    private static void Rescale(CompactGraph g, double[] nodes, double[]? arcs, int used, bool normalized)
+    {
+        var n = g.NodeCount;
+        var sampleScale = used < n && used > 0 ? (double)n / used : 1.0;
+
+        // networkx _rescale: normalised → 1/((n−1)(n−2)); raw undirected → ½ (each pair seen from both ends).
+        var scale = normalized ? (n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 1.0) : (g.IsDirected ? 1.0 : 0.5);
+        scale *= sampleScale;
+        for (var v = 0; v < n; v++)
+        {
+            nodes[v] *= scale;
+        }
+
+        if (arcs is null)
+        {
+            return;
+        }
+
+        if (g.IsDirected)
+        {
+            for (var a = 0; a < arcs.Length; a++)
+            {
+                arcs[a] *= sampleScale;
+            }
+
+            return;
+        }
+
+        // An undirected edge's value is the sum over its two arcs, halved for the two ends of every pair.
+        for (var u = 0; u < n; u++)
+        {
+            for (var a = g.Offsets[u]; a < g.Offsets[u + 1]; a++)
+            {
+                var v = g.Targets[a];
+                if (u < v)
+                {
+                    var b = g.ArcIndex(v, u);
+                    var value = (arcs[a] + arcs[b]) * 0.5 * sampleScale;
+                    arcs[a] = value;
+                    arcs[b] = value;
+                }
+            }
+        }
+    }
+
+    private static void Add(double[] into, double[] from)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] += from[i];
+        }
+    }
+
+    /// <summary>One worker's buffers: a BFS from a source and the dependency accumulation back along it.</summary>
+    private sealed class Worker(int n, int arcCount)
+    {
+        private readonly int[] _dist = Enumerable.Repeat(-1, n).ToArray();
+        private readonly double[] _sigma = new double[n];
+        private readonly double[] _delta = new double[n];
+        private readonly int[] _order = new int[n];
+
+        public double[] Nodes { get; } = new double[n];
+
+        public double[]? Arcs { get; } = arcCount > 0 ? new double[arcCount] : null;
+
+        public void Run(CompactGraph g, int s)
+        {
+            var offsets = g.Offsets;
+            var targets = g.Targets;
+            int head = 0, tail = 0;
+            _order[tail++] = s;
+            _dist[s] = 0;
+            _sigma[s] = 1;
+            while (head < tail)
+            {
+                var u = _order[head++];
+                var du = _dist[u] + 1;
+                var su = _sigma[u];
+                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                {
+                    var v = targets[a];
+                    if (_dist[v] < 0)
+                    {
+                        _dist[v] = du;
+                        _order[tail++] = v;
+                    }
+
+                    if (_dist[v] == du)
+                    {
+                        _sigma[v] += su;
+                    }
+                }
+            }
+
+            for (var i = tail - 1; i >= 0; i--)
+            {
+                var u = _order[i];
+                var du = _dist[u] + 1;
+                var coeff = _sigma[u];
+                var sum = 0.0;
+                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                {
+                    var v = targets[a];
+                    if (_dist[v] == du)
+                    {
+                        var c = coeff / _sigma[v] * (1.0 + _delta[v]);
+                        sum += c;
+                        if (Arcs is not null)
+                        {
+                            Arcs[a] += c;
+                        }
+                    }
+                }
+
+                _delta[u] = sum;
+                if (u != s)
+                {
+                    Nodes[u] += sum;
+                }
+            }
+
+            for (var i = 0; i < tail; i++)
+            {
+                var u = _order[i];
+                _dist[u] = -1;
+                _sigma[u] = 0;
+                _delta[u] = 0;
+            }
+        }
+    }
+}
