@@ -20,6 +20,7 @@ internal static class TesseraCommand
     private static IEnumerable<Command> Verbs()
     {
         yield return SchemaCommand.Create();
+        yield return GraphCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

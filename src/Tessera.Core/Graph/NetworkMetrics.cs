@@ -85,7 +85,7 @@ internal static class NetworkMetrics
             if (!cache.TryGetValue(key, out var value))
             {
                 options.Cancellation.ThrowIfCancellationRequested();
-                options.Progress?.Report(key);
+                options.Progress?.Report("computing " + key);
                 value = compute();
                 cache[key] = value;
             }
