@@ -16,8 +16,14 @@ internal sealed record MetricsOptions(
     CancellationToken Cancellation = default);
 
 /// <summary>One row per node and one column per measure; a measure not asked for is null (written empty).</summary>
-internal sealed class MetricsTable(IReadOnlyList<string> ids, IReadOnlyDictionary<string, double[]> values)
+internal sealed class MetricsTable(IReadOnlyList<string> ids, IReadOnlyDictionary<string, double[]> values, TargetMeasures? measures = null, IReadOnlyList<TargetLead>? leads = null)
 {
+    /// <summary>The measures behind the role scores, when a role score was asked for.</summary>
+    public TargetMeasures? Measures { get; } = measures;
+
+    /// <summary>The high-value-target leads (node-indexed), when a role score was asked for.</summary>
+    public IReadOnlyList<TargetLead>? Leads { get; } = leads;
+
     public IReadOnlyList<string> Ids { get; } = ids;
 
     public IReadOnlyDictionary<string, double[]> Values { get; } = values;
@@ -120,9 +126,11 @@ internal static class NetworkMetrics
             };
         }
 
+        TargetMeasures? targetMeasures = null;
+        IReadOnlyList<TargetLead>? leads = null;
         if (hvt)
         {
-            var leads = Get("high-value targets", () =>
+            targetMeasures = Get("high-value-target measures", () =>
             {
                 var comm = communities().Community;
                 var cut = CutStructure.Compute(g);
@@ -141,15 +149,16 @@ internal static class NetworkMetrics
                     CommunityMeasures.StrongestLinkBetweenness(g, btw.Arcs!),
                     options.Directed ? Degree.NetFlow(graph) : null,
                     cut.LargestComponentLoss(components()));
-                return HighValueTargets.Score(g, measures);
+                return measures;
             });
+            leads = HighValueTargets.Score(g, targetMeasures);
             Put(values, want, "organiser", leads.Select(l => l.Organiser));
             Put(values, want, "broker", leads.Select(l => l.Broker));
             Put(values, want, "money_handler", leads.Select(l => l.MoneyHandler));
             Put(values, want, "impact", leads.Select(l => l.Impact));
         }
 
-        return new MetricsTable(g.Ids, values);
+        return new MetricsTable(g.Ids, values, targetMeasures, leads);
     }
 
     private static void Put(Dictionary<string, double[]> values, HashSet<string> want, string column, IEnumerable<double> data)
