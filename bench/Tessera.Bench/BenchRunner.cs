@@ -5,6 +5,7 @@ internal static class BenchRunner
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Benchmarks = new(StringComparer.Ordinal)
     {
+        ["graph"] = GraphBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -143,12 +143,17 @@ internal static class Betweenness
     }
 
     /// <summary>One worker's buffers: a BFS from a source and the dependency accumulation back along it.</summary>
+    /// <remarks>The forward pass records the shortest-path DAG's arcs in discovery order; walking that list
+    /// backwards visits every arc (u, v) after all of v's own arcs, so δ(v) is final when it is used and the
+    /// backward pass touches only DAG arcs, not the whole adjacency again.</remarks>
     private sealed class Worker(int n, int arcCount)
     {
         private readonly int[] _dist = Enumerable.Repeat(-1, n).ToArray();
         private readonly double[] _sigma = new double[n];
         private readonly double[] _delta = new double[n];
         private readonly int[] _order = new int[n];
+        private int[] _dagFrom = new int[Math.Max(16, n)];
+        private int[] _dagArc = new int[Math.Max(16, n)];
 
         public double[] Nodes { get; } = new double[n];
 
@@ -158,64 +163,75 @@ internal static class Betweenness
         {
             var offsets = g.Offsets;
             var targets = g.Targets;
-            int head = 0, tail = 0;
-            _order[tail++] = s;
-            _dist[s] = 0;
-            _sigma[s] = 1;
+            var dist = _dist;
+            var sigma = _sigma;
+            var delta = _delta;
+            var order = _order;
+            var dagFrom = _dagFrom;
+            var dagArc = _dagArc;
+            int head = 0, tail = 0, dag = 0;
+            order[tail++] = s;
+            dist[s] = 0;
+            sigma[s] = 1;
             while (head < tail)
             {
-                var u = _order[head++];
-                var du = _dist[u] + 1;
-                var su = _sigma[u];
-                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                var u = order[head++];
+                var du = dist[u] + 1;
+                var su = sigma[u];
+                int from = offsets[u], to = offsets[u + 1];
+                if (dag + (to - from) > dagArc.Length)
+                {
+                    Array.Resize(ref _dagFrom, Math.Max(dagArc.Length * 2, dag + (to - from)));
+                    Array.Resize(ref _dagArc, _dagFrom.Length);
+                    dagFrom = _dagFrom;
+                    dagArc = _dagArc;
+                }
+
+                for (var a = from; a < to; a++)
                 {
                     var v = targets[a];
-                    if (_dist[v] < 0)
+                    var dv = dist[v];
+                    if (dv < 0)
                     {
-                        _dist[v] = du;
-                        _order[tail++] = v;
+                        dist[v] = dv = du;
+                        order[tail++] = v;
                     }
 
-                    if (_dist[v] == du)
+                    if (dv == du)
                     {
-                        _sigma[v] += su;
+                        sigma[v] += su;
+                        dagFrom[dag] = u;
+                        dagArc[dag++] = a;
                     }
                 }
             }
 
-            for (var i = tail - 1; i >= 0; i--)
+            var arcs = Arcs;
+            for (var i = dag - 1; i >= 0; i--)
             {
-                var u = _order[i];
-                var du = _dist[u] + 1;
-                var coeff = _sigma[u];
-                var sum = 0.0;
-                for (var a = offsets[u]; a < offsets[u + 1]; a++)
+                var u = dagFrom[i];
+                var a = dagArc[i];
+                var v = targets[a];
+                var c = sigma[u] / sigma[v] * (1.0 + delta[v]);
+                delta[u] += c;
+                if (arcs is not null)
                 {
-                    var v = targets[a];
-                    if (_dist[v] == du)
-                    {
-                        var c = coeff / _sigma[v] * (1.0 + _delta[v]);
-                        sum += c;
-                        if (Arcs is not null)
-                        {
-                            Arcs[a] += c;
-                        }
-                    }
-                }
-
-                _delta[u] = sum;
-                if (u != s)
-                {
-                    Nodes[u] += sum;
+                    arcs[a] += c;
                 }
             }
 
+            var nodes = Nodes;
             for (var i = 0; i < tail; i++)
             {
-                var u = _order[i];
-                _dist[u] = -1;
-                _sigma[u] = 0;
-                _delta[u] = 0;
+                var u = order[i];
+                if (u != s)
+                {
+                    nodes[u] += delta[u];
+                }
+
+                dist[u] = -1;
+                sigma[u] = 0;
+                delta[u] = 0;
             }
         }
     }

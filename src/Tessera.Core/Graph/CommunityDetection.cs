@@ -4,7 +4,7 @@ namespace Tessera.Core.Graph;
 /// <param name="Resolution">γ: above 1 finer cells, below 1 coarser.</param>
 /// <param name="Refine">Leiden refinement (Traag, Waltman &amp; van Eck 2019) before each aggregation; false = Louvain.</param>
 /// <param name="MaxIterations">Full passes, each starting from the previous partition, while modularity improves.</param>
-internal sealed record CommunityOptions(double Resolution = 1.0, int Seed = 42, bool Weighted = false, bool Refine = true, int MaxIterations = 4);
+internal sealed record CommunityOptions(double Resolution = 1.0, int Seed = 42, bool Weighted = false, bool Refine = true, int MaxIterations = 2);
 
 /// <summary>A partition into communities (0..Count-1, by size descending then smallest id) and its modularity.</summary>
 internal sealed record CommunityResult(int[] Community, int Count, double Modularity);

@@ -27,16 +27,22 @@ internal sealed class LocalMoving
     {
         var n = _g.NodeCount;
         var m2 = _g.TotalStrength;
+        var offsets = _g.Offsets;
+        var targets = _g.Targets;
+        var weights = _g.Weights;
+        var strength = _g.Strength;
+        var scratch = _scratch;
+        var stamp = _stamp;
+        var gamma = _gamma;
         var tot = new double[n];
         for (var v = 0; v < n; v++)
         {
-            tot[community[v]] += _g.Strength[v];
+            tot[community[v]] += strength[v];
         }
 
-        var queue = new int[n];
+        var touched = new int[n];
+        var queue = Shuffled(n);
         var inQueue = new bool[n];
-        var order = Shuffled(n);
-        Array.Copy(order, queue, n);
         Array.Fill(inQueue, true);
         int head = 0, size = n;
         while (size > 0)
@@ -46,14 +52,33 @@ internal sealed class LocalMoving
             size--;
             inQueue[v] = false;
             var own = community[v];
-            var kv = _g.Strength[v];
-            Gather(v, community, null, -1);
-            tot[own] -= kv;
-            var best = own;
-            var bestGain = Weight(own) - (_gamma * kv * tot[own] / m2);
-            foreach (var c in _touched)
+            var kv = strength[v];
+
+            // Tie weight from v to each neighbouring community (stamp marks the entries valid for this node).
+            var epoch = ++_epoch;
+            var count = 0;
+            int from = offsets[v], to = offsets[v + 1];
+            for (var a = from; a < to; a++)
             {
-                var gain = _scratch[c] - (_gamma * kv * tot[c] / m2);
+                var c = community[targets[a]];
+                if (stamp[c] != epoch)
+                {
+                    stamp[c] = epoch;
+                    scratch[c] = 0;
+                    touched[count++] = c;
+                }
+
+                scratch[c] += weights[a];
+            }
+
+            tot[own] -= kv;
+            var scale = gamma * kv / m2;
+            var best = own;
+            var bestGain = (stamp[own] == epoch ? scratch[own] : 0.0) - (scale * tot[own]);
+            for (var i = 0; i < count; i++)
+            {
+                var c = touched[i];
+                var gain = scratch[c] - (scale * tot[c]);
                 if (gain > bestGain + 1e-12)
                 {
                     best = c;
@@ -68,13 +93,14 @@ internal sealed class LocalMoving
             }
 
             community[v] = best;
-            for (var a = _g.Offsets[v]; a < _g.Offsets[v + 1]; a++)
+            for (var a = from; a < to; a++)
             {
-                var u = _g.Targets[a];
+                var u = targets[a];
                 if (!inQueue[u] && community[u] != best)
                 {
                     inQueue[u] = true;
-                    queue[(head + size) % n] = u;
+                    var tail = head + size;
+                    queue[tail >= n ? tail - n : tail] = u;
                     size++;
                 }
             }
@@ -151,8 +177,6 @@ internal sealed class LocalMoving
 
         return refined;
     }
-
-    private double Weight(int c) => _stamp[c] == _epoch ? _scratch[c] : 0.0;
 
     // Sums v's tie weights per label of its neighbours (only neighbours in community `within` when given).
     private void Gather(int v, int[] label, int[]? community, int within)
