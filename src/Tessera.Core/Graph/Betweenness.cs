@@ -30,41 +30,34 @@ internal static class Betweenness
         var sources = Sources(n, options);
         var nodes = new double[n];
         var arcs = options.Links ? new double[g.ArcCount] : null;
-        var gate = new object();
+        // A fixed set of workers pulling sources from a shared counter: one set of O(n + m) buffers per core,
+        // allocated once (Parallel.For's localInit would run again for every replica task it spawns).
+        var workers = new Worker[Math.Max(1, Math.Min(options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount, sources.Length))];
+        var next = -1;
         var done = 0;
-        var chunk = Math.Max(1, sources.Length / 256);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.Cancellation };
-        Parallel.For(
-            0,
-            (sources.Length + chunk - 1) / chunk,
-            parallel,
-            () => new Worker(n, options.Links ? g.ArcCount : 0),
-            (c, _, w) =>
+        var step = Math.Max(1, sources.Length / 100);
+        Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length, CancellationToken = options.Cancellation }, i =>
+        {
+            var worker = workers[i] = new Worker(n, options.Links ? g.ArcCount : 0);
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < sources.Length)
             {
-                var end = Math.Min(sources.Length, (c + 1) * chunk);
-                for (var i = c * chunk; i < end; i++)
+                options.Cancellation.ThrowIfCancellationRequested();
+                worker.Run(g, sources[index]);
+                if (options.Progress is not null && Interlocked.Increment(ref done) % step == 0)
                 {
-                    w.Run(g, sources[i]);
+                    options.Progress.Report((double)done / sources.Length);
                 }
-
-                if (options.Progress is not null)
-                {
-                    options.Progress.Report((double)Interlocked.Add(ref done, end - (c * chunk)) / sources.Length);
-                }
-
-                return w;
-            },
-            w =>
+            }
+        });
+        foreach (var w in workers)
+        {
+            Add(nodes, w.Nodes);
+            if (arcs is not null)
             {
-                lock (gate)
-                {
-                    Add(nodes, w.Nodes);
-                    if (arcs is not null)
-                    {
-                        Add(arcs, w.Arcs!);
-                    }
-                }
-            });
+                Add(arcs, w.Arcs!);
+            }
+        }
 
         Rescale(g, nodes, arcs, sources.Length, options.Normalized);
         return new BetweennessResult(nodes, arcs);

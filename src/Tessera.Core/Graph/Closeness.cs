@@ -19,15 +19,17 @@ internal static class Closeness
     {
         var n = g.NodeCount;
         var result = new double[n];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(
-            0,
-            n,
-            parallel,
-            () => (Dist: Enumerable.Repeat(-1, n).ToArray(), Queue: new int[n]),
-            (s, _, buffers) =>
+        var workers = Math.Max(1, Math.Min(maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, n));
+        var next = -1;
+
+        // One BFS buffer per worker, allocated once; sources are pulled from a shared counter.
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            var dist = Enumerable.Repeat(-1, n).ToArray();
+            var queue = new int[n];
+            int s;
+            while ((s = Interlocked.Increment(ref next)) < n)
             {
-                var (dist, queue) = buffers;
                 int head = 0, tail = 0;
                 queue[tail++] = s;
                 dist[s] = 0;
@@ -58,10 +60,8 @@ internal static class Closeness
                 {
                     dist[queue[i]] = -1;
                 }
-
-                return buffers;
-            },
-            _ => { });
+            }
+        });
         return result;
     }
 }
