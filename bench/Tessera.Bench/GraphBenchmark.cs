@@ -41,7 +41,7 @@ internal static class GraphBenchmark
     {
         "components" => $"\"count\": {Components.Weak(g).Count}",
         "degree" => $"\"max\": {Degree.Out(g).Max()}, \"max_strength\": {F(Degree.OutStrength(g).Max())}",
-        "pagerank" => $"\"max\": {F(PageRank.Compute(g, new PageRankOptions(Tolerance: 1e-6, MaxIterations: 100)).Max())}",
+        "pagerank" => $"\"max\": {F(PageRank.Compute(g, new PageRankOptions(Tolerance: 1e-12, MaxIterations: 1000)).Max())}",
         "kcore" => $"\"max\": {CoreNumber.Compute(g).Max()}",
         "leiden" => Communities(CommunityDetection.Leiden(g)),
         "louvain" => Communities(CommunityDetection.Louvain(g, new CommunityOptions(MaxIterations: 1))),

@@ -136,17 +136,17 @@ internal static class Betweenness
     }
 
     /// <summary>One worker's buffers: a BFS from a source and the dependency accumulation back along it.</summary>
-    /// <remarks>The forward pass records the shortest-path DAG's arcs in discovery order; walking that list
-    /// backwards visits every arc (u, v) after all of v's own arcs, so δ(v) is final when it is used and the
-    /// backward pass touches only DAG arcs, not the whole adjacency again.</remarks>
+    /// <remarks>The forward pass records the shortest-path DAG's arcs (u, v) in discovery order; walking that list
+    /// backwards visits every arc after all of v's own arcs, so δ(v) is final when it is used and the backward pass
+    /// touches only DAG arcs. σ and δ of a node share one cache line; arc indexes are kept only for link betweenness.</remarks>
     private sealed class Worker(int n, int arcCount)
     {
         private readonly int[] _dist = Enumerable.Repeat(-1, n).ToArray();
-        private readonly double[] _sigma = new double[n];
-        private readonly double[] _delta = new double[n];
+        private readonly Paths[] _paths = new Paths[n];
         private readonly int[] _order = new int[n];
         private int[] _dagFrom = new int[Math.Max(16, n)];
-        private int[] _dagArc = new int[Math.Max(16, n)];
+        private int[] _dagTo = new int[Math.Max(16, n)];
+        private int[] _dagArc = arcCount > 0 ? new int[Math.Max(16, n)] : [];
 
         public double[] Nodes { get; } = new double[n];
 
@@ -157,27 +157,33 @@ internal static class Betweenness
             var offsets = g.Offsets;
             var targets = g.Targets;
             var dist = _dist;
-            var sigma = _sigma;
-            var delta = _delta;
+            var paths = _paths;
             var order = _order;
+            var arcs = Arcs;
             var dagFrom = _dagFrom;
+            var dagTo = _dagTo;
             var dagArc = _dagArc;
             int head = 0, tail = 0, dag = 0;
             order[tail++] = s;
             dist[s] = 0;
-            sigma[s] = 1;
+            paths[s].Sigma = 1;
             while (head < tail)
             {
                 var u = order[head++];
                 var du = dist[u] + 1;
-                var su = sigma[u];
+                var su = paths[u].Sigma;
                 int from = offsets[u], to = offsets[u + 1];
-                if (dag + (to - from) > dagArc.Length)
+                if (dag + (to - from) > dagTo.Length)
                 {
-                    Array.Resize(ref _dagFrom, Math.Max(dagArc.Length * 2, dag + (to - from)));
-                    Array.Resize(ref _dagArc, _dagFrom.Length);
-                    dagFrom = _dagFrom;
-                    dagArc = _dagArc;
+                    var size = Math.Max(dagTo.Length * 2, dag + (to - from));
+                    Array.Resize(ref _dagFrom, size);
+                    Array.Resize(ref _dagTo, size);
+                    if (arcs is not null)
+                    {
+                        Array.Resize(ref _dagArc, size);
+                    }
+
+                    (dagFrom, dagTo, dagArc) = (_dagFrom, _dagTo, _dagArc);
                 }
 
                 for (var a = from; a < to; a++)
@@ -192,24 +198,29 @@ internal static class Betweenness
 
                     if (dv == du)
                     {
-                        sigma[v] += su;
+                        paths[v].Sigma += su;
                         dagFrom[dag] = u;
-                        dagArc[dag++] = a;
+                        dagTo[dag] = v;
+                        if (arcs is not null)
+                        {
+                            dagArc[dag] = a;
+                        }
+
+                        dag++;
                     }
                 }
             }
 
-            var arcs = Arcs;
             for (var i = dag - 1; i >= 0; i--)
             {
                 var u = dagFrom[i];
-                var a = dagArc[i];
-                var v = targets[a];
-                var c = sigma[u] / sigma[v] * (1.0 + delta[v]);
-                delta[u] += c;
+                ref var pv = ref paths[dagTo[i]];
+                ref var pu = ref paths[u];
+                var c = pu.Sigma / pv.Sigma * (1.0 + pv.Delta);
+                pu.Delta += c;
                 if (arcs is not null)
                 {
-                    arcs[a] += c;
+                    arcs[dagArc[i]] += c;
                 }
             }
 
@@ -219,13 +230,19 @@ internal static class Betweenness
                 var u = order[i];
                 if (u != s)
                 {
-                    nodes[u] += delta[u];
+                    nodes[u] += paths[u].Delta;
                 }
 
                 dist[u] = -1;
-                sigma[u] = 0;
-                delta[u] = 0;
+                paths[u] = default;
             }
         }
+    }
+
+    /// <summary>σ (shortest-path count) and δ (dependency) of one node, side by side.</summary>
+    private struct Paths
+    {
+        public double Sigma;
+        public double Delta;
     }
 }
