@@ -26,9 +26,10 @@ internal static class GraphCommand
         var samples = new Option<int?>("--betweenness-samples") { Description = "Sampled betweenness from this many sources instead of exact (large graphs)" };
         var seed = new Option<int>("--seed") { Description = "Seed for community detection and sampling", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "Output CSV, one row per node", Required = true };
+        var leads = new Option<string?>("--leads") { Description = "Also write the ranked high-value-target leads (role, score, rank in community, contributing measures) to this CSV" };
         var command = new Command("metrics", "Per-node network measures and high-value-target role scores (networkx conventions).")
         {
-            edges, nodes, directed, weighted, metrics, samples, seed, output,
+            edges, nodes, directed, weighted, metrics, samples, seed, output, leads,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ internal static class GraphCommand
                 return ExitCodes.Usage;
             }
 
+            var leadsPath = parse.GetValue(leads);
             var progress = Progress(error);
             progress?.Report("reading " + parse.GetValue(edges));
             var builder = EdgeListReader.Read(parse.GetValue(edges)!, parse.GetValue(nodes));
@@ -52,10 +54,17 @@ internal static class GraphCommand
                 Directed: parse.GetValue(directed),
                 Seed: parse.GetValue(seed),
                 BetweennessSamples: parse.GetValue(samples),
+                Leads: leadsPath is not null,
                 Progress: progress));
             using (var writer = OpenWriter(parse.GetValue(output)!))
             {
                 table.WriteCsv(writer);
+            }
+
+            if (leadsPath is not null)
+            {
+                using var writer = OpenWriter(leadsPath);
+                TargetLeadsReport.WriteCsv(graph.AsUndirected(), table.Measures!, table.Leads!, writer);
             }
 
             progress?.Report($"wrote {graph.NodeCount} nodes");

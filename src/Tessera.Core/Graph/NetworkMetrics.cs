@@ -7,11 +7,13 @@ namespace Tessera.Core.Graph;
 /// <param name="Directed">The graph's ties are directed: PageRank follows them (<c>pagerank_directed</c>) and the
 /// money-handler score uses net flow; every other measure uses the undirected simple projection.</param>
 /// <param name="BetweennessSamples">Sampled betweenness with this many sources instead of exact.</param>
+/// <param name="Leads">Compute the high-value-target leads even when no role-score column is asked for.</param>
 internal sealed record MetricsOptions(
     bool Weighted = false,
     bool Directed = false,
     int Seed = 42,
     int? BetweennessSamples = null,
+    bool Leads = false,
     IProgress<string>? Progress = null,
     CancellationToken Cancellation = default);
 
@@ -99,7 +101,7 @@ internal static class NetworkMetrics
             return (T)value;
         }
 
-        var hvt = TargetColumns.Any(want.Contains);
+        var hvt = options.Leads || TargetColumns.Any(want.Contains);
         var betweenness = () => Get("betweenness", () => Betweenness.Compute(g, new BetweennessOptions(Samples: options.BetweennessSamples, Seed: options.Seed, Links: hvt, Cancellation: options.Cancellation)));
         var components = () => Get("component", () => Components.Weak(g));
         var communities = () => Get("community", () => CommunityDetection.Leiden(g, new CommunityOptions(Seed: options.Seed)));

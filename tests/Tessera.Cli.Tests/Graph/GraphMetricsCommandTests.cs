@@ -89,6 +89,23 @@ public sealed class GraphMetricsCommandTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task Metrics_Leads_WritesRankedExplainedLeadsWithoutWideningColumns()
+    {
+        var outPath = Path.Combine(_dir, "metrics.csv");
+        var leadsPath = Path.Combine(_dir, "leads.csv");
+        var (code, _, stderr) = await Run("graph", "metrics", Data("noordin-top", "union-edges.csv"), "--nodes", Data("noordin-top", "union-nodes.csv"), "--metrics", "degree", "--leads", leadsPath, "--out", outPath);
+
+        Assert.True(code == 0, stderr);
+        Assert.All(ReadCsv(outPath), r => Assert.Equal("", r["organiser"]));
+        var leads = ReadCsv(leadsPath);
+        Assert.Equal(79, leads.Count);
+        Assert.Equal("Noordin Mohammed Top", leads[0]["id"]);
+        Assert.Equal(Enumerable.Range(1, 79).Select(i => i.ToString(CultureInfo.InvariantCulture)), leads.Select(l => l["rank"]));
+        Assert.All(leads, l => Assert.NotEqual("", l["why"]));
+        Assert.Contains(leads, l => l["community_rank"] == "1");
+    }
+
     [Theory]
     [InlineData("from,to,weight\na,b,1\n", 1, "source")]
     [InlineData("source,weight\na,1\n", 1, "target")]
