@@ -6,6 +6,7 @@ internal static class BenchRunner
     private static readonly Dictionary<string, Func<string[], Task<int>>> Benchmarks = new(StringComparer.Ordinal)
     {
         ["match"] = Matching.MatchBench.RunAsync,
+        ["graph"] = GraphBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -32,6 +32,7 @@ internal static class TesseraCommand
         yield return ExtractCommand.Create();
         yield return PictureCommand.Create();
         yield return MatchCommand.Create();
+        yield return GraphCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

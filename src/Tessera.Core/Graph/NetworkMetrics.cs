@@ -1,0 +1,173 @@
+using System.Globalization;
+
+namespace Tessera.Core.Graph;
+
+/// <summary>Options for <see cref="NetworkMetrics"/>.</summary>
+/// <param name="Weighted">PageRank follows tie weights (the reference's <c>pagerank_weighted</c>).</param>
+/// <param name="Directed">The graph's ties are directed: PageRank follows them (<c>pagerank_directed</c>) and the
+/// money-handler score uses net flow; every other measure uses the undirected simple projection.</param>
+/// <param name="BetweennessSamples">Sampled betweenness with this many sources instead of exact.</param>
+/// <param name="Leads">Compute the high-value-target leads even when no role-score column is asked for.</param>
+internal sealed record MetricsOptions(
+    bool Weighted = false,
+    bool Directed = false,
+    int Seed = 42,
+    int? BetweennessSamples = null,
+    bool Leads = false,
+    IProgress<string>? Progress = null,
+    CancellationToken Cancellation = default);
+
+/// <summary>One row per node and one column per measure; a measure not asked for is null (written empty).</summary>
+internal sealed class MetricsTable(IReadOnlyList<string> ids, IReadOnlyDictionary<string, double[]> values, TargetMeasures? measures = null, IReadOnlyList<TargetLead>? leads = null)
+{
+    /// <summary>The measures behind the role scores, when a role score was asked for.</summary>
+    public TargetMeasures? Measures { get; } = measures;
+
+    /// <summary>The high-value-target leads (node-indexed), when a role score was asked for.</summary>
+    public IReadOnlyList<TargetLead>? Leads { get; } = leads;
+
+    public IReadOnlyList<string> Ids { get; } = ids;
+
+    public IReadOnlyDictionary<string, double[]> Values { get; } = values;
+
+    public double[]? this[string column] => Values.GetValueOrDefault(column);
+
+    /// <summary>Writes <c>id</c> and every column of <see cref="NetworkMetrics.Columns"/>, invariant culture,
+    /// round-trip precision, integers without a decimal point.</summary>
+    public void WriteCsv(TextWriter writer)
+    {
+        writer.Write("id");
+        foreach (var c in NetworkMetrics.Columns)
+        {
+            writer.Write(',');
+            writer.Write(c);
+        }
+
+        writer.Write('\n');
+        for (var v = 0; v < Ids.Count; v++)
+        {
+            writer.Write(CsvLine.Quote(Ids[v]));
+            foreach (var c in NetworkMetrics.Columns)
+            {
+                writer.Write(',');
+                if (Values.TryGetValue(c, out var column))
+                {
+                    writer.Write(column[v].ToString("R", CultureInfo.InvariantCulture));
+                }
+            }
+
+            writer.Write('\n');
+        }
+    }
+}
+
+/// <summary>The per-node measures of <c>tessera graph metrics</c>, with the conventions of the networkx reference
+/// files (datasets/networks/README.md): undirected simple projection, merged weights, networkx normalisations.</summary>
+internal static class NetworkMetrics
+{
+    /// <summary>The metric columns, in output order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "degree", "strength", "degree_centrality", "betweenness", "closeness", "eigenvector", "pagerank",
+        "component", "core_number", "community", "organiser", "broker", "money_handler", "impact",
+    ];
+
+    private static readonly string[] TargetColumns = ["organiser", "broker", "money_handler", "impact"];
+
+    public static MetricsTable Compute(CompactGraph graph, IReadOnlyCollection<string>? wanted = null, MetricsOptions? options = null)
+    {
+        options ??= new MetricsOptions();
+        var want = new HashSet<string>(wanted ?? Columns, StringComparer.Ordinal);
+        var unknown = want.Where(c => !Columns.Contains(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException("unknown metric(s): " + string.Join(", ", unknown), nameof(wanted));
+        }
+
+        var g = graph.AsUndirected();
+        var values = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var cache = new Dictionary<string, object>(StringComparer.Ordinal);
+        T Get<T>(string key, Func<T> compute)
+            where T : notnull
+        {
+            if (!cache.TryGetValue(key, out var value))
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                options.Progress?.Report("computing " + key);
+                value = compute();
+                cache[key] = value;
+            }
+
+            return (T)value;
+        }
+
+        var hvt = options.Leads || TargetColumns.Any(want.Contains);
+        var betweenness = () => Get("betweenness", () => Betweenness.Compute(g, new BetweennessOptions(Samples: options.BetweennessSamples, Seed: options.Seed, Links: hvt, Cancellation: options.Cancellation)));
+        var components = () => Get("component", () => Components.Weak(g));
+        var communities = () => Get("community", () => CommunityDetection.Leiden(g, new CommunityOptions(Seed: options.Seed)));
+        var strength = () => Get("strength", () => Degree.OutStrength(g));
+        var degree = () => Get("degree", () => Degree.Out(g).Select(d => (double)d).ToArray());
+        var eigenvector = () => Get("eigenvector", () => Eigenvector.Compute(g));
+        var cores = () => Get("core_number", () => CoreNumber.Compute(g).Select(d => (double)d).ToArray());
+
+        foreach (var column in Columns.Where(want.Contains))
+        {
+            values[column] = column switch
+            {
+                "degree" => degree(),
+                "strength" => strength(),
+                "degree_centrality" => Get(column, () => Degree.Centrality(g)),
+                "betweenness" => betweenness().Nodes,
+                "closeness" => Get(column, () => Closeness.WassermanFaust(g)),
+                "eigenvector" => eigenvector(),
+                "pagerank" => Get(column, () => PageRank.Compute(options.Directed ? graph : g, new PageRankOptions(Weighted: options.Weighted))),
+                "component" => [.. components().Label.Select(x => (double)x)],
+                "core_number" => cores(),
+                "community" => [.. communities().Community.Select(x => (double)x)],
+                _ => [],
+            };
+        }
+
+        TargetMeasures? targetMeasures = null;
+        IReadOnlyList<TargetLead>? leads = null;
+        if (hvt)
+        {
+            targetMeasures = Get("high-value-target measures", () =>
+            {
+                var comm = communities().Community;
+                var cut = CutStructure.Compute(g);
+                var btw = betweenness();
+                var measures = new TargetMeasures(
+                    components().Label,
+                    comm,
+                    eigenvector(),
+                    strength(),
+                    degree(),
+                    cores(),
+                    btw.Nodes,
+                    CommunityMeasures.BetweennessInside(g, comm),
+                    CommunityMeasures.Participation(g, comm),
+                    cut.IsArticulation,
+                    CommunityMeasures.StrongestLinkBetweenness(g, btw.Arcs!),
+                    options.Directed ? Degree.NetFlow(graph) : null,
+                    cut.LargestComponentLoss(components()));
+                return measures;
+            });
+            leads = HighValueTargets.Score(g, targetMeasures);
+            Put(values, want, "organiser", leads.Select(l => l.Organiser));
+            Put(values, want, "broker", leads.Select(l => l.Broker));
+            Put(values, want, "money_handler", leads.Select(l => l.MoneyHandler));
+            Put(values, want, "impact", leads.Select(l => l.Impact));
+        }
+
+        return new MetricsTable(g.Ids, values, targetMeasures, leads);
+    }
+
+    private static void Put(Dictionary<string, double[]> values, HashSet<string> want, string column, IEnumerable<double> data)
+    {
+        if (want.Contains(column))
+        {
+            values[column] = [.. data];
+        }
+    }
+}

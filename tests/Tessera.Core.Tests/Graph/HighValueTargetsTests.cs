@@ -1,0 +1,75 @@
+using Tessera.Core.Graph;
+
+namespace Tessera.Core.Tests.Graph;
+
+/// <summary>The release check of graph-anchors §6.3.6 and the shape of the leads.</summary>
+public sealed class HighValueTargetsTests
+{
+    [Fact]
+    public void Rank_CaviarFull_PutsNodes1And12InTopThree()
+    {
+        var (g, leads) = Leads("caviar", "full");
+
+        var top3 = HighValueTargets.Rank(g, leads).Take(3).Select(l => g.Ids[l.Node]).ToList();
+
+        Assert.Contains("1", top3);
+        Assert.Contains("12", top3);
+    }
+
+    [Fact]
+    public void Rank_NoordinUnion_PutsNoordinTopFirst()
+    {
+        var (g, leads) = Leads("noordin-top", "union");
+
+        Assert.Equal("Noordin Mohammed Top", g.Ids[HighValueTargets.Rank(g, leads)[0].Node]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceNetworkTests.Networks), MemberType = typeof(ReferenceNetworkTests))]
+    public void Score_AnyNetwork_BoundedAndExplained(string folder, string network)
+    {
+        var (_, leads) = Leads(folder, network);
+
+        Assert.All(leads, l =>
+        {
+            Assert.InRange(l.Organiser, 0, 100);
+            Assert.InRange(l.Broker, 0, 100);
+            Assert.InRange(l.MoneyHandler, 0, 100);
+            Assert.InRange(l.Impact, 0, 100);
+            Assert.InRange(l.Why.Count, 1, 3);
+            Assert.Equal(l.Why.Max(w => w.Contribution), l.Why[0].Contribution);
+        });
+    }
+
+    [Fact]
+    public void RankPerCommunity_Caviar_CoversEveryNodeOnce()
+    {
+        var g = NetworkData.Load("caviar", "full").Build();
+        var table = NetworkMetrics.Compute(g, ["organiser"]);
+
+        var local = HighValueTargets.RankPerCommunity(g, table.Measures!);
+
+        Assert.Equal(g.NodeCount, local.Values.Sum(r => r.Count));
+        Assert.All(local, kv => Assert.All(kv.Value, l => Assert.Equal(kv.Key, table.Measures!.Community[l.Node])));
+    }
+
+    [Fact]
+    public void Impact_PathGraph_CentreCutsOffTwoThirds()
+    {
+        var b = new GraphBuilder();
+        b.AddTie("a", "b");
+        b.AddTie("b", "c");
+        var g = b.Build();
+
+        var table = NetworkMetrics.Compute(g, ["impact"]);
+
+        Assert.Equal(100.0 * 2 / 3, table["impact"]![g.IndexOf("b")], 9);
+        Assert.Equal(100.0 / 3, table["impact"]![g.IndexOf("a")], 9);
+    }
+
+    private static (CompactGraph Graph, IReadOnlyList<TargetLead> Leads) Leads(string folder, string network)
+    {
+        var g = NetworkData.Load(folder, network).Build();
+        return (g, NetworkMetrics.Compute(g, ["organiser", "broker", "money_handler", "impact"]).Leads!);
+    }
+}
