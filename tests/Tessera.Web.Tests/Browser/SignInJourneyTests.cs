@@ -18,7 +18,7 @@ public sealed class SignInJourneyTests(DemoServer server)
         await session.Page.ClickAsync("[data-testid=search-button]");
         await session.Page.WaitForSelectorAsync("[data-testid=result-count]");
         await session.ScreenshotAsync("02-search");
-        await session.Page.ClickAsync("text=Mohammed Ali Hassan");
+        await session.Page.ClickAsync("a[href=\"/entities/it-p-002\"]");
         await session.Page.WaitForSelectorAsync("[data-testid=entity-caption]");
         await session.ScreenshotAsync("03-entity");
 
