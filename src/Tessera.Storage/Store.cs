@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tessera.Storage.Audit;
 using Tessera.Storage.Contributions;
+using Tessera.Storage.CrossCheck;
 using Tessera.Storage.Directory;
 using Tessera.Storage.Picture;
 
@@ -31,6 +32,8 @@ public sealed class Store : IAsyncDisposable
         Audit = new AuditLog(this);
         Contributions = new ContributionStore(this);
         Directory = new DirectoryStore(this);
+        Hits = new HitStore(this);
+        CrossCheck = new CrossChecker(this);
         Picture = new PictureStore(this);
     }
 
@@ -47,6 +50,12 @@ public sealed class Store : IAsyncDisposable
     public ContributionStore Contributions { get; }
 
     public DirectoryStore Directory { get; }
+
+    /// <summary>Hits, notices and the log of systematic checks.</summary>
+    public HitStore Hits { get; }
+
+    /// <summary>The cross-check on arrival and screening against stored data.</summary>
+    public CrossChecker CrossCheck { get; }
 
     public PictureStore Picture { get; }
 

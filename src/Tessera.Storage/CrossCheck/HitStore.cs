@@ -1,0 +1,132 @@
+using System.Globalization;
+using Dapper;
+using Tessera.Core.Access;
+using Tessera.Core.Audit;
+
+namespace Tessera.Storage.CrossCheck;
+
+/// <summary>A stored hit between a new contribution's entity and an existing one.</summary>
+/// <param name="Kind">same-person, link (shared identifier between different persons), review, or identifier (same strong identifier on another entity).</param>
+/// <param name="Summary">The one-line human explanation.</param>
+/// <param name="Explanation">The structured explanation (JSON): every comparison with its level and weight, name token alignment.</param>
+public sealed record Hit(long Id, DateTimeOffset Created, string Kind, long NewContributionId, string NewEntityId, long ExistingContributionId,
+    string ExistingEntityId, double Weight, double Probability, string Summary, string Explanation);
+
+/// <summary>A notice in an organisation's inbox: a hit, or a request for access to a record.</summary>
+public sealed record Notice(long Id, DateTimeOffset Created, string Organisation, string Kind, long? HitId, string? FromOrganisation, string Details, bool Read);
+
+/// <summary>A logged systematic check, for the usage statistics of the Barometer+ report.</summary>
+public sealed record CheckLogEntry(DateTimeOffset Time, string UserName, string Organisation, string List, string Kind, string Outcome, int Hits);
+
+/// <summary>Hits, notices and the check log.</summary>
+public sealed class HitStore
+{
+    private const string HitColumns =
+        "id AS Id, created AS Created, kind AS Kind, new_contribution_id AS NewContributionId, new_entity_id AS NewEntityId, " +
+        "existing_contribution_id AS ExistingContributionId, existing_entity_id AS ExistingEntityId, weight AS Weight, probability AS Probability, " +
+        "summary AS Summary, explanation AS Explanation";
+
+    private readonly Store _store;
+
+    internal HitStore(Store store) => _store = store;
+
+    /// <summary>Stores hits with a notice to each organisation involved, in one transaction with their audit entries.</summary>
+    public async Task<IReadOnlyList<long>> AddAsync(IReadOnlyList<(Hit Hit, string NewOrganisation, string ExistingOrganisation)> hits, CancellationToken ct = default)
+    {
+        var ids = new List<long>();
+        if (hits.Count == 0)
+        {
+            return ids;
+        }
+
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        var now = _store.Now();
+        var audit = new List<AuditEvent>();
+        foreach (var (h, newOrg, existingOrg) in hits)
+        {
+            var id = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO hits (created, kind, new_contribution_id, new_entity_id, existing_contribution_id, existing_entity_id, weight, probability, summary, explanation) " +
+                "VALUES (@now, @Kind, @NewContributionId, @NewEntityId, @ExistingContributionId, @ExistingEntityId, @Weight, @Probability, @Summary, @Explanation) RETURNING id",
+                new { now, h.Kind, h.NewContributionId, h.NewEntityId, h.ExistingContributionId, h.ExistingEntityId, h.Weight, h.Probability, h.Summary, h.Explanation }, tx);
+            ids.Add(id);
+            foreach (var org in new[] { newOrg, existingOrg }.Distinct(StringComparer.Ordinal))
+            {
+                await connection.ExecuteAsync("INSERT INTO notices (created, organisation, kind, hit_id, from_organisation, details) VALUES (@now, @org, 'hit', @id, NULL, @kind)",
+                    new { now, org, id, kind = h.Kind }, tx);
+            }
+
+            audit.Add(new AuditEvent("cross-check", newOrg, "crosscheck.hit", "hit:" + id.ToString(CultureInfo.InvariantCulture), h.Kind,
+                $"contribution {h.NewContributionId.ToString(CultureInfo.InvariantCulture)} ({newOrg}) × contribution {h.ExistingContributionId.ToString(CultureInfo.InvariantCulture)} ({existingOrg})"));
+        }
+
+        await _store.Audit.AppendAsync(connection, tx, audit);
+        await tx.CommitAsync(ct);
+        return ids;
+    }
+
+    /// <summary>Hits touching any contribution of an organisation, newest first.</summary>
+    public async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, int limit = 200, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<HitRow>(
+            $"SELECT {HitColumns} FROM hits WHERE new_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation) " +
+            "OR existing_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation) ORDER BY id DESC LIMIT @limit", new { organisation, limit });
+        return rows.Select(r => r.ToHit()).ToList();
+    }
+
+    public async Task<Hit?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return (await connection.QuerySingleOrDefaultAsync<HitRow>($"SELECT {HitColumns} FROM hits WHERE id = @id", new { id }))?.ToHit();
+    }
+
+    /// <summary>The notices of an organisation, newest first.</summary>
+    public async Task<IReadOnlyList<Notice>> NoticesAsync(string organisation, int limit = 200, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, string Created, string Organisation, string Kind, long? HitId, string? From, string Details, long Read)>(
+            "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation ORDER BY id DESC LIMIT @limit",
+            new { organisation, limit });
+        return rows.Select(r => new Notice(r.Id, Parse(r.Created), r.Organisation, r.Kind, r.HitId, r.From, r.Details, r.Read != 0)).ToList();
+    }
+
+    /// <summary>Records that <paramref name="by"/> asks the owner for access to a withheld record; the owner is told who asked.</summary>
+    public async Task RequestAccessAsync(Principal by, string owner, string reference, string reason, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("INSERT INTO notices (created, organisation, kind, hit_id, from_organisation, details) VALUES (@now, @owner, 'access-request', NULL, @from, @details)",
+            new { now = _store.Now(), owner, from = by.Organisation, details = $"{by.UserName} ({by.Organisation}) asks for {reference}: {reason}" }, tx);
+        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "access.request", "reference:" + reference, "ok", "to " + owner)]);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Logs a systematic check (who, against which list, with what outcome).</summary>
+    public async Task LogCheckAsync(CheckLogEntry entry, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var tx = await Store.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("INSERT INTO checks (time, user_name, organisation, list, kind, outcome, hits) VALUES (@time, @UserName, @Organisation, @List, @Kind, @Outcome, @Hits)",
+            new { time = Store.Format(entry.Time), entry.UserName, entry.Organisation, entry.List, entry.Kind, entry.Outcome, entry.Hits }, tx);
+        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(entry.UserName, entry.Organisation, "check." + entry.Kind, "list:" + entry.List, entry.Outcome,
+            entry.Hits.ToString(CultureInfo.InvariantCulture) + " hits")]);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Checks per organisation, list and outcome: the usage statistics of the Barometer+ report.</summary>
+    public async Task<IReadOnlyList<(string Organisation, string List, string Outcome, long Count)>> CheckStatisticsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return (await connection.QueryAsync<(string, string, string, long)>(
+            "SELECT organisation, list, outcome, COUNT(*) FROM checks GROUP BY organisation, list, outcome ORDER BY organisation, list, outcome")).ToList();
+    }
+
+    private static DateTimeOffset Parse(string t) => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private sealed record HitRow(long Id, string Created, string Kind, long NewContributionId, string NewEntityId, long ExistingContributionId, string ExistingEntityId,
+        double Weight, double Probability, string Summary, string Explanation)
+    {
+        public Hit ToHit() => new(Id, Parse(Created), Kind, NewContributionId, NewEntityId, ExistingContributionId, ExistingEntityId, Weight, Probability, Summary, Explanation);
+    }
+}
