@@ -9,7 +9,8 @@ namespace Tessera.Core.Picture;
 public sealed record SectionIndicators(long Detections, long PreviousYear, int Incidents, int HighIncidents, int VeryHighIncidents, bool EarlyWarning);
 
 /// <summary>A proposed level with the reasons that led to it; a proposal only: a user with the right sets the level.</summary>
-public sealed record LevelProposal(SectionImpactLevel Level, IReadOnlyList<string> Reasons);
+/// <param name="Indicators">The indicators the proposal was made from, when the caller keeps them (the store does).</param>
+public sealed record LevelProposal(SectionImpactLevel Level, IReadOnlyList<string> Reasons, SectionIndicators? Indicators = null);
 
 /// <summary>Proposes a section impact level from indicators (Reg. 2019/1896 Art. 34(2): risk analysis of the section).</summary>
 /// <remarks>A transparent rule, derived for the product, not taken from the Regulation: high when the route's detections grow

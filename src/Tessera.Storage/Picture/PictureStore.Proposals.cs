@@ -29,7 +29,7 @@ public sealed partial class PictureStore
             var indicators = new SectionIndicators(recent, before, own.Count,
                 own.Count(i => i.ImpactLevel == IncidentImpactLevel.High), own.Count(i => i.ImpactLevel == IncidentImpactLevel.VeryHigh),
                 alerts.Contains(s.Section.Route));
-            return s with { Proposal = ImpactLevelProposals.Propose(indicators) };
+            return s with { Proposal = ImpactLevelProposals.Propose(indicators) with { Indicators = indicators } };
         }).ToList();
     }
 }
