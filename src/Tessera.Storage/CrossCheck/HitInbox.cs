@@ -1,0 +1,70 @@
+using Tessera.Core.Access;
+
+namespace Tessera.Storage.CrossCheck;
+
+/// <summary>One hit as a user of one side may see it.</summary>
+/// <param name="Mine">The user's own record in the hit.</param>
+/// <param name="Other">The other side in full, when the policy allows; null otherwise.</param>
+/// <param name="OtherWithheld">The owner and reference of the other side, when the user may only know that it exists.</param>
+/// <param name="Summary">The explanation's human line; only with the other side in full (it quotes its values).</param>
+/// <param name="Explanation">The structured explanation (JSON); only with the other side in full.</param>
+public sealed record HitView(long Id, DateTimeOffset Created, string Kind, double Weight, double Probability, HitSide Mine, HitSide? Other,
+    HitReference? OtherWithheld, string? Summary, string? Explanation, bool MineIsNew);
+
+/// <summary>One side of a hit: the entity, its caption and schema, and who provided it.</summary>
+public sealed record HitSide(string EntityId, string Schema, string Caption, string Organisation, long ContributionId);
+
+/// <summary>The hit inbox of a user's organisation: every hit rendered through the access policy.</summary>
+/// <remarks>A hit whose other side the user may not even know of is left out, exactly as if it did not exist.</remarks>
+public static class HitInbox
+{
+    public static async Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, int limit = 100, CancellationToken ct = default)
+    {
+        var hits = await store.Hits.ForOrganisationAsync(user.Organisation, limit, ct);
+        var views = new List<HitView>();
+        foreach (var hit in hits)
+        {
+            if (await ViewAsync(store, hit, user, ct) is { } view)
+            {
+                views.Add(view);
+            }
+        }
+
+        await store.Audit.AppendAsync(new Core.Audit.AuditEvent(user.UserName, user.Organisation, "hits.read", "inbox", "ok",
+            $"{views.Count(v => v.Other is not null)} in full, {views.Count(v => v.OtherWithheld is not null)} hit-only"), ct);
+        return views;
+    }
+
+    /// <summary>One hit for one user; null when the user has no side in it or may not know of it.</summary>
+    public static async Task<HitView?> ViewAsync(Store store, Hit hit, Principal user, CancellationToken ct = default)
+    {
+        var records = await store.Contributions.StatementsOfAsync([hit.NewEntityId, hit.ExistingEntityId], ct);
+        var newSide = records.Where(r => r.Statement.EntityId == hit.NewEntityId && r.Contribution.Id == hit.NewContributionId).ToList();
+        var oldSide = records.Where(r => r.Statement.EntityId == hit.ExistingEntityId && r.Contribution.Id == hit.ExistingContributionId).ToList();
+        if (newSide.Count == 0 || oldSide.Count == 0)
+        {
+            return null;
+        }
+
+        var mineIsNew = newSide[0].Contribution.Organisation == user.Organisation;
+        var (mine, other) = mineIsNew ? (newSide, oldSide) : (oldSide, newSide);
+        if (mine[0].Contribution.Organisation != user.Organisation)
+        {
+            return null;
+        }
+
+        var mineView = EntityView.For(user, AccessAction.View, mine[0].Statement.EntityId, mine);
+        var otherView = EntityView.For(user, AccessAction.View, other[0].Statement.EntityId, other);
+        if (mineView is null or { HitOnly: true } || otherView is null)
+        {
+            return null;
+        }
+
+        var full = !otherView.HitOnly;
+        return new HitView(hit.Id, hit.Created, hit.Kind, hit.Weight, hit.Probability, Side(mineView, mine),
+            full ? Side(otherView, other) : null, full ? null : otherView.Withheld[0], full ? hit.Summary : null, full ? hit.Explanation : null, mineIsNew);
+    }
+
+    private static HitSide Side(EntityView view, List<StatementRecord> records) =>
+        new(view.Id, view.Schema, view.ToEntity().Caption, records[0].Contribution.Organisation, records[0].Contribution.Id);
+}
