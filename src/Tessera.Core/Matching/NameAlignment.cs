@@ -30,6 +30,9 @@ internal static class NameAlignment
     public const float MatchFloor = 0.70f;
     private const int MaxTokens = 16;
 
+    [ThreadStatic]
+    private static TokenPairCache? t_cache;
+
     public static float TokenSimilarity(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
     {
         if (a.TokLatin[i] == b.TokLatin[j])
@@ -38,6 +41,31 @@ internal static class NameAlignment
             return 1f;
         }
 
+        // Token pairs repeat across candidate pairs (common given names): a small per-thread cache keyed by the two
+        // interned tokens and their script flags saves the string work.
+        var cache = t_cache;
+        if (cache is null || !ReferenceEquals(cache.Owner, a.Vocab))
+        {
+            t_cache = cache = new TokenPairCache(a.Vocab);
+        }
+
+        var key = (((ulong)(uint)a.TokLatin[i] << 34) | ((ulong)(uint)b.TokLatin[j] << 4) | ((ulong)(uint)(a.TokFlags[i] & 3) << 2) | (uint)(b.TokFlags[j] & 3)) + 1;
+        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TokenPairCache.Bits));
+        if (cache.Keys[slot] == key)
+        {
+            reason = (TokenReason)cache.Reasons[slot];
+            return cache.Scores[slot];
+        }
+
+        var score = Compute(a, i, b, j, out reason);
+        cache.Keys[slot] = key;
+        cache.Scores[slot] = score;
+        cache.Reasons[slot] = (byte)reason;
+        return score;
+    }
+
+    private static float Compute(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
+    {
         var ea = a.TokEquivalence[i];
         if (ea >= 0 && ea == b.TokEquivalence[j])
         {
@@ -306,4 +334,18 @@ internal static class NameAlignment
 
         return count;
     }
+}
+
+/// <summary>Direct-mapped cache of token-pair similarities for one vocabulary (per thread).</summary>
+internal sealed class TokenPairCache(Vocabulary owner)
+{
+    public const int Bits = 16;
+
+    public Vocabulary Owner { get; } = owner;
+
+    public ulong[] Keys { get; } = new ulong[1 << Bits];
+
+    public float[] Scores { get; } = new float[1 << Bits];
+
+    public byte[] Reasons { get; } = new byte[1 << Bits];
 }

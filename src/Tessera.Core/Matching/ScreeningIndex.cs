@@ -14,7 +14,8 @@ public sealed record ScreeningHit(int Index, string Id, double Weight, MatchKind
 /// query is answered from its rarer tokens. Candidates are scored with the same Fellegi–Sunter comparisons as
 /// matching (full name with aliases, birth date, nationality, gender, identifiers); u and term frequencies come from the
 /// population, m from the model's defaults, and the prior is one match in the population.
-/// Queries may run concurrently.
+/// Queries may run concurrently. Tokens first seen in a query are interned into the index's vocabulary, which grows
+/// with new query tokens.
 /// </remarks>
 public sealed class ScreeningIndex
 {
@@ -98,6 +99,21 @@ public sealed class ScreeningIndex
 
         hits.Sort((x, y) => y.Weight.CompareTo(x.Weight));
         return hits.Count > limit ? hits[..limit] : hits;
+    }
+
+    /// <summary>Records holding a strong identifier (property: phone, email, iban, idNumber or passportNumber).</summary>
+    /// <remarks>A shared phone, e-mail or account comes back as <see cref="MatchKind.Link"/>: it connects, it does not identify.</remarks>
+    public IReadOnlyList<ScreeningHit> QueryIdentifier(string property, string value, int limit = 50)
+    {
+        var query = property switch
+        {
+            "phone" => new PersonRecord("query") { Phones = [value] },
+            "email" => new PersonRecord("query") { Emails = [value] },
+            "iban" => new PersonRecord("query") { Ibans = [value] },
+            "idNumber" or "passportNumber" => new PersonRecord("query") { IdNumbers = [value] },
+            _ => throw new Model.ModelException($"'{property}' is not a strong identifier", field: property),
+        };
+        return Query(query, limit);
     }
 
     /// <summary>The waterfall of a query against one indexed record.</summary>
