@@ -35,13 +35,14 @@ internal static class ImportCommand
 
             var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, CliContext.Operator.UserName, store.Time.GetUtcNow());
             var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, CliContext.Operator, ct);
+            var hits = result.Added ? await store.CrossCheck.CheckContributionAsync(result.ContributionId, ct) : [];
             foreach (var problem in prepared.Problems.Take(20))
             {
                 await CliContext.Error(parse).WriteLineAsync("kept as invalid: " + problem);
             }
 
             await output.WriteLineAsync(result.Added
-                ? string.Create(CultureInfo.InvariantCulture, $"contribution {result.ContributionId}: {prepared.Rows} rows, {result.Entities} entities, {result.Statements} statements, {prepared.Problems.Count} invalid values kept")
+                ? string.Create(CultureInfo.InvariantCulture, $"contribution {result.ContributionId}: {prepared.Rows} rows, {result.Entities} entities, {result.Statements} statements, {prepared.Problems.Count} invalid values kept; cross-check: {hits.Count} hits")
                 : string.Create(CultureInfo.InvariantCulture, $"already imported as contribution {result.ContributionId}: nothing added"));
             return ExitCodes.Ok;
         });

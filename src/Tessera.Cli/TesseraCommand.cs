@@ -32,6 +32,8 @@ internal static class TesseraCommand
         yield return ExtractCommand.Create();
         yield return PictureCommand.Create();
         yield return MatchCommand.Create();
+        yield return CheckCommand.Create();
+        yield return HitsCommand.Create();
         yield return GraphCommand.Create();
     }
 

@@ -69,7 +69,8 @@ public static class DemoWorkspace
             var prepared = FileImport.Prepare(Path.Combine(DemoScenario.Folder, file), mapping is null ? null : Path.Combine(DemoScenario.Folder, mapping),
                 request, new NormalisationContext(country.Length == 2 && country != "EU" ? country : null));
             var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, "demo", now);
-            await store.Contributions.WriteAsync(contribution, prepared.Entities, system, ct);
+            var written = await store.Contributions.WriteAsync(contribution, prepared.Entities, system, ct);
+            await store.CrossCheck.CheckContributionAsync(written.ContributionId, ct);
         }
 
         // The joint situational picture: Frontex's real monthly detections and the Italian daily arrivals, with generated incidents.

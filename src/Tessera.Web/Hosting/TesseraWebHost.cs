@@ -72,6 +72,7 @@ public static class TesseraWebHost
         AccountEndpoints.Map(app);
         EntityEndpoints.Map(app);
         Ingest.ImportEndpoints.Map(app);
+        CrossCheck.CrossCheckEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

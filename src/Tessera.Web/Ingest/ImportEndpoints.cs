@@ -46,7 +46,8 @@ internal static class ImportEndpoints
             var prepared = await PrepareAsync(upload, store, request.HttpContext, null);
             var contribution = upload.Request!.ToContribution(prepared.Source, prepared.ContentHash, principal.UserName, store.Time.GetUtcNow());
             var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, principal, request.HttpContext.RequestAborted);
-            return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements,
+            var hits = result.Added ? await store.CrossCheck.CheckContributionAsync(result.ContributionId, request.HttpContext.RequestAborted) : [];
+            return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements, hits.Count,
                 prepared.Problems.Select(p => p.ToString()).ToList()));
         }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose) as one contribution of the caller's organisation.")
           .Produces<ImportResultDto>();
@@ -144,4 +145,4 @@ internal sealed record ImportProblemDto(string File, int Line, string Column, st
     public static ImportProblemDto From(ImportProblem p) => new(p.File, p.Line, p.Column, p.Property, p.Value, p.Reason);
 }
 
-internal sealed record ImportResultDto(long ContributionId, bool Added, int Rows, int Entities, int Statements, IReadOnlyList<string> Problems);
+internal sealed record ImportResultDto(long ContributionId, bool Added, int Rows, int Entities, int Statements, int Hits, IReadOnlyList<string> Problems);

@@ -1,0 +1,115 @@
+using Tessera.Core.Access;
+using Tessera.Core.Matching;
+using Tessera.Core.Model;
+using Tessera.Storage.CrossCheck;
+
+namespace Tessera.Storage.Tests.CrossCheck;
+
+/// <summary>Every contribution is cross-checked on arrival; what each side learns follows the access policy.</summary>
+public sealed class CrossCheckerTests
+{
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task CheckContribution_SamePersonInArabicScript_IsAHitWithNoticesToBothSides(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+
+        var mt = await ContributeAsync(store, "MT", null, "H0", "m", Person("mt-1", "محمد علي حسن", "1988-02-03", "ly"));
+        var hits = await store.CrossCheck.CheckContributionAsync(mt);
+
+        var hit = await store.Hits.GetAsync(Assert.Single(hits));
+        Assert.Equal("same-person", hit!.Kind);
+        Assert.Equal(("mt-1", "it-1"), (hit.NewEntityId, hit.ExistingEntityId));
+        Assert.Contains("equivalence", hit.Summary, StringComparison.Ordinal);
+        Assert.Single(await store.Hits.NoticesAsync("IT"));
+        Assert.Single(await store.Hits.NoticesAsync("MT"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Inbox_CasePartnerSeesDetails_OtherSeesOnlyOwnerAndReference(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var gr = await ContributeAsync(store, "GR", null, "H0", "g", Person("gr-1", "Muhammad Ali Hasan", "1988-02-03", "ly"));
+        await store.CrossCheck.CheckContributionAsync(gr);
+
+        var greek = Assert.Single(await HitInbox.ForAsync(store, TestStores.User("GR", Role.Analyst)));
+        var italian = Assert.Single(await HitInbox.ForAsync(store, TestStores.User("IT", Role.Analyst)));
+
+        // Italy's record is in case C1 (IT, GR): Greece, a partner, sees it. Greece's own record is not in a case: Italy learns only the hit.
+        Assert.Equal("it-1", greek.Other!.EntityId);
+        Assert.NotNull(greek.Summary);
+        Assert.Null(italian.Other);
+        Assert.Equal("GR", italian.OtherWithheld!.Owner);
+        Assert.Null(italian.Summary);
+        Assert.Null(italian.Explanation);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Inbox_NotAllowedToKnow_ShowsNoHitAtAll(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var mt = await ContributeAsync(store, "MT", null, "H0,H2", "m", Person("mt-1", "Mohammed Ali Hassan", "1988-02-03", "ly"));
+        await store.CrossCheck.CheckContributionAsync(mt);
+
+        var italian = await HitInbox.ForAsync(store, TestStores.User("IT", Role.Analyst));
+        var policy = await HitInbox.ForAsync(store, TestStores.User("IT", Role.PolicyOfficer));
+
+        Assert.Empty(italian);
+        Assert.Empty(policy);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task CheckContribution_SharedPhoneBetweenDifferentPersons_IsALinkNotAMerge(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var mt = await ContributeAsync(store, "MT", null, "H0", "m",
+            new Entity("mt-9", "Person", [new("name", "Aisha Kamara"), new("birthDate", "2001-04-12", "2001-04-12"), new("phone", "+218 91 234 5678", "+218912345678")]));
+
+        var hits = await store.CrossCheck.CheckContributionAsync(mt);
+
+        var kinds = new List<string>();
+        foreach (var id in hits)
+        {
+            kinds.Add((await store.Hits.GetAsync(id))!.Kind);
+        }
+
+        Assert.NotEmpty(kinds);
+        Assert.DoesNotContain("same-person", kinds);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Screening_EveryCheckIsLoggedWithOrganisationListAndOutcome(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var mt = TestStores.User("MT", Role.Analyst);
+
+        var hit = await store.CrossCheck.ScreenPersonAsync(new PersonRecord("q") { Name = "Muhammad Ali Hasan", BirthDate = "1988-02-03" }, mt);
+        var none = await store.CrossCheck.ScreenIdentifierAsync("phone", "+4915112345678", mt);
+        var stats = await store.Hits.CheckStatisticsAsync();
+
+        Assert.Equal("hit", hit.Outcome);
+        Assert.Empty(hit.Visible);
+        Assert.Equal("IT", Assert.Single(hit.Withheld).Owner);
+        Assert.Equal("no-hit", none.Outcome);
+        Assert.Equal([("MT", "all", "hit", 1L), ("MT", "all", "no-hit", 1L)], stats);
+    }
+
+    // Italy's suspect, in case C1 shared with Greece.
+    private static async Task<Store> SeededAsync(string provider)
+    {
+        var store = await TestStores.CreateSeededAsync(provider);
+        await ContributeAsync(store, "IT", "C1", "H0,H1", "i",
+            new Entity("it-1", "Person", [new("name", "Mohammed Ali Hassan"), new("birthDate", "1988-02-03", "1988-02-03"), new("nationality", "ly", "LY"), new("phone", "+218 91 234 5678", "+218912345678")]));
+        return store;
+    }
+
+    private static async Task<long> ContributeAsync(Store store, string org, string? caseId, string handling, string hash, params Entity[] entities) =>
+        (await store.Contributions.WriteAsync(TestStores.Contribution(org, caseId, handling, hash), entities, TestStores.User(org, Role.Analyst))).ContributionId;
+
+    private static Entity Person(string id, string name, string birthDate, string nationality) =>
+        new(id, "Person", [new("name", name), new("birthDate", birthDate, birthDate), new("nationality", nationality, nationality.ToUpperInvariant())]);
+}
