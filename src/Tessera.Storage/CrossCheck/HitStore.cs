@@ -75,6 +75,13 @@ public sealed class HitStore
         return rows.Select(r => r.ToHit()).ToList();
     }
 
+    /// <summary>Every same-person hit; callers filter by what the user may see.</summary>
+    public async Task<IReadOnlyList<Hit>> SamePersonAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return (await connection.QueryAsync<HitRow>($"SELECT {HitColumns} FROM hits WHERE kind = 'same-person' ORDER BY id")).Select(r => r.ToHit()).ToList();
+    }
+
     public async Task<Hit?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);

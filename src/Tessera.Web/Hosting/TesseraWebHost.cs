@@ -73,6 +73,7 @@ public static class TesseraWebHost
         EntityEndpoints.Map(app);
         Ingest.ImportEndpoints.Map(app);
         CrossCheck.CrossCheckEndpoints.Map(app);
+        Graph.GraphEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,151 @@
+using Tessera.Core.Access;
+using Tessera.Core.Graph;
+using Tessera.Core.Model;
+
+namespace Tessera.Storage.Graph;
+
+/// <summary>A node of the network a user may see: one entity, or several records the cross-check resolved as the same person.</summary>
+/// <param name="Members">The source records behind the node (entity ids), the node's own id first.</param>
+/// <param name="Why">The measures behind the best role score, strongest first.</param>
+public sealed record NetworkNode(string Id, string Schema, string Caption, IReadOnlyList<string> Members, IReadOnlyList<string> Organisations,
+    double Degree, double Betweenness, double PageRank, int Community, double Organiser, double Broker, double MoneyHandler, double Impact, string Role,
+    IReadOnlyList<string> Why);
+
+/// <summary>A tie: a relationship entity (call, payment, ownership …) or a strong identifier two entities share.</summary>
+public sealed record NetworkEdge(string Source, string Target, string Label, double Weight);
+
+/// <summary>The network of a case (or of everything) as one user may see it, with measures and high-value-target leads.</summary>
+public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges)
+{
+    /// <summary>Builds the network from stored data, through the access policy: only statements the user may view take part.</summary>
+    /// <param name="caseId">Only the contributions of this case; null for every contribution the user may see.</param>
+    public static async Task<NetworkView> BuildAsync(Store store, Principal user, string? caseId, CancellationToken ct = default)
+    {
+        var statements = new List<StatementRecord>();
+        await foreach (var s in store.Contributions.AllStatementsAsync(ct))
+        {
+            if ((caseId is null || s.Contribution.CaseId == caseId) && AccessPolicy.Decide(user, AccessAction.View, s.Target) == Decision.Allow)
+            {
+                statements.Add(s);
+            }
+        }
+
+        var entities = statements.GroupBy(s => s.Statement.EntityId, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Records: g.ToList(), Schema: SchemaModel.Default.GetSchema(g.First().Statement.Schema)))
+            .ToList();
+        var identity = await IdentitiesAsync(store, entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), ct);
+        string NodeOf(string id) => identity.Find(id);
+
+        var builder = new GraphBuilder();
+        var edges = new List<NetworkEdge>();
+        var nodes = entities.Where(e => e.Schema.Edge is null).ToList();
+        foreach (var e in nodes)
+        {
+            builder.AddNode(NodeOf(e.Id));
+        }
+
+        var known = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in entities.Where(e => e.Schema.Edge is not null))
+        {
+            var edge = e.Schema.Edge!;
+            var sources = e.Records.Where(r => r.Statement.Property == edge.Source).Select(r => r.Statement.Value).Where(known.Contains);
+            var targets = e.Records.Where(r => r.Statement.Property == edge.Target).Select(r => r.Statement.Value).Where(known.Contains).ToList();
+            foreach (var (s, t) in sources.SelectMany(s => targets.Select(t => (s, t))))
+            {
+                AddEdge(builder, edges, NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")");
+            }
+        }
+
+        // Entities that hold the same strong identifier are tied (shared phone, IBAN, vessel, wallet, handle …): a link, never a merge.
+        var strong = nodes.SelectMany(n => n.Records.Where(r => r.Statement.Valid && r.Statement.Normalised is not null && IsStrong(n.Schema, r.Statement.Property))
+                .Select(r => (Node: NodeOf(n.Id), Key: r.Statement.Property + ":" + r.Statement.Normalised)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal);
+        foreach (var group in strong)
+        {
+            var holders = group.Select(x => x.Node).Distinct(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < holders.Count; i++)
+            {
+                for (var j = i + 1; j < holders.Count; j++)
+                {
+                    AddEdge(builder, edges, holders[i], holders[j], "shares " + group.Key);
+                }
+            }
+        }
+
+        var graph = builder.Build();
+        var metrics = NetworkMetrics.Compute(graph, null, new MetricsOptions(Leads: true));
+        var leads = metrics.Leads?.ToDictionary(l => graph.Ids[l.Node], StringComparer.Ordinal) ?? [];
+        var byNode = nodes.GroupBy(n => NodeOf(n.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var result = new List<NetworkNode>();
+        for (var i = 0; i < graph.NodeCount; i++)
+        {
+            var id = graph.Ids[i];
+            var members = byNode[id];
+            var first = members.Find(m => m.Id == id).Records ?? members[0].Records;
+            var caption = new Entity(id, first[0].Statement.Schema, first.Select(r => new PropertyValue(r.Statement.Property, r.Statement.Value)).ToList()).Caption;
+            double V(string column) => metrics[column] is { } values ? values[i] : 0;
+            var lead = leads.GetValueOrDefault(id);
+            result.Add(new NetworkNode(id, first[0].Statement.Schema, caption, members.Select(m => m.Id).OrderBy(m => m == id ? 0 : 1).ThenBy(m => m, StringComparer.Ordinal).ToList(),
+                members.SelectMany(m => m.Records.Select(r => r.Contribution.Organisation)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                V("degree"), V("betweenness"), V("pagerank"), (int)V("community"), V("organiser"), V("broker"), V("money_handler"), V("impact"),
+                lead?.Role.ToString() ?? "", lead?.Why.Take(3).Select(w => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.Measure} {w.Percentile:0}th pct")).ToList() ?? []));
+        }
+
+        return new NetworkView(result, edges);
+    }
+
+    private static void AddEdge(GraphBuilder builder, List<NetworkEdge> edges, string source, string target, string label)
+    {
+        if (source == target)
+        {
+            return;
+        }
+
+        builder.AddTie(source, target, 1.0, null, label);
+        edges.Add(new NetworkEdge(source, target, label, 1.0));
+    }
+
+    private static bool IsStrong(Schema schema, string property) =>
+        schema.Properties.TryGetValue(property, out var p) && p.NormaliserKey is "phone" or "iban" or "email" or "imo" or "mmsi" or "wallet" or "handle" or "plate" or "document";
+
+    // Persons the cross-check resolved as the same person become one node, when the user may see both records.
+    private static async Task<UnionFind> IdentitiesAsync(Store store, HashSet<string> visible, CancellationToken ct)
+    {
+        var union = new UnionFind();
+        foreach (var hit in await store.Hits.SamePersonAsync(ct))
+        {
+            if (visible.Contains(hit.NewEntityId) && visible.Contains(hit.ExistingEntityId))
+            {
+                union.Union(hit.NewEntityId, hit.ExistingEntityId);
+            }
+        }
+
+        return union;
+    }
+
+    private sealed class UnionFind
+    {
+        private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+
+        public string Find(string x)
+        {
+            while (_parent.TryGetValue(x, out var p) && p != x)
+            {
+                x = p;
+            }
+
+            return x;
+        }
+
+        // The smaller id leads, so that a merged node keeps a stable name.
+        public void Union(string a, string b)
+        {
+            var (ra, rb) = (Find(a), Find(b));
+            if (ra != rb)
+            {
+                var (keep, drop) = string.CompareOrdinal(ra, rb) < 0 ? (ra, rb) : (rb, ra);
+                _parent[drop] = keep;
+            }
+        }
+    }
+}

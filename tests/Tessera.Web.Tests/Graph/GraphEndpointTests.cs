@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tessera.Web.Tests.Graph;
+
+public sealed class GraphEndpointTests
+{
+    [Fact]
+    public async Task CaseGraph_ItalianCase_RanksTheOrganiserAmongTheTopLeads()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var graph = await (await host.AsAsync("it.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph?case=OP-ZUWARA");
+        var nodes = graph.GetProperty("nodes").EnumerateArray().ToList();
+        var top = nodes.OrderByDescending(n => Math.Max(n.GetProperty("organiser").GetDouble(), Math.Max(n.GetProperty("broker").GetDouble(), n.GetProperty("moneyHandler").GetDouble())))
+            .Take(3).Select(n => n.GetProperty("caption").GetString()).ToList();
+
+        Assert.True(graph.GetProperty("edges").GetArrayLength() > 0);
+        Assert.Contains(top, c => c is not null && c.Contains("Zuwari", StringComparison.Ordinal));
+        Assert.All(nodes, n => Assert.NotEmpty(n.GetProperty("members").EnumerateArray()));
+    }
+
+    [Fact]
+    public async Task CaseGraph_OtherOrganisation_SeesNothingOfTheCase()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var graph = await (await host.AsAsync("de.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph?case=OP-ZUWARA");
+
+        Assert.Equal(0, graph.GetProperty("nodes").GetArrayLength());
+    }
+}
