@@ -38,18 +38,6 @@ public sealed class CliRun
         File.WriteAllText(path, content);
         return path;
     }
-
-    /// <summary>Finds a file of the repository (datasets, docs) from the test's output folder.</summary>
-    public static string RepoPath(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tessera.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine([dir?.FullName ?? throw new InvalidOperationException("repository root not found"), .. parts]);
-    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -160,18 +160,7 @@ public sealed class GraphMetricsCommandTests : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    internal static string Data(string folder, string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tessera.slnx")))
-            {
-                return Path.Combine(dir.FullName, "datasets", "networks", folder, file);
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    internal static string Data(string folder, string file) => Tessera.Tests.RepositoryPaths.Combine("datasets", "networks", folder, file);
 
     internal static List<Dictionary<string, string>> ReadCsv(string path)
     {

@@ -15,16 +15,7 @@ public sealed partial class MatchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Febrl(string file)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Tessera.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir.FullName, "datasets", "febrl", file);
-    }
+    private static string Febrl(string file) => Tessera.Tests.RepositoryPaths.Combine("datasets", "febrl", file);
 
     [GeneratedRegex(@"rec-(\d+)")]
     private static partial Regex RecNumber();

@@ -7,7 +7,7 @@ namespace Tessera.Core.Tests.Graph;
 /// <summary>The networks of datasets/networks with their networkx reference values.</summary>
 internal static class NetworkData
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Tessera.Tests.RepositoryPaths.Root;
 
     public static string Folder => Path.Combine(Root, "datasets", "networks");
 
@@ -53,18 +53,5 @@ internal static class NetworkData
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, folder, "reference-networkx.json")));
         return doc.RootElement.GetProperty("networks").GetProperty(network).Clone();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tessera.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (Tessera.slnx) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -140,7 +140,7 @@ public sealed class MappedImportTests
     [Fact]
     public void Prepare_DemoWorkbook_ReadsTheSheetThroughItsMapping()
     {
-        var demo = Path.Combine(RepoRoot(), "demo");
+        var demo = Tessera.Tests.RepositoryPaths.Combine("demo");
 
         var prepared = FileImport.Prepare(Path.Combine(demo, "de-cells.xlsx"), Path.Combine(demo, "de-cells.mapping.yml"), new ContributionRequest("DE", null), new NormalisationContext("DE"));
 
@@ -152,7 +152,7 @@ public sealed class MappedImportTests
     [Fact]
     public void Prepare_Post_GetsTheIndicatorsOfItsText()
     {
-        var demo = Path.Combine(RepoRoot(), "demo");
+        var demo = Tessera.Tests.RepositoryPaths.Combine("demo");
 
         var prepared = FileImport.Prepare(Path.Combine(demo, "posts.ftm.json"), null, new ContributionRequest("EU-HUB", null), NormalisationContext.None);
 
@@ -189,16 +189,5 @@ public sealed class MappedImportTests
         var path = Path.Combine(dir, name);
         File.WriteAllBytes(path, [.. encoding.GetPreamble().Length > 0 && encoding is not UTF8Encoding ? encoding.GetPreamble() : [], .. encoding.GetBytes(text)]);
         return path;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tessera.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
     }
 }

@@ -92,7 +92,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public static string ScreenshotFolder => Path.Combine(RepoRoot(), "artifacts", "screenshots");
+    public static string ScreenshotFolder => Path.Combine(Tessera.Tests.RepositoryPaths.Root, "artifacts", "screenshots");
 
     internal static async Task<(Process Server, string BaseUrl)> StartServerAsync()
     {
@@ -100,8 +100,8 @@ public sealed class BrowserSession : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{port}";
         var data = Path.Combine(Path.GetTempPath(), "tessera-browser-tests", Guid.NewGuid().ToString("N"));
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var cli = Path.Combine(RepoRoot(), "src", "Tessera.Cli", "bin", configuration, "net10.0", "tessera.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot() };
+        var cli = Path.Combine(Tessera.Tests.RepositoryPaths.Root, "src", "Tessera.Cli", "bin", configuration, "net10.0", "tessera.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Tessera.Tests.RepositoryPaths.Root };
         foreach (var a in new[] { cli, "serve", "--demo", "--urls", baseUrl })
         {
             start.ArgumentList.Add(a);
@@ -166,16 +166,5 @@ public sealed class BrowserSession : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tessera.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
