@@ -7,6 +7,7 @@ internal static class BenchRunner
     {
         ["match"] = Matching.MatchBench.RunAsync,
         ["graph"] = GraphBenchmark.RunAsync,
+        ["import"] = Ingest.ImportBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
