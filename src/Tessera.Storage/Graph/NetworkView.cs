@@ -17,6 +17,55 @@ public sealed record NetworkEdge(string Source, string Target, string Label, dou
 /// <summary>The network of a case (or of everything) as one user may see it, with measures and high-value-target leads.</summary>
 public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges)
 {
+    /// <summary>The neighbourhood of one node up to <paramref name="radius"/> ties (expanding a node on the link chart); empty when the node is not visible.</summary>
+    public NetworkView Ego(string node, int radius = 1)
+    {
+        var graph = Graph();
+        var at = graph.IndexOf(NodeOf(node));
+        if (at < 0)
+        {
+            return new NetworkView([], []);
+        }
+
+        var keep = Paths.Ego(graph, at, Math.Clamp(radius, 1, 3)).Nodes.Select(i => graph.Ids[i]).ToHashSet(StringComparer.Ordinal);
+        return new NetworkView(Nodes.Where(n => keep.Contains(n.Id)).ToList(), Edges.Where(e => keep.Contains(e.Source) && keep.Contains(e.Target)).ToList());
+    }
+
+    /// <summary>The shortest path and every simple path of at most <paramref name="maxHops"/> ties between two visible nodes.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> PathsBetween(string from, string to, int maxHops = 4)
+    {
+        var graph = Graph();
+        var (a, b) = (graph.IndexOf(NodeOf(from)), graph.IndexOf(NodeOf(to)));
+        if (a < 0 || b < 0)
+        {
+            return [];
+        }
+
+        return Paths.AllSimple(graph, a, b, Math.Clamp(maxHops, 1, 6), 200)
+            .OrderBy(p => p.Count)
+            .Select(p => (IReadOnlyList<string>)p.Select(i => graph.Ids[i]).ToList())
+            .ToList();
+    }
+
+    // A record merged into a same-person node is found by any of its member ids.
+    private string NodeOf(string entityId) => Nodes.FirstOrDefault(n => n.Members.Contains(entityId, StringComparer.Ordinal))?.Id ?? entityId;
+
+    private CompactGraph Graph()
+    {
+        var builder = new GraphBuilder();
+        foreach (var n in Nodes)
+        {
+            builder.AddNode(n.Id);
+        }
+
+        foreach (var e in Edges)
+        {
+            builder.AddTie(e.Source, e.Target, e.Weight, null, e.Label);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Builds the network from stored data, through the access policy: only statements the user may view take part.</summary>
     /// <param name="caseId">Only the contributions of this case; null for every contribution the user may see.</param>
     public static async Task<NetworkView> BuildAsync(Store store, Principal user, string? caseId, CancellationToken ct = default)

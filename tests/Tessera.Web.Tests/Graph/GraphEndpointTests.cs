@@ -29,4 +29,21 @@ public sealed class GraphEndpointTests
 
         Assert.Equal(0, graph.GetProperty("nodes").GetArrayLength());
     }
+
+    [Fact]
+    public async Task ExpandAndPaths_OrganiserToVessel_GoThroughVisibleNodesOnly()
+    {
+        await using var host = await TestHost.StartAsync();
+        var client = await host.AsAsync("it.analyst");
+
+        var ego = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph/expand?case=OP-ZUWARA&node=it-p-001");
+        var paths = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=it-p-004&to=it-v-001");
+        var hidden = await (await host.AsAsync("de.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=it-p-004&to=it-v-001");
+
+        Assert.Contains(ego.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == "it-v-001");
+        var shortest = paths[0].EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.True(shortest.Count >= 3);
+        Assert.Equal("it-v-001", shortest[^1]);
+        Assert.Equal(0, hidden.GetArrayLength());
+    }
 }
