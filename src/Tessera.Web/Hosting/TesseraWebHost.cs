@@ -57,6 +57,9 @@ public static class TesseraWebHost
     {
         var app = builder.Build();
         app.UseExceptionHandler();
+        // Numbers and dates in the user's culture (from the browser's Accept-Language); British English otherwise.
+        string[] cultures = ["en-GB", "en-US", "fr-FR", "de-DE", "it-IT", "es-ES", "el-GR", "nl-NL", "pl-PL", "ar"];
+        app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

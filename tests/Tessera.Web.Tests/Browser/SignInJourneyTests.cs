@@ -62,6 +62,46 @@ public sealed class SignInJourneyTests(DemoServer server)
     }
 }
 
+/// <summary>The joint situational picture and the hit inbox, as analysts open them.</summary>
+[Collection(BrowserSerial.Name)]
+public sealed class PictureAndHitsJourneyTests(DemoServer server)
+{
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task Dashboard_JanuaryToAugust2023_ShowsTheCentralMediterraneanSurge(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await server.NewSessionAsync();
+
+        await session.SignInAsync("border.analyst");
+        await session.Page.ClickAsync("text=Situational picture");
+        await session.Page.WaitForSelectorAsync("[data-testid=routes]");
+        await session.ScreenshotAsync("05-dashboard");
+
+        Assert.Contains("230,912", await session.Page.InnerTextAsync("[data-testid=total]"), StringComparison.Ordinal);
+        var routes = await session.Page.InnerTextAsync("[data-testid=routes]");
+        Assert.Contains("114,872", routes, StringComparison.Ordinal);
+        Assert.Contains("+96.8%", routes, StringComparison.Ordinal);
+        Assert.True(await session.Page.Locator("[data-testid=chart] svg").CountAsync() == 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task HitInbox_ShowsExplainedHitsAndHitOnlyRows(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await server.NewSessionAsync();
+
+        await session.SignInAsync("gr.analyst");
+        await session.Page.ClickAsync("text=Hits");
+        await session.Page.WaitForSelectorAsync("[data-testid=hits]");
+        await session.ScreenshotAsync("06-hits");
+
+        Assert.Contains("equivalence", await session.Page.InnerTextAsync("[data-testid=explanation] >> nth=0"), StringComparison.Ordinal);
+        Assert.Contains("hit — ask", await session.Page.InnerTextAsync("[data-testid=hit-only] >> nth=0"), StringComparison.Ordinal);
+    }
+}
+
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserSerial : ICollectionFixture<DemoServer>
 {
