@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Tessera.Core.Access;
 using Tessera.Core.Matching;
 using Tessera.Core.Model;
 using Tessera.Core.Normalisation;
@@ -28,7 +27,7 @@ internal static class CheckCommand
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
             var query = new PersonRecord("query") { Name = parse.GetValue(name), BirthDate = parse.GetValue(birth), Nationality = parse.GetValue(nationality) };
-            var result = await store.CrossCheck.ScreenPersonAsync(query, AnalystOf(parse.GetValue(org)!), parse.GetValue(list), ct);
+            var result = await store.CrossCheck.ScreenPersonAsync(query, CliContext.AnalystOf(parse.GetValue(org)!), parse.GetValue(list), ct);
             return await WriteAsync(parse, result, parse.GetValue(json));
         });
 
@@ -46,15 +45,12 @@ internal static class CheckCommand
             }
 
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var result = await store.CrossCheck.ScreenIdentifierAsync(parse.GetValue(type)!, normalised.Value, AnalystOf(parse.GetValue(org)!), parse.GetValue(list), ct);
+            var result = await store.CrossCheck.ScreenIdentifierAsync(parse.GetValue(type)!, normalised.Value, CliContext.AnalystOf(parse.GetValue(org)!), parse.GetValue(list), ct);
             return await WriteAsync(parse, result, parse.GetValue(json));
         });
 
         return new Command("check", "Systematic checks (hit/no-hit) against stored data and reference lists; every check is logged.") { person, identifier };
     }
-
-    // The command line checks on behalf of an organisation's analyst: the answer shows what such an analyst may see.
-    private static Principal AnalystOf(string organisation) => new("cli:" + organisation, organisation, new HashSet<Role> { Role.Analyst });
 
     private static async Task<int> WriteAsync(ParseResult parse, ScreeningResult result, bool json)
     {

@@ -22,6 +22,9 @@ internal static class CliContext
     /// <summary>The command line acts as the platform operator on the server itself.</summary>
     public static Principal Operator => Principal.System;
 
+    /// <summary>Checks and inboxes on the command line answer as an analyst of the organisation would be answered.</summary>
+    public static Principal AnalystOf(string organisation) => new("cli:" + organisation, organisation, new HashSet<Role> { Role.Analyst });
+
     public static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for machines" };
 
     public static TextWriter Out(ParseResult parse) => parse.InvocationConfiguration.Output;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Tessera.Core.Access;
 using Tessera.Storage.CrossCheck;
 
 namespace Tessera.Cli;
@@ -15,7 +14,7 @@ internal static class HitsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var analyst = new Principal("cli:" + parse.GetValue(org), parse.GetValue(org)!, new HashSet<Role> { Role.Analyst });
+            var analyst = CliContext.AnalystOf(parse.GetValue(org)!);
             foreach (var h in await HitInbox.ForAsync(store, analyst, 200, ct))
             {
                 var other = h.Other is { } o ? $"{o.Organisation} {o.Schema} {o.EntityId} \"{o.Caption}\" — {h.Summary}" : $"hit — ask {h.OtherWithheld!.Owner}, reference {h.OtherWithheld.Reference}";
