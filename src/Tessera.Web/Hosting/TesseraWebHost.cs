@@ -77,6 +77,7 @@ public static class TesseraWebHost
         Ingest.ImportEndpoints.Map(app);
         CrossCheck.CrossCheckEndpoints.Map(app);
         Graph.GraphEndpoints.Map(app);
+        Audit.AuditEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

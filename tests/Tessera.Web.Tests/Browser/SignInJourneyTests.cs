@@ -102,6 +102,35 @@ public sealed class PictureAndHitsJourneyTests(DemoServer server)
     }
 }
 
+/// <summary>The auditor reads and verifies the trail; nobody else may.</summary>
+[Collection(BrowserSerial.Name)]
+public sealed class AuditJourneyTests(DemoServer server)
+{
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task Auditor_VerifiesTheChain_AndAnAnalystIsRefused(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using (var auditor = await server.NewSessionAsync())
+        {
+            await auditor.SignInAsync("auditor");
+            await auditor.Page.ClickAsync("text=Audit");
+            await auditor.Page.ClickAsync("[data-testid=verify]");
+            var verification = await auditor.Page.InnerTextAsync("[data-testid=verification]");
+            await auditor.ScreenshotAsync("07-audit");
+
+            Assert.Contains("Intact", verification, StringComparison.Ordinal);
+            Assert.Contains("user.signin", await auditor.Page.InnerTextAsync("[data-testid=entries]"), StringComparison.Ordinal);
+        }
+
+        await using var analyst = await server.NewSessionAsync();
+        await analyst.SignInAsync("it.analyst");
+        await analyst.Page.GotoAsync(analyst.BaseUrl + "/audit");
+
+        Assert.Contains("Only auditors", await analyst.Page.InnerTextAsync("[data-testid=audit-refused]"), StringComparison.Ordinal);
+    }
+}
+
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserSerial : ICollectionFixture<DemoServer>
 {
