@@ -3,7 +3,7 @@ using Tessera.Storage;
 namespace Tessera.Cli.Tests;
 
 /// <summary>Runs the <c>tessera</c> root command in-process against a fresh SQLite data folder.</summary>
-/// <remarks>The store override is process-wide, so CLI tests run one at a time (one xunit collection).</remarks>
+/// <remarks>The store travels with the call (see <c>CliContext.Options</c>), so each run sees only its own data folder.</remarks>
 public sealed class CliRun
 {
     public CliRun()
@@ -16,20 +16,15 @@ public sealed class CliRun
 
     public StorageOptions Storage => StorageOptions.Sqlite(Path.Combine(Folder, "data"));
 
-    public async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    public Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => InvokeAsync(Storage, args);
+
+    /// <summary>Runs the root command in-process on the given store (null: the environment's), capturing what it prints.</summary>
+    public static async Task<(int Code, string Out, string Err)> InvokeAsync(StorageOptions? storage, params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        CliContext.Options = Storage;
-        try
-        {
-            var code = await TesseraCommand.RunAsync(args, stdout, stderr);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            CliContext.Options = null;
-        }
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await TesseraCommand.RunAsync(args, stdout, stderr, storage);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     public string WriteFile(string name, string content)

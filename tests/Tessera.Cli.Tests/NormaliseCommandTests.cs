@@ -7,13 +7,7 @@ public sealed class NormaliseCommandTests
     private const string Line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
     private const string Line2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await TesseraCommand.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRun.InvokeAsync(null, args);
 
     [Fact]
     public async Task Normalise_MrzSpecimenJson_FieldsAndExitZero()

@@ -152,13 +152,7 @@ public sealed class GraphMetricsCommandTests : IDisposable
         Assert.Equal(1, code);
     }
 
-    internal static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var code = await TesseraCommand.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    internal static Task<(int Code, string Stdout, string Stderr)> Run(params string[] args) => CliRun.InvokeAsync(null, args);
 
     internal static string Data(string folder, string file) => Tessera.Tests.RepositoryPaths.Combine("datasets", "networks", folder, file);
 

@@ -20,13 +20,7 @@ public sealed partial class MatchCommandTests : IDisposable
     [GeneratedRegex(@"rec-(\d+)")]
     private static partial Regex RecNumber();
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await TesseraCommand.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRun.InvokeAsync(null, args);
 
     [Fact]
     public async Task Link_Febrl4_WritesPairsWithF1AboveRegressionGuard()

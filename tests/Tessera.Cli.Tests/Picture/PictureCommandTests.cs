@@ -25,13 +25,7 @@ public sealed class ImportedWorkbook : IAsyncLifetime
 /// <summary><c>tessera picture …</c> run in-process against a temporary SQLite data folder.</summary>
 public sealed class PictureCommandTests(ImportedWorkbook data) : IClassFixture<ImportedWorkbook>
 {
-    internal static async Task<(int Code, string Output, string Error)> RunAsync(StorageOptions storage, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TesseraCommand.RunAsync(args, output, error, storage);
-        return (code, output.ToString(), error.ToString());
-    }
+    internal static Task<(int Code, string Output, string Error)> RunAsync(StorageOptions storage, params string[] args) => CliRun.InvokeAsync(storage, args);
 
     [Fact]
     public async Task Summary_Json_ReproducesFrontexJanuaryToAugust2023()
