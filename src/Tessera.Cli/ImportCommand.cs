@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tessera.Core.Ingest;
 using Tessera.Core.Model;
-using Tessera.Core.Normalisation;
+using Tessera.Storage.Contributions;
 
 namespace Tessera.Cli;
 
@@ -22,20 +22,16 @@ internal static class ImportCommand
         {
             var request = options.Read(parse);
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var org = await store.Directory.OrganisationAsync(request.Organisation, ct);
-            var context = new NormalisationContext(org is { Country.Length: 2 } ? org.Country : null);
             var output = CliContext.Out(parse);
-            var prepared = FileImport.Prepare(parse.GetValue(file)!.FullName, parse.GetValue(mappingFile)?.FullName, request, context,
-                parse.GetValue(preview) ? parse.GetValue(rows) : null);
+            var prepared = await ContributionImport.PrepareAsync(store, parse.GetValue(file)!.FullName, parse.GetValue(mappingFile)?.FullName, request,
+                parse.GetValue(preview) ? parse.GetValue(rows) : null, ct);
             if (parse.GetValue(preview))
             {
                 await ImportPreview.WriteAsync(output, prepared);
                 return ExitCodes.Ok;
             }
 
-            var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, CliContext.Operator.UserName, store.Time.GetUtcNow());
-            var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, CliContext.Operator, ct);
-            var hits = result.Added ? await store.CrossCheck.CheckContributionAsync(result.ContributionId, ct) : [];
+            var (_, result, hits) = await ContributionImport.WriteAsync(store, prepared, request, CliContext.Operator, ct: ct);
             foreach (var problem in prepared.Problems.Take(20))
             {
                 await CliContext.Error(parse).WriteLineAsync("kept as invalid: " + problem);

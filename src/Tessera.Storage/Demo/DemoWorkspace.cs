@@ -1,6 +1,7 @@
 using Tessera.Core.Access;
 using Tessera.Core.Ingest;
 using Tessera.Core.Normalisation;
+using Tessera.Storage.Contributions;
 using Tessera.Storage.Directory;
 
 namespace Tessera.Storage.Demo;
@@ -62,15 +63,11 @@ public static class DemoWorkspace
         await store.Directory.AddCaseAsync("OP-ZUWARA", "Operation Zuwara boats — Central Mediterranean", "IT", ["MT", "EU-HUB"], system, ct);
         await store.Directory.AddCaseAsync("OP-BALKAN", "Western Balkan transport cells", "DE", ["GR"], system, ct);
 
-        var now = store.Time.GetUtcNow();
         foreach (var (file, mapping, request) in DemoScenario.Files())
         {
-            var country = Organisations.First(o => o.Code == request.Organisation).Country;
-            var prepared = FileImport.Prepare(Path.Combine(DemoScenario.Folder, file), mapping is null ? null : Path.Combine(DemoScenario.Folder, mapping),
-                request, new NormalisationContext(country.Length == 2 && country != "EU" ? country : null));
-            var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, "demo", now);
-            var written = await store.Contributions.WriteAsync(contribution, prepared.Entities, system, ct);
-            await store.CrossCheck.CheckContributionAsync(written.ContributionId, ct);
+            var prepared = await ContributionImport.PrepareAsync(store, Path.Combine(DemoScenario.Folder, file),
+                mapping is null ? null : Path.Combine(DemoScenario.Folder, mapping), request, ct: ct);
+            await ContributionImport.WriteAsync(store, prepared, request, system, "demo", ct);
         }
 
         // The joint situational picture: Frontex's real monthly detections and the Italian daily arrivals, with generated incidents.

@@ -6,7 +6,11 @@ using Tessera.Core.Model;
 namespace Tessera.Storage.Directory;
 
 /// <summary>An organisation taking part: a national authority or an EU agency.</summary>
-public sealed record Organisation(string Code, string Name, string Country, string Kind);
+public sealed record Organisation(string Code, string Name, string Country, string Kind)
+{
+    /// <summary>The default region for phone numbers in its data: its country, none for an EU agency.</summary>
+    public string? PhoneRegion => Country.Length == 2 && Country != "EU" ? Country : null;
+}
 
 /// <summary>A user account of an organisation.</summary>
 public sealed record User(string Name, string DisplayName, string Organisation, IReadOnlySet<Role> Roles, bool Disabled)

@@ -6,6 +6,7 @@ using Tessera.Core.Ingest.Mapping;
 using Tessera.Core.Model;
 using Tessera.Core.Normalisation;
 using Tessera.Storage;
+using Tessera.Storage.Contributions;
 using Tessera.Web.Auth;
 
 namespace Tessera.Web.Ingest;
@@ -44,9 +45,7 @@ internal static class ImportEndpoints
 
             var principal = request.HttpContext.User.ToPrincipal();
             var prepared = await PrepareAsync(upload, store, request.HttpContext, null);
-            var contribution = upload.Request!.ToContribution(prepared.Source, prepared.ContentHash, principal.UserName, store.Time.GetUtcNow());
-            var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, principal, request.HttpContext.RequestAborted);
-            var hits = result.Added ? await store.CrossCheck.CheckContributionAsync(result.ContributionId, request.HttpContext.RequestAborted) : [];
+            var (_, result, hits) = await ContributionImport.WriteAsync(store, prepared, upload.Request!, principal, ct: request.HttpContext.RequestAborted);
             return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements, hits.Count,
                 prepared.Problems.Select(p => p.ToString()).ToList()));
         }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose) as one contribution of the caller's organisation.")
@@ -55,10 +54,9 @@ internal static class ImportEndpoints
 
     private static async Task<PreparedImport> PrepareAsync(Upload upload, Store store, HttpContext http, int? rows)
     {
-        var org = await store.Directory.OrganisationAsync(upload.Request!.Organisation, http.RequestAborted);
         try
         {
-            return FileImport.Prepare(upload.FilePath!, upload.MappingPath, upload.Request, new NormalisationContext(org is { Country.Length: 2 } ? org.Country : null), rows);
+            return await ContributionImport.PrepareAsync(store, upload.FilePath!, upload.MappingPath, upload.Request!, rows, http.RequestAborted);
         }
         finally
         {
