@@ -174,7 +174,8 @@ public sealed class CrossChecker
         return result;
     }
 
-    private static readonly string[] IdentifierKinds = ["phone", "iban", "email", "imo", "mmsi", "wallet", "handle", "plate", "document"];
+    /// <summary>The kinds of strong identifier (by normaliser key) that tie records: shared, they are a link, never a merge.</summary>
+    internal static readonly string[] IdentifierKinds = ["phone", "iban", "email", "imo", "mmsi", "wallet", "handle", "plate", "document"];
 
     private static readonly string[] AllIdentifierProperties = IdentifierKinds.SelectMany(IdentifierProperties).Distinct(StringComparer.Ordinal).ToArray();
 

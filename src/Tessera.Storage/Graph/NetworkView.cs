@@ -155,7 +155,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
     }
 
     private static bool IsStrong(Schema schema, string property) =>
-        schema.Properties.TryGetValue(property, out var p) && p.NormaliserKey is "phone" or "iban" or "email" or "imo" or "mmsi" or "wallet" or "handle" or "plate" or "document";
+        schema.Properties.TryGetValue(property, out var p) && CrossCheck.CrossChecker.IdentifierKinds.Contains(p.NormaliserKey);
 
     // Persons the cross-check resolved as the same person become one node, when the user may see both records.
     private static async Task<UnionFind> IdentitiesAsync(Store store, HashSet<string> visible, CancellationToken ct)
