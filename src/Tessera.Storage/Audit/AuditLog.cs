@@ -52,6 +52,19 @@ public sealed class AuditLog
         await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, tx);
     }
 
+    /// <summary>Whether <paramref name="user"/> may read the audit trail (auditors only); a refusal is itself audited.</summary>
+    public async Task<bool> MayReadAsync(Tessera.Core.Access.Principal user, CancellationToken ct = default)
+    {
+        var access = Tessera.Core.Access.AccessPolicy.Decide(user, Tessera.Core.Access.AccessAction.ReadAudit, Tessera.Core.Access.AccessTarget.Platform);
+        if (access == Tessera.Core.Access.Decision.Allow)
+        {
+            return true;
+        }
+
+        await AppendAsync(new AuditEvent(user.UserName, user.Organisation, "audit.read", "audit", nameof(Tessera.Core.Access.Decision.Deny)), ct);
+        return false;
+    }
+
     /// <summary>Entries in sequence order, streamed, optionally filtered by actor or organisation and paged.</summary>
     public async IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, long? limit = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {

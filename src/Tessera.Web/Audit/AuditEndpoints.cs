@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Tessera.Core.Access;
 using Tessera.Core.Audit;
 using Tessera.Storage;
 using Tessera.Web.Auth;
@@ -37,15 +36,8 @@ internal static class AuditEndpoints
     }
 
     /// <summary>403 for anyone but an auditor; the refusal is audited too.</summary>
-    internal static async Task<IResult?> RefuseAsync(HttpContext http, Store store)
-    {
-        var user = http.User.ToPrincipal();
-        if (AccessPolicy.Decide(user, AccessAction.ReadAudit, AccessTarget.Platform) == Decision.Allow)
-        {
-            return null;
-        }
-
-        await store.Audit.AppendAsync(new AuditEvent(user.UserName, user.Organisation, "audit.read", "audit", nameof(Decision.Deny)), http.RequestAborted);
-        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "only auditors read the audit trail");
-    }
+    internal static async Task<IResult?> RefuseAsync(HttpContext http, Store store) =>
+        await store.Audit.MayReadAsync(http.User.ToPrincipal(), http.RequestAborted)
+            ? null
+            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "only auditors read the audit trail");
 }
