@@ -75,34 +75,51 @@ public static class PictureAnalysis
     public static bool AggregatesOnly(Principal principal) =>
         principal.Roles.Count > 0 && principal.Roles.All(r => r == Role.PolicyOfficer);
 
-    /// <summary>Hides every count from 1 to <paramref name="threshold"/> − 1 and whatever is derived from it.</summary>
-    /// <remarks>Primary suppression only: zero stays visible (it discloses no person) and totals are kept when large.</remarks>
+    /// <summary>Hides every count from 1 to <paramref name="threshold"/> − 1, the complementary cells that would give it
+    /// back by subtraction from a visible total (<see cref="SmallCounts"/>), and whatever is derived from a hidden count.</summary>
+    /// <remarks>Zero stays visible (it discloses no person) and totals are kept when large. The top nationalities are
+    /// treated as parts of the total even when the list is cut: hiding one cell too many is the safe side.</remarks>
     public static PictureSummary SuppressSmallCounts(PictureSummary s, int threshold)
     {
         long? Hide(long? n) => n is > 0 && n < threshold ? null : n;
-        double? Derived(double? value, params long?[] inputs) => inputs.Any(n => Hide(n) is null && n is not null) ? null : value;
+        var total = Hide(s.Total);
+        var previousTotal = Hide(s.PreviousTotal);
+        var routes = Parts(s.Routes.Select(r => r.Total), total, threshold);
+        var routesBefore = Parts(s.Routes.Select(r => r.PreviousTotal), previousTotal, threshold);
+        var nationalities = Parts(s.TopNationalities.Select(n => n.Total), total, threshold);
+        var nationalitiesBefore = Parts(s.TopNationalities.Select(n => n.PreviousTotal), previousTotal, threshold);
+        var months = Parts(s.Months.Select(m => m.Count), total, threshold);
+        var monthsBefore = Parts(s.Months.Select(m => m.PreviousYear), previousTotal, threshold);
         return s with
         {
-            Total = Hide(s.Total),
-            PreviousTotal = Hide(s.PreviousTotal),
-            Change = Derived(s.Change, s.Total, s.PreviousTotal),
-            Routes = s.Routes.Select(r => r with
+            Total = total,
+            PreviousTotal = previousTotal,
+            Change = total is null || previousTotal is null ? null : s.Change,
+            Routes = s.Routes.Select((r, i) => r with
             {
-                Total = Hide(r.Total),
-                PreviousTotal = Hide(r.PreviousTotal),
-                Change = Derived(r.Change, r.Total, r.PreviousTotal),
-                Share = Derived(r.Share, r.Total),
+                Total = routes[i],
+                PreviousTotal = routesBefore[i],
+                Change = routes[i] is null || routesBefore[i] is null ? null : r.Change,
+                Share = routes[i] is null || total is null ? null : r.Share,
             }).ToList(),
-            TopNationalities = s.TopNationalities.Select(n => n with
+            TopNationalities = s.TopNationalities.Select((n, i) => n with
             {
-                Total = Hide(n.Total),
-                PreviousTotal = Hide(n.PreviousTotal),
-                Change = Derived(n.Change, n.Total, n.PreviousTotal),
-                Share = Derived(n.Share, n.Total),
+                Total = nationalities[i],
+                PreviousTotal = nationalitiesBefore[i],
+                Change = nationalities[i] is null || nationalitiesBefore[i] is null ? null : n.Change,
+                Share = nationalities[i] is null || total is null ? null : n.Share,
             }).ToList(),
-            Months = s.Months.Select(m => m with { Count = Hide(m.Count), PreviousYear = Hide(m.PreviousYear) }).ToList(),
+            Months = s.Months.Select((m, i) => m with { Count = months[i], PreviousYear = monthsBefore[i] }).ToList(),
             Suppressed = true,
         };
+    }
+
+    /// <summary>The parts of <paramref name="total"/> with small and complementary cells hidden (null).</summary>
+    private static long?[] Parts(IEnumerable<long?> parts, long? total, int threshold)
+    {
+        var cells = parts.ToList();
+        var hidden = SmallCounts.Hidden(cells, threshold, additive: total is not null);
+        return cells.Select((c, i) => hidden[i] ? null : c).ToArray();
     }
 
     /// <summary>Monthly totals per key (e.g. per route); months without detections are absent.</summary>

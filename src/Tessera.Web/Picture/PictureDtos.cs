@@ -86,12 +86,22 @@ internal sealed record PictureSeries(YearMonth From, YearMonth To, string Source
         return new PictureSeries(query.From, query.To, query.Source, query.Route, query.Nationality, by, months, lines, false, vintage);
     }
 
-    /// <summary>The series with every count from 1 to 4 hidden (primary suppression, as <see cref="PictureAnalysis.SuppressSmallCounts"/>).</summary>
-    public PictureSeries Suppress() => this with
+    /// <summary>The series with every count from 1 to 4 hidden, and the complementary cells that would give one back from
+    /// a line's total or a month's total (<see cref="SmallCounts"/>, as <see cref="PictureAnalysis.SuppressSmallCounts"/>).</summary>
+    public PictureSeries Suppress()
     {
-        Series = Series.Select(l => l with { Total = Hide(l.Total, true), Counts = l.Counts.Select(c => Hide(c, true)).ToList() }).ToList(),
-        Suppressed = true,
-    };
+        var cells = SmallCounts.Hidden(Series.Select(l => l.Counts).ToList(), PictureAnalysis.SmallCountThreshold);
+        var totals = SmallCounts.Hidden(Series.Select(l => l.Total).ToList(), PictureAnalysis.SmallCountThreshold);
+        return this with
+        {
+            Series = Series.Select((l, r) => l with
+            {
+                Total = totals[r] ? null : l.Total,
+                Counts = l.Counts.Select((c, m) => cells[r][m] ? null : c).ToList(),
+            }).ToList(),
+            Suppressed = true,
+        };
+    }
 
     internal static long? Hide(long? n, bool hide) => hide && n is > 0 and < PictureAnalysis.SmallCountThreshold ? null : n;
 
