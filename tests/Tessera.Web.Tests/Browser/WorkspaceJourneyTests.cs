@@ -53,6 +53,18 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
         Assert.Contains("3", await page.InnerTextAsync("[data-testid=problem] td:nth-child(2)"), StringComparison.Ordinal);
         Assert.Contains("Karl Borg", await page.InnerTextAsync("[data-testid=preview-entities]"), StringComparison.Ordinal);
 
+        // Editing the mapping previews again once typing pauses; a mapping error names the file and the field.
+        var mappingBox = "[data-testid=mapping-text] textarea, textarea[data-testid=mapping-text]";
+        var preset = await page.InputValueAsync(mappingBox);
+        await page.FillAsync(mappingBox, preset.Replace("schema: Call", "schema: Phonecall", StringComparison.Ordinal));
+        var mappingError = await page.InnerTextAsync("[data-testid=preview-error]");
+        await session.ScreenshotAsync("22b-import-mapping-error");
+        Assert.Contains("mapping.yml", mappingError, StringComparison.Ordinal);
+        Assert.Contains("entities.call.schema", mappingError, StringComparison.Ordinal);
+        Assert.True(await page.IsDisabledAsync("[data-testid=import-run]"));
+        await page.FillAsync(mappingBox, preset);
+        await page.WaitForSelectorAsync("[data-testid=problem]");
+
         await page.ClickAsync("[data-testid=import-run]");
         await page.WaitForSelectorAsync("[data-testid=import-result]");
         await session.ScreenshotAsync("23-import-result");
@@ -168,6 +180,14 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
 
         await page.GotoAsync(session.BaseUrl + "/cases");
         await page.WaitForSelectorAsync("[data-testid=cases]");
+        // The skip link, off screen until focused, moves focus to the page's content.
+        await page.FocusAsync("a.skip-link");
+        var box = await page.Locator("a.skip-link").BoundingBoxAsync();
+        Assert.True(box is { X: >= 0, Y: >= 0 }, "the focused skip link is on screen");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main-content", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal(session.BaseUrl + "/cases", page.Url);
+
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("h");
         await page.WaitForURLAsync(session.BaseUrl + "/hits");
