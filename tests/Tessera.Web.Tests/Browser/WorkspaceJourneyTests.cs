@@ -39,6 +39,13 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
 
         await page.ClickAsync("[data-testid=to-step-2]");
         await page.SelectOptionAsync("[data-testid=import-case]", "OP-ZUWARA");
+        // H3 needs the restriction in the provider's words before the wizard goes on.
+        await page.GetByText("H3 — other restrictions").ClickAsync();
+        Assert.Contains("H3 needs", await page.InnerTextAsync("[data-testid=terms-problem]"), StringComparison.Ordinal);
+        Assert.True(await page.IsDisabledAsync("[data-testid=to-step-3]"));
+        await page.FillAsync("[data-testid=h3-text] input, input[data-testid=h3-text]", "ask the Malta desk first");
+        await page.WaitForSelectorAsync("[data-testid=to-step-3]:not([disabled])");
+        await page.GetByText("H3 — other restrictions").ClickAsync();
         await session.ScreenshotAsync("21-import-terms");
         await page.ClickAsync("[data-testid=to-step-3]");
         await page.SelectOptionAsync("[data-testid=mapping-preset]", "it-intercepts");
