@@ -31,7 +31,13 @@ internal sealed class ImportDraft : IDisposable
 
     private string? FilePath { get; set; }
 
-    /// <summary>Keeps the uploaded file; the caller has checked its size against <see cref="ImportEndpoints.MaxUploadBytes"/>.</summary>
+    /// <summary>Why a file of this size is refused (over <see cref="ImportEndpoints.MaxUploadBytes"/>), or null when it is accepted.</summary>
+    public static string? SizeProblem(string name, long size, System.Globalization.CultureInfo culture) =>
+        size <= ImportEndpoints.MaxUploadBytes
+            ? null
+            : string.Create(culture, $"{name} is {size / (1024.0 * 1024.0):N1} MB; the limit is {ImportEndpoints.MaxUploadBytes / (1024 * 1024)} MB. Split the file and import the parts.");
+
+    /// <summary>Keeps the uploaded file; the caller has checked <see cref="SizeProblem"/>.</summary>
     public async Task SaveAsync(Stream content, string name, long size, CancellationToken ct)
     {
         var path = _folder.FileFor(name);
