@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera cases add|list</c>: case workspaces shared by partner organisations.</summary>
+/// <summary><c>tessera cases add|list|notes|note</c>: case workspaces shared by partner organisations.</summary>
 internal static class CasesCommand
 {
     public static Command Create()
@@ -31,6 +31,6 @@ internal static class CasesCommand
 
             return ExitCodes.Ok;
         });
-        return new Command("cases", "Case workspaces shared across organisations.") { add, list };
+        return new Command("cases", "Case workspaces shared across organisations.") { add, list, CaseNotesCommand.Read(), CaseNotesCommand.Add() };
     }
 }

@@ -79,6 +79,7 @@ public static class TesseraWebHost
         Graph.GraphEndpoints.Map(app);
         Audit.AuditEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);
+        Cases.CaseEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -89,15 +89,13 @@ internal static class ImportEndpoints
             form["h3"].FirstOrDefault(), form["reliability"].FirstOrDefault() ?? "B",
             int.TryParse(form["accuracy"], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 2,
             form["subject"].FirstOrDefault() ?? "suspect", form["purpose"].FirstOrDefault() ?? "prevent and combat migrant smuggling");
-        var own = new AccessTarget(principal.Organisation, new HashSet<string>(), HandlingCodes.Default, SubjectCategory.Other);
-        if (AccessPolicy.Decide(principal, AccessAction.Contribute, own) != Decision.Allow)
+        if (!UploadFolder.MayImport(principal))
         {
             return new Upload(null, null, null, Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "your role may not contribute data"));
         }
 
-        var dir = Path.Combine(Path.GetTempPath(), "tessera-uploads", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, SafeName(file.FileName));
+        var folder = UploadFolder.Create();
+        var path = folder.FileFor(file.FileName);
         await using (var target = File.Create(path))
         {
             await file.CopyToAsync(target, request.HttpContext.RequestAborted);
@@ -106,18 +104,12 @@ internal static class ImportEndpoints
         string? mappingPath = null;
         if (form.Files.GetFile("mapping") is { Length: > 0 } mapping)
         {
-            mappingPath = Path.Combine(dir, mapping.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "mapping.json" : "mapping.yml");
+            mappingPath = folder.MappingFor(mapping.FileName);
             await using var target = File.Create(mappingPath);
             await mapping.CopyToAsync(target, request.HttpContext.RequestAborted);
         }
 
         return new Upload(path, mappingPath, importRequest, null);
-    }
-
-    private static string SafeName(string name)
-    {
-        var file = Path.GetFileName(name);
-        return file.Length == 0 || file.StartsWith('.') ? "upload.csv" : string.Concat(file.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
     }
 
     private sealed record Upload(string? FilePath, string? MappingPath, ContributionRequest? Request, IResult? Error)

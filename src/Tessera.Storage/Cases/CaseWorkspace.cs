@@ -1,0 +1,88 @@
+using System.Globalization;
+using Dapper;
+using Tessera.Core.Access;
+using Tessera.Core.Audit;
+using Tessera.Core.Model;
+using Tessera.Storage.CrossCheck;
+using Tessera.Storage.Directory;
+
+namespace Tessera.Storage.Cases;
+
+/// <summary>One contribution of a case as a user may see it.</summary>
+/// <param name="Restricted">True when the provider's codes let the user learn only that it exists: then only
+/// <paramref name="Provider"/> and <paramref name="Reference"/> are given, every other field is null.</param>
+/// <param name="Reference">What to quote when asking the provider for a restricted contribution.</param>
+public sealed record CaseContribution(long Id, string Provider, bool Restricted, string? Reference, string? Kind, string? Handling,
+    string? Reliability, int? Accuracy, DateTimeOffset? Created, int? Entities);
+
+/// <summary>A case's workspace as one member sees it: the case and its members, contributions, notes and hits.</summary>
+public sealed record CaseView(CaseInfo Case, IReadOnlyList<CaseContribution> Contributions, IReadOnlyList<CaseNote> Notes, IReadOnlyList<HitView> Hits);
+
+/// <summary>Case workspaces shared by partner organisations (joint investigation teams), every answer through the access policy.</summary>
+public static class CaseWorkspace
+{
+    /// <summary>The cases whose workspace <paramref name="user"/> may open: those their organisation is a member of.</summary>
+    public static async Task<IReadOnlyList<CaseInfo>> CasesOfAsync(Store store, Principal user, CancellationToken ct = default) =>
+        (await store.Directory.CasesAsync(ct)).Where(c => CaseAccess.MayRead(user, c)).ToList();
+
+    /// <summary>The workspace of a case; null when there is no such case or <paramref name="user"/> is not a member.</summary>
+    /// <remarks>A non-member is answered exactly as if the case did not exist; the read and any refusal are audited.</remarks>
+    public static async Task<CaseView?> OpenAsync(Store store, string caseId, Principal user, CancellationToken ct = default)
+    {
+        var c = await CaseAccess.FindAsync(store, caseId, ct);
+        var allowed = c is not null && CaseAccess.MayRead(user, c);
+        await store.Audit.AppendAsync(new AuditEvent(user.UserName, user.Organisation, "case.read", "case:" + caseId, CaseNotes.Outcome(c is not null, allowed)), ct);
+        if (!allowed)
+        {
+            return null;
+        }
+
+        var contributions = await ContributionsAsync(store, c!, user, ct);
+        var ids = contributions.Select(x => x.Id).ToHashSet();
+        // The hits of the user's organisation that touch a contribution of the case, as the hit inbox renders them.
+        var hits = (await HitInbox.ForAsync(store, user, 500, ct))
+            .Where(h => ids.Contains(h.Mine.ContributionId) || (h.Other is { } o && ids.Contains(o.ContributionId)))
+            .ToList();
+        return new CaseView(c!, contributions, await CaseNotes.LoadAsync(store, caseId, ct), hits);
+    }
+
+    private static async Task<IReadOnlyList<CaseContribution>> ContributionsAsync(Store store, CaseInfo c, Principal user, CancellationToken ct)
+    {
+        var entities = await EntityCountsAsync(store, c.Id, ct);
+        var views = new List<CaseContribution>();
+        foreach (var x in (await store.Contributions.ContributionsAsync(ct)).Where(x => x.CaseId == c.Id))
+        {
+            var target = new AccessTarget(x.Organisation, c.Members, x.Handling, x.SubjectCategory);
+            switch (AccessPolicy.Decide(user, AccessAction.View, target))
+            {
+                case Decision.Allow:
+                    views.Add(new CaseContribution(x.Id, x.Organisation, false, null, Kind(x.Kind), x.Handling.ToString(), x.Reliability.ToString(),
+                        x.Accuracy, x.Created, entities.GetValueOrDefault(x.Id)));
+                    break;
+                case Decision.HitOnly:
+                    // H3 and the like: the provider and a reference to ask for it, nothing of the content.
+                    views.Add(new CaseContribution(x.Id, x.Organisation, true, "REF-" + x.Id.ToString(CultureInfo.InvariantCulture),
+                        null, null, null, null, null, null));
+                    break;
+            }
+        }
+
+        return views;
+    }
+
+    private static async Task<Dictionary<long, int>> EntityCountsAsync(Store store, string caseId, CancellationToken ct)
+    {
+        await using var connection = await store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<(long Contribution, long Entities)>(
+            "SELECT s.contribution_id, COUNT(DISTINCT s.entity_id) FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
+            "WHERE c.case_id = @caseId GROUP BY s.contribution_id", new { caseId });
+        return rows.ToDictionary(r => r.Contribution, r => (int)r.Entities);
+    }
+
+    private static string Kind(ContributionKind kind) => kind switch
+    {
+        ContributionKind.CaseData => "case data",
+        ContributionKind.ReferenceList => "reference list",
+        _ => "statistics",
+    };
+}
