@@ -44,6 +44,29 @@ public sealed class PictureJourneyTests(DemoServer server)
 
     [Theory]
     [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task Dashboard_RouteFilter_ChartsOnlyThatRoute(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await server.NewSessionAsync();
+        var page = session.Page;
+
+        await session.SignInAsync("border.analyst");
+        await page.GotoAsync(session.BaseUrl + "/dashboard");
+        await page.WaitForSelectorAsync(TimeSeries + " svg text:has-text('Western Balkan')");
+        await page.ClickAsync(".route-filter");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Central Mediterranean Route')");
+        await page.WaitForSelectorAsync("[data-testid=total]:has-text('114,872')");
+        await page.WaitForFunctionAsync("() => !document.querySelector('[data-testid=chart] svg').textContent.includes('Western Balkan')");
+
+        Assert.Contains("+96.8%", await page.InnerTextAsync("[data-testid=total]"), StringComparison.Ordinal);
+        var chartText = await SvgTextAsync(page, TimeSeries);
+        Assert.Contains("Central Mediterranean", chartText, StringComparison.Ordinal);
+        Assert.Contains("114,872 detections, +96.8%", chartText, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("[data-testid=routes] tbody tr").CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
     public async Task Dashboard_Map_DrawsCountriesAndSectionsColouredByLevel(string browser)
     {
         Assert.Equal("chromium", browser);
@@ -124,6 +147,7 @@ public sealed class PictureJourneyTests(DemoServer server)
         await page.ClickAsync("[data-testid=level-save]");
         await page.WaitForSelectorAsync($"[data-testid=history] td:has-text('{reason}')");
         await page.WaitForSelectorAsync($"[data-testid=map] path.section.level-{level}.focused[data-section=GR-SEA]");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await session.ScreenshotAsync("picture-02-sections");
 
         var history = await page.InnerTextAsync("[data-testid=history]");
