@@ -126,6 +126,27 @@ public sealed class PictureJourneyTests(DemoServer server)
 
     [Theory]
     [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task Dashboard_LatestHits_ShowTheOrganisationsHitsAsTheInboxDoes(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await server.NewSessionAsync();
+
+        await session.SignInAsync("gr.analyst");
+        await session.Page.GotoAsync(session.BaseUrl + "/dashboard");
+        await session.Page.WaitForSelectorAsync("[data-testid=latest-hits]");
+        var rows = await session.Page.Locator("[data-testid=latest-hits] tbody tr").CountAsync();
+        var ownRecords = await session.Page.Locator("[data-testid=latest-hits] tbody tr td:nth-child(4) a[href^='/entities/']").CountAsync();
+        await session.Page.GotoAsync(session.BaseUrl + "/hits");
+        await session.Page.WaitForSelectorAsync("[data-testid=hits]");
+        var inbox = await session.Page.Locator("[data-testid=hits] tbody tr").CountAsync();
+
+        Assert.InRange(rows, 1, 5);
+        Assert.Equal(rows, ownRecords);
+        Assert.Equal(Math.Min(inbox, 5), rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
     public async Task Sections_LevelChange_ShowsInTheHistoryWithItsReasonAndOnTheMap(string browser)
     {
         Assert.Equal("chromium", browser);
