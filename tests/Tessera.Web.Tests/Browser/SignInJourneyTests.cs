@@ -62,62 +62,10 @@ public sealed class SignInJourneyTests(DemoServer server)
     }
 }
 
-/// <summary>The joint situational picture and the hit inbox, as analysts open them.</summary>
+/// <summary>The hit inbox, as analysts open it (the situational picture is in PictureJourneyTests).</summary>
 [Collection(BrowserSerial.Name)]
 public sealed class PictureAndHitsJourneyTests(DemoServer server)
 {
-    [Theory]
-    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
-    public async Task Dashboard_JanuaryToAugust2023_ShowsTheCentralMediterraneanSurge(string browser)
-    {
-        Assert.Equal("chromium", browser);
-        await using var session = await server.NewSessionAsync();
-
-        await session.SignInAsync("border.analyst");
-        await session.Page.ClickAsync("text=Situational picture");
-        await session.Page.WaitForSelectorAsync("[data-testid=routes]");
-        await session.ScreenshotAsync("05-dashboard");
-
-        Assert.Contains("230,912", await session.Page.InnerTextAsync("[data-testid=total]"), StringComparison.Ordinal);
-        var routes = await session.Page.InnerTextAsync("[data-testid=routes]");
-        Assert.Contains("114,872", routes, StringComparison.Ordinal);
-        Assert.Contains("+96.8%", routes, StringComparison.Ordinal);
-        Assert.True(await session.Page.Locator("[data-testid=chart] svg").CountAsync() == 1);
-    }
-
-    [Theory]
-    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
-    public async Task Dashboard_BorderAnalyst_ChangesASectionLevelWithAReason(string browser)
-    {
-        Assert.Equal("chromium", browser);
-        await using var session = await server.NewSessionAsync();
-
-        await session.SignInAsync("border.analyst");
-        await session.Page.ClickAsync("text=Situational picture");
-        await session.Page.ClickAsync("[data-testid=change-MT-SEA]");
-        Assert.True(await session.Page.IsDisabledAsync("[data-testid=level-save]"));
-        await session.Page.FillAsync("[data-testid=level-reason] input, input[data-testid=level-reason]", "departures from western Libya doubled in a month");
-        await session.Page.ClickAsync("[data-testid=level-save]");
-        await session.Page.WaitForSelectorAsync("text=departures from western Libya doubled in a month");
-        await session.ScreenshotAsync("08-section-level");
-
-        Assert.Contains("departures from western Libya doubled in a month", await session.Page.InnerTextAsync("[data-testid=sections]"), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
-    public async Task Dashboard_Analyst_MayNotChangeLevels(string browser)
-    {
-        Assert.Equal("chromium", browser);
-        await using var session = await server.NewSessionAsync();
-
-        await session.SignInAsync("it.analyst");
-        await session.Page.ClickAsync("text=Situational picture");
-        await session.Page.WaitForSelectorAsync("[data-testid=sections]");
-
-        Assert.Equal(0, await session.Page.Locator("[data-testid=change-MT-SEA]").CountAsync());
-    }
-
     [Theory]
     [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
     public async Task HitInbox_ShowsExplainedHitsAndHitOnlyRows(string browser)

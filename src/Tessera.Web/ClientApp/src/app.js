@@ -4,3 +4,5 @@
 // window.tessera.charts) is one more import line here.
 import 'leaflet/dist/leaflet.css';
 import './linkchart/linkChart.js';
+import './charts/charts.js';
+import './map/map.js';

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Tessera.Core.Picture;
+using Tessera.Web.Picture;
+
+namespace Tessera.Web.Components.Picture;
+
+/// <summary>One line of the time series: a route's monthly counts (null where hidden).</summary>
+internal sealed record ChartLine(string Name, IReadOnlyList<long?> Counts);
+
+/// <summary>An early-warning pin on the time series, at a route and month, with its text.</summary>
+internal sealed record ChartAlert(string Route, string Month, string Label);
+
+/// <summary>The data of charts.js's <c>timeSeries</c>: months in the user's culture, lines, alerts.</summary>
+internal sealed record TimeSeriesData(string Locale, string Title, string? Subtitle, IReadOnlyList<string> Months, bool Stacked,
+    IReadOnlyList<ChartLine> Series, IReadOnlyList<ChartAlert> Alerts);
+
+/// <summary>The data of charts.js's <c>bars</c>: one bar per category with its value and its label, formatted here.</summary>
+internal sealed record BarsData(string Locale, string Title, string? Subtitle, string Format, IReadOnlyList<string> Categories,
+    IReadOnlyList<double?> Values, IReadOnlyList<string> Labels);
+
+/// <summary>Turns the picture's figures into the plain data the browser draws; every label in the user's culture.</summary>
+internal static class PictureChartData
+{
+    private static string Locale => CultureInfo.CurrentCulture.Name;
+
+    /// <summary>A month as the user's culture writes it ("Mar 2023" in en-GB).</summary>
+    public static string Month(YearMonth month) =>
+        new DateOnly(month.Year, month.Month, 1).ToString("MMM yyyy", CultureInfo.CurrentCulture);
+
+    public static TimeSeriesData TimeSeries(PictureSeries series, PictureSummary summary, IReadOnlyList<AlertDto> alerts, bool stacked)
+    {
+        var months = series.Months.Select(Month).ToList();
+        var pins = alerts.GroupBy(a => (a.Route, a.Month))
+            .Select(g => new ChartAlert(g.Key.Route, Month(g.Key.Month), AlertLabel(g.Key.Route, g.Key.Month, g.ToList())))
+            .ToList();
+        var title = "Detections by route, " + Month(series.From) + " – " + Month(series.To);
+        var subtitle = PictureFormat.Number(summary.Total) + " detections, " + PictureFormat.Percent(summary.Change) + " on a year earlier";
+        return new TimeSeriesData(Locale, title, subtitle, months, stacked, series.Series.Select(l => new ChartLine(l.Key, l.Counts)).ToList(), pins);
+    }
+
+    /// <summary>Year-on-year change per route, each bar labelled with the route's total and its change.</summary>
+    public static BarsData RouteChange(PictureSummary summary) => new(Locale, "Change on the same months a year earlier", "per route", "change",
+        summary.Routes.Select(r => r.Route).ToList(), summary.Routes.Select(r => r.Change).ToList(),
+        summary.Routes.Select(r => PictureFormat.Number(r.Total) + " · " + PictureFormat.Percent(r.Change)).ToList());
+
+    /// <summary>The largest nationalities of the period, each bar labelled with its total and change.</summary>
+    public static BarsData Nationalities(PictureSummary summary) => new(Locale, "Top nationalities", "detections in the period", "count",
+        summary.TopNationalities.Select(n => n.Nationality).ToList(), summary.TopNationalities.Select(n => (double?)n.Total).ToList(),
+        summary.TopNationalities.Select(n => PictureFormat.Number(n.Total) + " (" + PictureFormat.Percent(n.Change) + ")").ToList());
+
+    /// <summary>One line per alert of a route and month: the route itself or one of its nationalities, with its score.</summary>
+    public static string AlertLabel(string route, YearMonth month, IReadOnlyList<AlertDto> alerts) =>
+        "Early warning, " + route + ", " + Month(month) + ": " + string.Join("; ", alerts.Select(a =>
+            (a.Nationality ?? "all nationalities") + " " + PictureFormat.Number(a.Smoothed) + " in 3 months, score "
+            + a.Score.ToString("N1", CultureInfo.CurrentCulture)));
+}
