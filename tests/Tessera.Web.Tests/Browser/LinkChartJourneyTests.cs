@@ -78,6 +78,17 @@ public sealed class LinkChartJourneyTests(DemoServer server)
         Assert.Contains("<graphml", graphMl, StringComparison.Ordinal);
         Assert.Contains("Abdelrahman Al-Zuwari", graphMl, StringComparison.Ordinal);
         Assert.Equal(drawn, System.Text.RegularExpressions.Regex.Count(graphMl, "<node "));
+
+        // The picture as PNG.
+        var png = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-png]"));
+        var pngFile = Path.Combine(Path.GetTempPath(), "tessera-linkchart-" + Guid.NewGuid().ToString("N") + ".png");
+        await png.SaveAsAsync(pngFile);
+        var bytes = await File.ReadAllBytesAsync(pngFile);
+        File.Delete(pngFile);
+
+        Assert.Equal("network.png", png.SuggestedFilename);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        Assert.True(bytes.Length > 10_000, $"{bytes.Length} bytes");
     }
 
     [Theory]
@@ -97,6 +108,8 @@ public sealed class LinkChartJourneyTests(DemoServer server)
         await page.Locator("[data-testid=kind][data-kind='called (Call)']").CheckAsync();
         await page.FillAsync("[data-testid=date-from]", "2026-06-10");
         await page.WaitForFunctionAsync("n => Number(document.querySelector('[data-testid=chart-canvas]').dataset.renderedEdges) < n", edges);
+        await Assertions.Expect(page.Locator("[data-testid=edges-shown]")).ToContainTextAsync(
+            await page.GetAttributeAsync("[data-testid=chart-canvas]", "data-rendered-edges") + " shown");
         await session.ScreenshotAsync("linkchart-05-filtered");
 
         await page.Locator("[data-testid=ranked-node]").First.ClickAsync();

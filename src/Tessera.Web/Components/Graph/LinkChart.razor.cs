@@ -34,6 +34,7 @@ public sealed partial class LinkChart
     private string? _pathTo;
     private List<string> _path = [];
     private int _pathCount;
+    private int? _shownEdges;
 
     /// <summary>The case whose network is drawn; null for all data the user may see.</summary>
     [Parameter]
@@ -82,6 +83,7 @@ public sealed partial class LinkChart
         await CallAsync("create", _canvas, _root, _dotnet, _state.All(), ColourBy);
         _drawn = _error is null;
         await FilterAsync();
+        StateHasChanged();
     }
 
     [JSInvokable]
@@ -101,6 +103,7 @@ public sealed partial class LinkChart
         _selected = null;
         _path = [];
         _pathFrom = _pathTo = null;
+        _shownEdges = null;
         _message = _view.Nodes.Count == 0 ? "Nothing to draw: no data of this scope is visible to you." : null;
         _create = true;
     }
@@ -204,8 +207,13 @@ public sealed partial class LinkChart
         await FilterAsync();
     }
 
-    private Task FilterAsync() =>
-        CallAsync("filter", _canvas, _state.Kinds.Where(k => !_hiddenKinds.Contains(k)).ToList(), Day(From), Day(To), KeepUndated);
+    private async Task FilterAsync()
+    {
+        if (_drawn)
+        {
+            _shownEdges = await CallAsync<int>("filter", _canvas, _state.Kinds.Where(k => !_hiddenKinds.Contains(k)).ToList(), Day(From), Day(To), KeepUndated);
+        }
+    }
 
     private Task RecolourAsync() => CallAsync("colourBy", _canvas, ColourBy);
 
@@ -247,18 +255,22 @@ public sealed partial class LinkChart
     // The chart library comes with the front-end bundle; without it (a build with -p:SkipClientApp=true) the page says so.
     private async Task CallAsync(string function, params object?[] args)
     {
-        if (function != "create" && !_drawn)
+        if (function == "create" || _drawn)
         {
-            return;
+            await CallAsync<object>(function, args);
         }
+    }
 
+    private async Task<T?> CallAsync<T>(string function, params object?[] args)
+    {
         try
         {
-            await JS.InvokeVoidAsync(Js + function, args);
+            return await JS.InvokeAsync<T>(Js + function, args);
         }
         catch (JSException e)
         {
             _error = "The chart could not be drawn (" + e.Message.Split('\n')[0] + "). Is the front-end bundle built?";
+            return default;
         }
     }
 

@@ -26,7 +26,7 @@ function layout(chart, randomize) {
   host.dataset.layout = 'running';
   const run = cy.layout({
     name: 'fcose', quality: 'proof', randomize, animate: false, fit: true, padding: 30,
-    nodeRepulsion: 8000, idealEdgeLength: 90, nodeSeparation: 80,
+    nodeRepulsion: 8000, idealEdgeLength: 90, nodeSeparation: 80, tilingPaddingVertical: 40, tilingPaddingHorizontal: 60,
   });
   run.one('layoutstop', () => {
     host.dataset.layout = 'done';
@@ -120,7 +120,8 @@ register('linkChart', {
     restyle(chart);
   },
 
-  /** Shows only ties whose kind is listed and whose date is within [from, to] (ISO days; null = open); undated ties stay when keepUndated. */
+  /** Shows only ties whose kind is listed and whose date is within [from, to] (ISO days; null = open); undated ties stay
+   * when keepUndated. Returns how many ties are shown. */
   filter(canvas, kinds, from, to, keepUndated) {
     const chart = chartOf(canvas);
     const allowed = new Set(kinds);
@@ -129,7 +130,9 @@ register('linkChart', {
       const inTime = date ? (!from || date >= from) && (!to || date <= to) : keepUndated;
       e.toggleClass('filtered', !(allowed.has(e.data('kind')) && inTime));
     }));
-    canvas.dataset.renderedEdges = String(shownEdges(chart.cy));
+    const shown = shownEdges(chart.cy);
+    canvas.dataset.renderedEdges = String(shown);
+    return shown;
   },
 
   /** Selects one node (or none) and brings it into view. */
