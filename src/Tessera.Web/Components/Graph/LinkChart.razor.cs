@@ -23,7 +23,8 @@ public sealed partial class LinkChart
     private ElementReference _canvas;
     private DotNetObjectReference<LinkChart>? _dotnet;
     private NetworkView _view = new([], []);
-    private string? _loadedCase = "\u0000";
+    private bool _loaded;
+    private string? _loadedCase;
     private bool _create;
     private bool _drawn;
     private bool _loading;
@@ -59,12 +60,12 @@ public sealed partial class LinkChart
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedCase == CaseId)
+        if (_loaded && _loadedCase == CaseId)
         {
             return;
         }
 
-        _loadedCase = CaseId;
+        (_loaded, _loadedCase) = (true, CaseId);
         _loading = true;
         _view = await NetworkReads.ReadAsync(Store, await UserAsync(), CaseId, CancellationToken.None);
         _loading = false;
