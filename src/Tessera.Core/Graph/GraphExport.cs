@@ -12,16 +12,17 @@ internal static class GraphExport
 {
     public static readonly IReadOnlyList<string> Formats = ["graphml", "gexf", "cytoscape", "i2"];
 
-    public static void Write(string format, CompactGraph g, MetricsTable? metrics, TextWriter writer)
+    /// <param name="labels">Node labels (captions), node-indexed; GraphML and GEXF carry them, the ids are used when absent.</param>
+    public static void Write(string format, CompactGraph g, MetricsTable? metrics, TextWriter writer, IReadOnlyList<string>? labels = null)
     {
         var columns = metrics is null ? [] : NetworkMetrics.Columns.Where(c => metrics[c] is not null).ToList();
         switch (format)
         {
             case "graphml":
-                GraphMl(g, metrics, columns, writer);
+                GraphMl(g, metrics, columns, writer, labels);
                 break;
             case "gexf":
-                Gexf(g, metrics, columns, writer);
+                Gexf(g, metrics, columns, writer, labels);
                 break;
             case "cytoscape":
                 Cytoscape(g, metrics, columns, writer);
@@ -54,12 +55,17 @@ internal static class GraphExport
     private static XmlWriter Xml(TextWriter writer) =>
         XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" });
 
-    private static void GraphMl(CompactGraph g, MetricsTable? metrics, List<string> columns, TextWriter writer)
+    private static void GraphMl(CompactGraph g, MetricsTable? metrics, List<string> columns, TextWriter writer, IReadOnlyList<string>? labels)
     {
         const string ns = "http://graphml.graphdrawing.org/xmlns";
         using var x = Xml(writer);
         x.WriteStartElement("graphml", ns);
         Key(x, "weight", "edge", "weight");
+        if (labels is not null)
+        {
+            Key(x, "label", "node", "label", "string");
+        }
+
         foreach (var c in columns)
         {
             Key(x, "n_" + c, "node", c);
@@ -72,6 +78,14 @@ internal static class GraphExport
         {
             x.WriteStartElement("node", ns);
             x.WriteAttributeString("id", g.Ids[v]);
+            if (labels is not null)
+            {
+                x.WriteStartElement("data", ns);
+                x.WriteAttributeString("key", "label");
+                x.WriteString(labels[v]);
+                x.WriteEndElement();
+            }
+
             foreach (var c in columns)
             {
                 x.WriteStartElement("data", ns);
@@ -98,18 +112,18 @@ internal static class GraphExport
         x.WriteEndElement();
         x.WriteEndElement();
 
-        static void Key(XmlWriter x, string id, string owner, string name)
+        static void Key(XmlWriter x, string id, string owner, string name, string type = "double")
         {
             x.WriteStartElement("key", ns);
             x.WriteAttributeString("id", id);
             x.WriteAttributeString("for", owner);
             x.WriteAttributeString("attr.name", name);
-            x.WriteAttributeString("attr.type", "double");
+            x.WriteAttributeString("attr.type", type);
             x.WriteEndElement();
         }
     }
 
-    private static void Gexf(CompactGraph g, MetricsTable? metrics, List<string> columns, TextWriter writer)
+    private static void Gexf(CompactGraph g, MetricsTable? metrics, List<string> columns, TextWriter writer, IReadOnlyList<string>? labels)
     {
         const string ns = "http://gexf.net/1.3";
         using var x = Xml(writer);
@@ -142,7 +156,7 @@ internal static class GraphExport
         {
             x.WriteStartElement("node", ns);
             x.WriteAttributeString("id", g.Ids[v]);
-            x.WriteAttributeString("label", g.Ids[v]);
+            x.WriteAttributeString("label", labels?[v] ?? g.Ids[v]);
             if (columns.Count > 0)
             {
                 x.WriteStartElement("attvalues", ns);

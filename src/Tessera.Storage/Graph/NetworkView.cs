@@ -12,7 +12,14 @@ public sealed record NetworkNode(string Id, string Schema, string Caption, IRead
     IReadOnlyList<string> Why);
 
 /// <summary>A tie: a relationship entity (call, payment, ownership …) or a strong identifier two entities share.</summary>
-public sealed record NetworkEdge(string Source, string Target, string Label, double Weight);
+/// <param name="Date">The day of the relationship (ISO 8601, its earliest day when only a month or year is known); null when the relationship has no date, as for shared identifiers.</param>
+public sealed record NetworkEdge(string Source, string Target, string Label, double Weight, string? Date = null)
+{
+    /// <summary>The kind of tie without the shared value: <c>called (Call)</c>, <c>shares phone</c> (never the number itself).</summary>
+    public string Kind => Label.StartsWith("shares ", StringComparison.Ordinal) && Label.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon
+        ? Label[..colon]
+        : Label;
+}
 
 /// <summary>The network of a case (or of everything) as one user may see it, with measures and high-value-target leads.</summary>
 public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges)
@@ -47,6 +54,30 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             .ToList();
     }
 
+    /// <summary>Only the given nodes (by node or member id) and the ties among them.</summary>
+    public NetworkView Subset(IEnumerable<string> nodeIds)
+    {
+        var keep = nodeIds.Select(NodeOf).ToHashSet(StringComparer.Ordinal);
+        return new NetworkView(Nodes.Where(n => keep.Contains(n.Id)).ToList(), Edges.Where(e => keep.Contains(e.Source) && keep.Contains(e.Target)).ToList());
+    }
+
+    /// <summary>Writes the network in one of <see cref="GraphExport.Formats"/> (GraphML, GEXF, Cytoscape.js JSON, i2 link CSV),
+    /// each node with its caption and the measures and role scores it carries here.</summary>
+    public void Export(string format, TextWriter writer)
+    {
+        var graph = Graph();
+        var byId = Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var ordered = graph.Ids.Select(id => byId[id]).ToList();
+        double[] Column(Func<NetworkNode, double> value) => ordered.Select(value).ToArray();
+        var metrics = new MetricsTable(graph.Ids, new Dictionary<string, double[]>(StringComparer.Ordinal)
+        {
+            ["degree"] = Column(n => n.Degree), ["betweenness"] = Column(n => n.Betweenness), ["pagerank"] = Column(n => n.PageRank),
+            ["community"] = Column(n => n.Community), ["organiser"] = Column(n => n.Organiser), ["broker"] = Column(n => n.Broker),
+            ["money_handler"] = Column(n => n.MoneyHandler), ["impact"] = Column(n => n.Impact),
+        });
+        GraphExport.Write(format, graph, metrics, writer, ordered.Select(n => n.Caption).ToList());
+    }
+
     // A record merged into a same-person node is found by any of its member ids.
     private string NodeOf(string entityId) => Nodes.FirstOrDefault(n => n.Members.Contains(entityId, StringComparer.Ordinal))?.Id ?? entityId;
 
@@ -68,12 +99,17 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
 
     /// <summary>Builds the network from stored data, through the access policy: only statements the user may view take part.</summary>
     /// <param name="caseId">Only the contributions of this case; null for every contribution the user may see.</param>
-    public static async Task<NetworkView> BuildAsync(Store store, Principal user, string? caseId, CancellationToken ct = default)
+    public static Task<NetworkView> BuildAsync(Store store, Principal user, string? caseId, CancellationToken ct = default) =>
+        BuildAsync(store, user, caseId, AccessAction.View, ct);
+
+    /// <summary>Builds the network from the statements the access policy allows for <paramref name="action"/>
+    /// (<see cref="AccessAction.View"/> to show it, <see cref="AccessAction.Export"/> to hand it out as a file).</summary>
+    public static async Task<NetworkView> BuildAsync(Store store, Principal user, string? caseId, AccessAction action, CancellationToken ct = default)
     {
         var statements = new List<StatementRecord>();
         await foreach (var s in store.Contributions.AllStatementsAsync(ct))
         {
-            if ((caseId is null || s.Contribution.CaseId == caseId) && AccessPolicy.Decide(user, AccessAction.View, s.Target) == Decision.Allow)
+            if ((caseId is null || s.Contribution.CaseId == caseId) && AccessPolicy.Decide(user, action, s.Target) == Decision.Allow)
             {
                 statements.Add(s);
             }
@@ -101,7 +137,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             var targets = e.Records.Where(r => r.Statement.Property == edge.Target).Select(r => r.Statement.Value).Where(known.Contains).ToList();
             foreach (var (s, t) in sources.SelectMany(s => targets.Select(t => (s, t))))
             {
-                AddEdge(builder, edges, NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")");
+                AddEdge(builder, edges, NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")", DayOf(e.Records));
             }
         }
 
@@ -143,7 +179,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         return new NetworkView(result, edges);
     }
 
-    private static void AddEdge(GraphBuilder builder, List<NetworkEdge> edges, string source, string target, string label)
+    private static void AddEdge(GraphBuilder builder, List<NetworkEdge> edges, string source, string target, string label, string? date = null)
     {
         if (source == target)
         {
@@ -151,7 +187,25 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         }
 
         builder.AddTie(source, target, 1.0, null, label);
-        edges.Add(new NetworkEdge(source, target, label, 1.0));
+        edges.Add(new NetworkEdge(source, target, label, 1.0, date));
+    }
+
+    // The day of a relationship from its Interval dates (date, else startDate), normalised to ISO 8601: a partial date
+    // (2026-06, 2026) or an uncertainty interval (earliest/latest) counts from its earliest day.
+    private static string? DayOf(List<StatementRecord> records)
+    {
+        var value = records.Where(r => r.Statement.Valid && r.Statement.Property is "date" or "startDate")
+            .OrderBy(r => r.Statement.Property == "date" ? 0 : 1).Select(r => r.Statement.Normalised).FirstOrDefault(v => v is not null);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var earliest = value.Split('/')[0];
+        var padded = earliest.Length switch { 4 => earliest + "-01-01", 7 => earliest + "-01", _ => earliest.Length > 10 ? earliest[..10] : earliest };
+        return DateOnly.TryParseExact(padded, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     private static bool IsStrong(Schema schema, string property) =>
