@@ -148,6 +148,7 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
             Assert.Contains("H0,H1", contributions, StringComparison.Ordinal);
             Assert.Contains("case data", contributions, StringComparison.Ordinal);
             Assert.Equal(1, await page.Locator("[data-testid=case-link-chart] a[href^='/network']").CountAsync());
+            await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=case-link-chart] [data-testid=node-count]')?.textContent) > 0");
 
             await page.FillAsync("[data-testid=note-text] textarea, textarea[data-testid=note-text]", note);
             await page.ClickAsync("[data-testid=note-add]");
