@@ -1,3 +1,5 @@
+using Tessera.Core.Normalisation.Names;
+
 namespace Tessera.Core.Matching;
 
 /// <summary>Why two name tokens were aligned.</summary>
@@ -35,6 +37,11 @@ internal static class NameAlignment
 
     public static float TokenSimilarity(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
     {
+        if ((a.TokFlags[i] & b.TokFlags[j] & FeatureTable.FlagNonLatin) != 0 && TryNative(a, i, b, j, out var native, out reason))
+        {
+            return native;
+        }
+
         if (a.TokLatin[i] == b.TokLatin[j])
         {
             reason = ((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagNonLatin) != 0 ? TokenReason.Transliteration : TokenReason.Literal;
@@ -62,6 +69,45 @@ internal static class NameAlignment
         cache.Scores[slot] = score;
         cache.Reasons[slot] = (byte)reason;
         return score;
+    }
+
+    /// <summary>Two Han, Hangul or kana tokens are compared as written, character by character, not through their romanisation.</summary>
+    /// <remarks>
+    /// Romanisation keys exist to bridge competing spellings; two tokens in one of these scripts have no such ambiguity,
+    /// and their romanisation hides differences (石/市 are both "shi", 종/정 differ in one vowel letter of seven). The
+    /// native form is kept in the phonetic key of such tokens (see <c>NameParser</c>).
+    /// </remarks>
+    private static bool TryNative(FeatureTable a, int i, FeatureTable b, int j, out float score, out TokenReason reason)
+    {
+        score = 0;
+        reason = TokenReason.None;
+        var x = a.Vocab.Text(a.TokPhonetic[i]);
+        var y = b.Vocab.Text(b.TokPhonetic[j]);
+        if (x.Length == 0 || y.Length == 0 || !CjkNames.IsSyllabic(x[0]) || !CjkNames.IsSyllabic(y[0]))
+        {
+            return false;
+        }
+
+        if (string.Equals(x, y, StringComparison.Ordinal))
+        {
+            score = 1f;
+            reason = TokenReason.Literal;
+            return true;
+        }
+
+        var jw = (float)JaroWinkler.Similarity(x, y);
+        if (jw >= MatchFloor)
+        {
+            jw = (jw + (float)JaroWinkler.LevenshteinRatio(x, y)) / 2;
+        }
+
+        if (jw >= MatchFloor)
+        {
+            score = jw;
+            reason = TokenReason.Fuzzy;
+        }
+
+        return true;
     }
 
     private static float Compute(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
@@ -273,10 +319,24 @@ internal static class NameAlignment
 
     private static float ExtraCost(FeatureTable t, int start, int n, int used, int extra)
     {
+        // Interior tokens (between the first and the last aligned token: middle names, patronymics, a nasab chain) are
+        // the parts most often left out of a name, like initials; extra tokens before or after change the name.
+        // The anchors are aligned tokens of two letters or more (an aligned initial does not delimit a name).
+        var first = n;
+        var last = -1;
+        for (var i = 0; i < n; i++)
+        {
+            if ((used & (1 << i)) != 0 && (t.TokFlags[start + i] & FeatureTable.FlagCheap) == 0)
+            {
+                first = Math.Min(first, i);
+                last = i;
+            }
+        }
+
         var cheap = 0;
         for (var i = 0; i < n; i++)
         {
-            cheap += (used & (1 << i)) == 0 && (t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 ? 1 : 0;
+            cheap += (used & (1 << i)) == 0 && ((t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
         }
 
         cheap = Math.Min(cheap, extra);
@@ -310,7 +370,7 @@ internal static class NameAlignment
                 {
                     mergeScore = 0.95f;
                 }
-                else if (joined <= 64 && Math.Abs(whole.Length - joined) <= 2 && whole.Length >= 6)
+                else if (joined <= 64 && Math.Abs(whole.Length - joined) <= 2 && whole.Length >= 6 && first.Length >= 2 && second.Length >= 2)
                 {
                     // A merge with a typo ("abudl salam" ~ "abdulsalam"): tempered Jaro-Winkler on the joined tokens.
                     first.CopyTo(buffer);
@@ -318,6 +378,15 @@ internal static class NameAlignment
                     var both = buffer[..joined];
                     var sim = (float)((JaroWinkler.Similarity(whole, both) + JaroWinkler.LevenshteinRatio(whole, both)) / 2);
                     mergeScore = sim >= 0.85f ? Math.Min(sim, 0.90f) : 0;
+                }
+
+                var crossScript = (a.TokFlags[aStart + i] & FeatureTable.FlagNonLatin) != (b.TokFlags[bStart + j] & FeatureTable.FlagNonLatin)
+                    && (b.TokFlags[bStart + j] & FeatureTable.FlagNonLatin) == (b.TokFlags[bStart + j + 1] & FeatureTable.FlagNonLatin);
+                if (mergeScore == 0 && crossScript && whole.Length >= 4)
+                {
+                    // Across scripts the romanisation of the joined form may differ in vowels only (김정은 jeongeun ~ jong un).
+                    var skeleton = a.Vocab.Text(a.TokSkeleton[aStart + i]);
+                    mergeScore = skeleton.Length >= 3 && string.Equals(skeleton, NameKeys.Skeleton(first + second), StringComparison.Ordinal) ? 0.90f : 0;
                 }
 
                 if (mergeScore > 0)

@@ -1,8 +1,12 @@
 namespace Tessera.Core.Normalisation.Names;
 
 /// <summary>Splits a cleaned Latin name into tokens and handles particles, compounds and honorifics.</summary>
-internal static class NameParser
+internal static partial class NameParser
 {
+    /// <summary>Letters separated by dots without spaces are one abbreviation: A.B.C. = ABC, S.A. = SA, p.l.c. = plc.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:\p{L}\.){2,}(?:\p{L}(?!\p{L}))?")]
+    private static partial System.Text.RegularExpressions.Regex DottedAbbreviation();
+
     /// <summary>Tokens of one name part with keys and the given role.</summary>
     public static List<NameToken> Tokens(string? text, NameRole role)
     {
@@ -16,7 +20,10 @@ internal static class NameParser
         for (var i = 0; i < latin.Count; i++)
         {
             var skeleton = NameKeys.Skeleton(latin[i]);
-            result.Add(new NameToken(originals[i], latin[i], skeleton, NameKeys.Phonetic(skeleton), NameEquivalents.GroupOf(latin[i]), role, abjad));
+            // Han, Hangul and kana tokens keep their own script as the phonetic key: their characters are the units that
+            // tell names apart (石 and 市 are both "shi"), so two tokens in these scripts are compared as written.
+            var phonetic = originals[i].Any(CjkNames.IsSyllabic) ? originals[i] : NameKeys.Phonetic(skeleton);
+            result.Add(new NameToken(originals[i], latin[i], skeleton, phonetic, NameEquivalents.GroupOf(latin[i]), role, abjad));
         }
 
         return result;
@@ -27,10 +34,11 @@ internal static class NameParser
 
     private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad)
     {
+        text = DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal));
         var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
-        var originalWords = text.Split((char[])[' ', '\t', ',', '.', '-', '/', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
+        var originalWords = CjkNames.Segment(text).Split((char[])[' ', '\t', ',', '.', '-', '/', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
         foreach (var word in latin.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Confusables).ToList();
