@@ -382,7 +382,7 @@ internal static class NameAlignment
 
                 var crossScript = (a.TokFlags[aStart + i] & FeatureTable.FlagNonLatin) != (b.TokFlags[bStart + j] & FeatureTable.FlagNonLatin)
                     && (b.TokFlags[bStart + j] & FeatureTable.FlagNonLatin) == (b.TokFlags[bStart + j + 1] & FeatureTable.FlagNonLatin);
-                if (mergeScore == 0 && crossScript && whole.Length >= 4)
+                if (mergeScore == 0 && crossScript && whole.Length >= 4 && Math.Abs(whole.Length - joined) <= 2 && first.Length >= 2 && second.Length >= 2)
                 {
                     // Across scripts the romanisation of the joined form may differ in vowels only (김정은 jeongeun ~ jong un).
                     var skeleton = a.Vocab.Text(a.TokSkeleton[aStart + i]);

@@ -10,7 +10,11 @@ namespace Tessera.Core.Normalisation.Names;
 /// </remarks>
 internal static class CjkNames
 {
-    private static readonly HashSet<string> CompoundSurnames = [.. NameData.Lines("cjk-surnames.tsv").Select(l => l[..l.IndexOf('\t', StringComparison.Ordinal)])];
+    private static readonly Dictionary<string, string> CompoundSurnames = NameData.Lines("cjk-surnames.tsv")
+        .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
+    /// <summary>The romanisation of a two-character compound surname, or null.</summary>
+    public static string? CompoundSurname(string twoCharacters) => CompoundSurnames.GetValueOrDefault(twoCharacters);
 
     private static readonly System.Buffers.SearchValues<char> Interpuncts = System.Buffers.SearchValues.Create("\u00B7\u30FB\u2027\u2022");
 
@@ -45,7 +49,7 @@ internal static class CjkNames
             var wordEnd = end == text.Length || !char.IsLetter(text[end]);
             if (length is >= 2 and <= 4 && wordStart && wordEnd)
             {
-                var family = length >= 3 && CompoundSurnames.Contains(text.Substring(k, 2)) ? 2 : 1;
+                var family = length >= 3 && CompoundSurnames.ContainsKey(text.Substring(k, 2)) ? 2 : 1;
                 sb.Append(text, k, family).Append(' ').Append(text, k + family, length - family);
                 k = end;
             }

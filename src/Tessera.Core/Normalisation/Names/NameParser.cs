@@ -81,6 +81,12 @@ internal static partial class NameParser
                 continue;
             }
 
+            if (kind == ParticleKind.None && i < raw.Count - 1 && NameParticles.TransposedCompound(t) is { } particle)
+            {
+                // "adbul bari": two neighbouring letters swapped in a compound particle (a typing slip) still make it one.
+                (t, kind) = (particle, ParticleKind.Compound);
+            }
+
             if (kind == ParticleKind.Compound && i < raw.Count - 1)
             {
                 // "abd al-rahman", "abdul rahman", "abu bakr": one unit (abd + following name).
@@ -128,7 +134,8 @@ internal static partial class NameParser
         var sb = new System.Text.StringBuilder(text.Length + 4);
         for (var i = 0; i < text.Length; i++)
         {
-            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            // Only before a capitalised word: "GmbH" keeps its final capital.
+            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]))
             {
                 sb.Append(' ');
             }

@@ -64,6 +64,11 @@ public static class Transliteration
                 // A one-syllable Hangul word is a surname (the segmentation put it on its own): its usual spelling.
                 writer.Letters(surname);
             }
+            else if (k + 1 < composed.Length && WordStart(composed, k) && WordEnd(composed, k + 2) && CjkNames.CompoundSurname(composed.Substring(k, 2)) is { } compound)
+            {
+                writer.Letters(compound);
+                k++;
+            }
             else if ((serbian && Serbian.TryGetValue(ch, out var latin)) || Table.TryGetValue(ch, out latin))
             {
                 abjad |= ch is >= '\u0600' and <= '\u06FF' or >= '\u0590' and <= '\u05FF';
