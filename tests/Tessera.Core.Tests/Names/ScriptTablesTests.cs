@@ -91,4 +91,12 @@ public sealed class ScriptTablesTests
     {
         Assert.True(NameMatcher.Compare(left, right).IsMatch);
     }
+
+    [Theory]
+    [InlineData("Adbul Bari Akhund", "abdbari akhund")]
+    [InlineData("Abudl Rahman", "abdrahman")]
+    public void Compounds_TransposedParticle_StillOneUnit(string text, string expected)
+    {
+        Assert.Equal(expected, PersonName.Parse(text).ToString());
+    }
 }
