@@ -28,7 +28,7 @@ internal static class CjkNames
     /// <summary>The text with a space after the family name of every unspaced Han or Hangul full name.</summary>
     public static string Segment(string text)
     {
-        if (!text.Any(c => IsHan(c) || IsHangulSyllable(c)) || text.AsSpan().IndexOfAny(Interpuncts) >= 0)
+        if (System.Text.Ascii.IsValid(text) || !text.Any(c => IsHan(c) || IsHangulSyllable(c)) || text.AsSpan().IndexOfAny(Interpuncts) >= 0)
         {
             return text;
         }

@@ -34,7 +34,11 @@ internal static partial class NameParser
 
     private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad)
     {
-        text = DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        }
+
         var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
