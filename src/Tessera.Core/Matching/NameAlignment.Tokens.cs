@@ -83,6 +83,26 @@ internal static partial class NameAlignment
         return true;
     }
 
+    /// <summary>A Han transcription of a foreign name against its Latin spelling: the skeletons agree once r is read as l.</summary>
+    /// <remarks>Mandarin has no syllable-initial r for foreign names: the transcription tables (Xinhua) write r with
+    /// l-syllables (拉 la, 里 li, 罗 luo), so 贝拉克 beilake is Barack (skeletons blk and brk).</remarks>
+    private static bool HanTranscription(FeatureTable a, int i, FeatureTable b, int j)
+    {
+        var vocab = a.Vocab;
+        var pa = vocab.Text(a.TokPhonetic[i]);
+        var pb = vocab.Text(b.TokPhonetic[j]);
+        var hanA = pa.Length > 0 && CjkNames.IsHan(pa[0]);
+        var hanB = pb.Length > 0 && CjkNames.IsHan(pb[0]);
+        if (hanA == hanB || (hanA ? pb : pa).Any(CjkNames.IsSyllabic))
+        {
+            return false;
+        }
+
+        var sa = vocab.Text(a.TokSkeleton[i]);
+        var sb = vocab.Text(b.TokSkeleton[j]);
+        return sa.Length >= 2 && sa.Length == sb.Length && string.Equals(sa.Replace('r', 'l'), sb.Replace('r', 'l'), StringComparison.Ordinal);
+    }
+
     private static float Compute(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
     {
         var ea = a.TokEquivalence[i];
@@ -106,6 +126,11 @@ internal static partial class NameAlignment
         {
             best = 0.86f;
             reason = TokenReason.Phonetic;
+        }
+        else if (((a.TokFlags[i] ^ b.TokFlags[j]) & FeatureTable.FlagNonLatin) != 0 && HanTranscription(a, i, b, j))
+        {
+            best = 0.90f;
+            reason = TokenReason.Skeleton;
         }
 
         if (la.Length == 1 || lb.Length == 1)

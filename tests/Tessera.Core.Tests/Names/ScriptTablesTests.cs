@@ -31,6 +31,7 @@ public sealed class ScriptTablesTests
     [InlineData("王伟", "Wang Wei")]
     [InlineData("习近平", "Xi Jinping")]
     [InlineData("バラク・オバマ", "Barack Obama")]
+    [InlineData("贝拉克·奥巴马", "Barack Obama")]
     [InlineData("ប៉ុល ពត", "Pol Pot")]
     [InlineData("नरेन्द्र मोडी", "नरेन्द्र मोदी")]
     [InlineData("Александар Вучић", "Aleksandar Vučić")]

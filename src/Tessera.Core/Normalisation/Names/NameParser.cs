@@ -42,7 +42,7 @@ internal static partial class NameParser
         var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
-        var originalWords = CjkNames.Segment(text).Split((char[])[' ', '\t', ',', '.', '-', '/', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
+        var originalWords = OriginalWords(CjkNames.Segment(text));
         foreach (var word in latin.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Confusables).ToList();
@@ -115,6 +115,22 @@ internal static partial class NameParser
         return tokens;
     }
 
+    /// <summary>The words as written: split at spaces and punctuation (· and ・ included), apostrophes kept inside words.</summary>
+    private static string[] OriginalWords(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var k = 0; k < chars.Length; k++)
+        {
+            var c = chars[k];
+            if (!char.IsLetterOrDigit(c) && c is not ('\'' or '\u2019' or '`') && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark))
+            {
+                chars[k] = ' ';
+            }
+        }
+
+        return new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Digits inside a word of letters are typing or OCR confusables ("Ig0r Sech1n"): 0→o, 1→i, 3→e, 4→a, 5→s, 7→t, 9→g.</summary>
     private static string Confusables(string token)
     {
@@ -138,8 +154,8 @@ internal static partial class NameParser
         var sb = new System.Text.StringBuilder(text.Length + 4);
         for (var i = 0; i < text.Length; i++)
         {
-            // Only before a capitalised word: "GmbH" keeps its final capital.
-            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]))
+            // Not before a lone final capital: "GmbH" stays one word, "SiemensAG" does not.
+            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 sb.Append(' ');
             }
