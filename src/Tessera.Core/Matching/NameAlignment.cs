@@ -1,3 +1,5 @@
+using Tessera.Core.Normalisation.Names;
+
 namespace Tessera.Core.Matching;
 
 /// <summary>Why two name tokens were aligned.</summary>
@@ -25,102 +27,10 @@ public sealed record TokenMatch(string Left, string Right, TokenReason Reason, d
 /// Score = Σ matched similarity / (pairs + unmatched on both sides + 0.25 × extra tokens of the longer name): a
 /// missing middle name costs little, a wrong name costs a whole pair (the asymmetric penalties of logic-v2).
 /// </remarks>
-internal static class NameAlignment
+internal static partial class NameAlignment
 {
     public const float MatchFloor = 0.70f;
     private const int MaxTokens = 16;
-
-    [ThreadStatic]
-    private static TokenPairCache? t_cache;
-
-    public static float TokenSimilarity(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
-    {
-        if (a.TokLatin[i] == b.TokLatin[j])
-        {
-            reason = ((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagNonLatin) != 0 ? TokenReason.Transliteration : TokenReason.Literal;
-            return 1f;
-        }
-
-        // Token pairs repeat across candidate pairs (common given names): a small per-thread cache keyed by the two
-        // interned tokens and their script flags saves the string work.
-        var cache = t_cache;
-        if (cache is null || !ReferenceEquals(cache.Owner, a.Vocab))
-        {
-            t_cache = cache = new TokenPairCache(a.Vocab);
-        }
-
-        var key = (((ulong)(uint)a.TokLatin[i] << 34) | ((ulong)(uint)b.TokLatin[j] << 4) | ((ulong)(uint)(a.TokFlags[i] & 3) << 2) | (uint)(b.TokFlags[j] & 3)) + 1;
-        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TokenPairCache.Bits));
-        if (cache.Keys[slot] == key)
-        {
-            reason = (TokenReason)cache.Reasons[slot];
-            return cache.Scores[slot];
-        }
-
-        var score = Compute(a, i, b, j, out reason);
-        cache.Keys[slot] = key;
-        cache.Scores[slot] = score;
-        cache.Reasons[slot] = (byte)reason;
-        return score;
-    }
-
-    private static float Compute(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
-    {
-        var ea = a.TokEquivalence[i];
-        if (ea >= 0 && ea == b.TokEquivalence[j])
-        {
-            reason = TokenReason.Equivalence;
-            return 0.95f;
-        }
-
-        var vocab = a.Vocab;
-        var la = vocab.Text(a.TokLatin[i]);
-        var lb = vocab.Text(b.TokLatin[j]);
-        var best = 0f;
-        reason = TokenReason.None;
-        if (a.TokSkeleton[i] == b.TokSkeleton[j] && vocab.Text(a.TokSkeleton[i]).Length >= 2)
-        {
-            best = 0.90f;
-            reason = TokenReason.Skeleton;
-        }
-        else if (a.TokPhonetic[i] == b.TokPhonetic[j] && vocab.Text(a.TokPhonetic[i]).Length >= 3)
-        {
-            best = 0.86f;
-            reason = TokenReason.Phonetic;
-        }
-
-        if (la.Length == 1 || lb.Length == 1)
-        {
-            if (best == 0 && la[0] == lb[0])
-            {
-                reason = TokenReason.Initial;
-                return 0.80f;
-            }
-
-            return best;
-        }
-
-        var jw = (float)JaroWinkler.AtLeast(la, vocab.Mask(a.TokLatin[i]), lb, vocab.Mask(b.TokLatin[j]), MatchFloor);
-        if (jw >= MatchFloor)
-        {
-            // Jaro-Winkler forgives too much at the end of a name (Castro/Castillo); averaging with the Levenshtein
-            // ratio keeps one-letter typos high and pushes different endings down.
-            jw = (jw + (float)JaroWinkler.LevenshteinRatio(la, lb)) / 2;
-        }
-
-        if (((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagAbjad) != 0)
-        {
-            jw = Math.Max(jw, 0.92f * (float)JaroWinkler.Similarity(vocab.Text(a.TokSkeleton[i]), vocab.Text(b.TokSkeleton[j])));
-        }
-
-        if (jw > best)
-        {
-            best = jw;
-            reason = TokenReason.Fuzzy;
-        }
-
-        return best;
-    }
 
     /// <summary>The name level (0 exact … 6 else, or <see cref="Comparisons.Null"/>) and the alignment score.</summary>
     public static byte Level(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen, out float score) =>
@@ -273,10 +183,24 @@ internal static class NameAlignment
 
     private static float ExtraCost(FeatureTable t, int start, int n, int used, int extra)
     {
+        // Interior tokens (between the first and the last aligned token: middle names, patronymics, a nasab chain) are
+        // the parts most often left out of a name, like initials; extra tokens before or after change the name.
+        // The anchors are aligned tokens of two letters or more (an aligned initial does not delimit a name).
+        var first = n;
+        var last = -1;
+        for (var i = 0; i < n; i++)
+        {
+            if ((used & (1 << i)) != 0 && (t.TokFlags[start + i] & FeatureTable.FlagCheap) == 0)
+            {
+                first = Math.Min(first, i);
+                last = i;
+            }
+        }
+
         var cheap = 0;
         for (var i = 0; i < n; i++)
         {
-            cheap += (used & (1 << i)) == 0 && (t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 ? 1 : 0;
+            cheap += (used & (1 << i)) == 0 && ((t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
         }
 
         cheap = Math.Min(cheap, extra);
@@ -310,7 +234,7 @@ internal static class NameAlignment
                 {
                     mergeScore = 0.95f;
                 }
-                else if (joined <= 64 && Math.Abs(whole.Length - joined) <= 2 && whole.Length >= 6)
+                else if (joined <= 64 && Math.Abs(whole.Length - joined) <= 2 && whole.Length >= 6 && first.Length >= 2 && second.Length >= 2)
                 {
                     // A merge with a typo ("abudl salam" ~ "abdulsalam"): tempered Jaro-Winkler on the joined tokens.
                     first.CopyTo(buffer);
@@ -318,6 +242,15 @@ internal static class NameAlignment
                     var both = buffer[..joined];
                     var sim = (float)((JaroWinkler.Similarity(whole, both) + JaroWinkler.LevenshteinRatio(whole, both)) / 2);
                     mergeScore = sim >= 0.85f ? Math.Min(sim, 0.90f) : 0;
+                }
+
+                var crossScript = (a.TokFlags[aStart + i] & FeatureTable.FlagNonLatin) != (b.TokFlags[bStart + j] & FeatureTable.FlagNonLatin)
+                    && (b.TokFlags[bStart + j] & FeatureTable.FlagNonLatin) == (b.TokFlags[bStart + j + 1] & FeatureTable.FlagNonLatin);
+                if (mergeScore == 0 && crossScript && whole.Length >= 4 && Math.Abs(whole.Length - joined) <= 2 && first.Length >= 2 && second.Length >= 2)
+                {
+                    // Across scripts the romanisation of the joined form may differ in vowels only (김정은 jeongeun ~ jong un).
+                    var skeleton = a.Vocab.Text(a.TokSkeleton[aStart + i]);
+                    mergeScore = skeleton.Length >= 3 && string.Equals(skeleton, NameKeys.Skeleton(first + second), StringComparison.Ordinal) ? 0.90f : 0;
                 }
 
                 if (mergeScore > 0)
@@ -334,18 +267,4 @@ internal static class NameAlignment
 
         return count;
     }
-}
-
-/// <summary>Direct-mapped cache of token-pair similarities for one vocabulary (per thread).</summary>
-internal sealed class TokenPairCache(Vocabulary owner)
-{
-    public const int Bits = 16;
-
-    public Vocabulary Owner { get; } = owner;
-
-    public ulong[] Keys { get; } = new ulong[1 << Bits];
-
-    public float[] Scores { get; } = new float[1 << Bits];
-
-    public byte[] Reasons { get; } = new byte[1 << Bits];
 }

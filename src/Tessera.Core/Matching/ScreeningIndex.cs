@@ -5,6 +5,9 @@ namespace Tessera.Core.Matching;
 public sealed record ScreeningHit(int Index, string Id, double Weight, MatchKind Kind)
 {
     public double Probability => MatchModel.Probability(Weight);
+
+    /// <summary>Bits taken off the pair's own weight because other candidates compete for the same query (0 unless <see cref="ScreeningIndex.OneEntryPerPerson"/>).</summary>
+    public double Competition { get; init; }
 }
 
 /// <summary>An in-memory index over a population of persons, answering "who in the population could this be?".</summary>
@@ -24,6 +27,17 @@ public sealed class ScreeningIndex
     private readonly Dictionary<ulong, int[]> _postings;
     private readonly PairScorer _scorer;
     private readonly int _postingCap;
+    private readonly TokenNeighbours _neighbours;
+
+    /// <summary>The population names every person once (a reference list such as a sanctions list): candidates then compete.</summary>
+    /// <remarks>
+    /// The prior of one match in the population then says that at most one candidate is the query's person, so the
+    /// posteriors of the candidates are normalised together: P(i) = odds(i) / (1 + Σ_j odds(j)), i.e. weight(i) minus
+    /// log2(1 + Σ_{j≠i} 2^weight(j)). A relative who shares most names with a listed person loses weight when the
+    /// listed person himself scores higher; a candidate without competitors keeps its weight. Leave it off for a
+    /// cross-check population, where the same person may come from several contributions.
+    /// </remarks>
+    public bool OneEntryPerPerson { get; set; }
 
     /// <summary>At most this many candidates (those sharing the most keys with the query) are scored per query.</summary>
     public int ScoredCandidates { get; set; } = 256;
@@ -50,12 +64,21 @@ public sealed class ScreeningIndex
         }
 
         _postings = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _neighbours = new TokenNeighbours(_table);
         var kinds = MatchEngine.ChooseComparisons(_table, _table, structured: false)
             .Where(k => k is not (ComparisonKind.BirthPlace or ComparisonKind.Street or ComparisonKind.Street2 or ComparisonKind.City or ComparisonKind.PostalCode or ComparisonKind.Region))
             .ToArray();
         Model = ModelTrainer.Train(_table, _table, dedupe: true, kinds, [], seed);
         var prior = Math.Log2(1.0 / Math.Max(2, _table.Count));
         Model = Model.WithPrior(prior);
+        for (var c = 0; c < Model.Kinds.Count; c++)
+        {
+            if (Comparisons.IsName(Model.Kinds[c]) && Model.Tf[c] is { } tf)
+            {
+                GoodTuring(tf);
+            }
+        }
+
         _scorer = new PairScorer(Model);
     }
 
@@ -70,6 +93,17 @@ public sealed class ScreeningIndex
         var q = FeatureTable.Build([query], _vocab);
         var keys = new List<ulong>();
         QueryKeys(q, 0, keys);
+        // Tokens one typo away from a query token are keys too (a typo in every name must not hide the candidate).
+        var near = new List<int>();
+        for (var t = 0; t < q.TokLatin.Length; t++)
+        {
+            _neighbours.Near(_vocab.Text(q.TokLatin[t]), q.TokLatin[t], near);
+        }
+
+        foreach (var id in near)
+        {
+            keys.Add(Blocking.Key(3, 0, id));
+        }
         // Count key hits per candidate, then score the best-supported candidates only.
         var support = new Dictionary<int, int>();
         foreach (var key in keys.Distinct())
@@ -86,14 +120,25 @@ public sealed class ScreeningIndex
         var candidates = support.Count <= ScoredCandidates
             ? support.Keys.ToList()
             : support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(ScoredCandidates).Select(kv => kv.Key).ToList();
-        var hits = new List<ScreeningHit>();
-        foreach (var i in candidates)
+        var scored = new (int Index, double Weight, double Identity, bool Shared)[candidates.Count];
+        var odds = 0.0;
+        for (var k = 0; k < candidates.Count; k++)
         {
-            var weight = _scorer.Score(q, 0, _table, i, out var identity, out var shared);
-            var kind = MatchEngine.Classify(Model, weight, identity, shared);
+            var weight = _scorer.Score(q, 0, _table, candidates[k], out var identity, out var shared);
+            scored[k] = (candidates[k], weight, identity, shared);
+            odds += Math.Pow(2, Math.Min(weight, 60));
+        }
+
+        var hits = new List<ScreeningHit>();
+        foreach (var (i, weight, identity, shared) in scored)
+        {
+            // Odds of the other candidates: Σ_{j≠i} 2^w(j) (see OneEntryPerPerson).
+            var others = Math.Max(0, odds - Math.Pow(2, Math.Min(weight, 60)));
+            var competition = OneEntryPerPerson ? Math.Log2(1 + others) : 0;
+            var kind = MatchEngine.Classify(Model, weight - competition, identity - competition, shared);
             if (kind != MatchKind.None)
             {
-                hits.Add(new ScreeningHit(i, _table.Ids[i], weight, kind));
+                hits.Add(new ScreeningHit(i, _table.Ids[i], weight - competition, kind) { Competition = competition });
             }
         }
 
@@ -121,6 +166,44 @@ public sealed class ScreeningIndex
     {
         var q = FeatureTable.Build([query], _vocab);
         return Explainer.Explain(Model, q, 0, _table, index);
+    }
+
+    /// <summary>Good–Turing smoothing of the name frequencies of the population (Good 1953).</summary>
+    /// <remarks>
+    /// A name seen r times has the adjusted count r* = (r+1)·N(r+1)/N(r), N(r) being the number of names seen r times.
+    /// The raw count of a name seen once includes the listed person himself and overstates how often a random other
+    /// person carries it; in a population where most full names are unique (N(1) ≫ N(2)), r* for them is well below 1,
+    /// so an exact agreement on a rare name weighs more. Applied for r ≤ 5 while N(r+1) &gt; 0 (Gale and Sampson: raw
+    /// Good–Turing is reliable for small counts), and never above the raw count.
+    /// </remarks>
+    private static void GoodTuring(float[] tf)
+    {
+        var unit = tf[^1];
+        if (unit <= 0)
+        {
+            return;
+        }
+
+        const int MaxCount = 6;
+        var countsOfCounts = new int[MaxCount + 2];
+        for (var v = 0; v < tf.Length - 1; v++)
+        {
+            var r = (int)Math.Round(tf[v] / unit);
+            if (r is > 0 and <= MaxCount + 1)
+            {
+                countsOfCounts[r]++;
+            }
+        }
+
+        for (var v = 0; v < tf.Length - 1; v++)
+        {
+            var r = (int)Math.Round(tf[v] / unit);
+            if (r is > 0 and < MaxCount && countsOfCounts[r + 1] > 0)
+            {
+                var adjusted = (r + 1) * (double)countsOfCounts[r + 1] / countsOfCounts[r];
+                tf[v] = (float)(Math.Min(adjusted, r) * unit);
+            }
+        }
     }
 
     private static void QueryKeys(FeatureTable t, int i, List<ulong> keys)

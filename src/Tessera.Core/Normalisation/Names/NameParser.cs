@@ -1,8 +1,12 @@
 namespace Tessera.Core.Normalisation.Names;
 
 /// <summary>Splits a cleaned Latin name into tokens and handles particles, compounds and honorifics.</summary>
-internal static class NameParser
+internal static partial class NameParser
 {
+    /// <summary>Letters separated by dots without spaces are one abbreviation: A.B.C. = ABC, S.A. = SA, p.l.c. = plc.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:\p{L}\.){2,}(?:\p{L}(?!\p{L}))?")]
+    private static partial System.Text.RegularExpressions.Regex DottedAbbreviation();
+
     /// <summary>Tokens of one name part with keys and the given role.</summary>
     public static List<NameToken> Tokens(string? text, NameRole role)
     {
@@ -16,7 +20,10 @@ internal static class NameParser
         for (var i = 0; i < latin.Count; i++)
         {
             var skeleton = NameKeys.Skeleton(latin[i]);
-            result.Add(new NameToken(originals[i], latin[i], skeleton, NameKeys.Phonetic(skeleton), NameEquivalents.GroupOf(latin[i]), role, abjad));
+            // Han, Hangul and kana tokens keep their own script as the phonetic key: their characters are the units that
+            // tell names apart (石 and 市 are both "shi"), so two tokens in these scripts are compared as written.
+            var phonetic = originals[i].Any(CjkNames.IsSyllabic) ? originals[i] : NameKeys.Phonetic(skeleton);
+            result.Add(new NameToken(originals[i], latin[i], skeleton, phonetic, NameEquivalents.GroupOf(latin[i]), role, abjad));
         }
 
         return result;
@@ -27,10 +34,15 @@ internal static class NameParser
 
     private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad)
     {
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        }
+
         var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
-        var originalWords = text.Split((char[])[' ', '\t', ',', '.', '-', '/', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
+        var originalWords = OriginalWords(CjkNames.Segment(text));
         foreach (var word in latin.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Confusables).ToList();
@@ -73,6 +85,12 @@ internal static class NameParser
                 continue;
             }
 
+            if (kind == ParticleKind.None && i < raw.Count - 1 && NameParticles.TransposedCompound(t) is { } particle)
+            {
+                // "adbul bari": two neighbouring letters swapped in a compound particle (a typing slip) still make it one.
+                (t, kind) = (particle, ParticleKind.Compound);
+            }
+
             if (kind == ParticleKind.Compound && i < raw.Count - 1)
             {
                 // "abd al-rahman", "abdul rahman", "abu bakr": one unit (abd + following name).
@@ -95,6 +113,22 @@ internal static class NameParser
         }
 
         return tokens;
+    }
+
+    /// <summary>The words as written: split at spaces and punctuation (· and ・ included), apostrophes kept inside words.</summary>
+    private static string[] OriginalWords(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var k = 0; k < chars.Length; k++)
+        {
+            var c = chars[k];
+            if (!char.IsLetterOrDigit(c) && c is not ('\'' or '\u2019' or '`') && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark))
+            {
+                chars[k] = ' ';
+            }
+        }
+
+        return new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Digits inside a word of letters are typing or OCR confusables ("Ig0r Sech1n"): 0→o, 1→i, 3→e, 4→a, 5→s, 7→t, 9→g.</summary>
@@ -120,7 +154,8 @@ internal static class NameParser
         var sb = new System.Text.StringBuilder(text.Length + 4);
         for (var i = 0; i < text.Length; i++)
         {
-            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            // Not before a lone final capital: "GmbH" stays one word, "SiemensAG" does not.
+            if (i > 0 && char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 sb.Append(' ');
             }

@@ -38,6 +38,31 @@ internal static class NameParticles
 
     public static ParticleKind KindOf(string word) => Words.TryGetValue(word, out var kind) ? kind : ParticleKind.None;
 
+    /// <summary>The compound particle (abdul, abdel …) that <paramref name="word"/> is with two neighbouring letters swapped, or null.</summary>
+    /// <remarks>Damerau's single transposition; only words of 4–6 letters starting with a or b are tried (every compound starts "ab").</remarks>
+    public static string? TransposedCompound(string word)
+    {
+        if (word.Length is < 4 or > 6 || word[0] is not ('a' or 'b'))
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[word.Length];
+        for (var k = 0; k + 1 < word.Length; k++)
+        {
+            word.AsSpan().CopyTo(buffer);
+            (buffer[k], buffer[k + 1]) = (buffer[k + 1], buffer[k]);
+            if (buffer[k] != buffer[k + 1] && Lookup.TryGetValue(buffer, out var kind) && kind == ParticleKind.Compound)
+            {
+                return new string(buffer);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly Dictionary<string, ParticleKind>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Prefixes of a one-word "abd al-X" written together (abdulrahman, abderrahmane), longest first.</summary>
     public static readonly string[] AbdPrefixes = ["abdoul", "abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdar", "abder", "abdou", "abdu", "abd"];
 

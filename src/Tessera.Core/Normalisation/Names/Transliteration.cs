@@ -5,27 +5,35 @@ namespace Tessera.Core.Normalisation.Names;
 
 /// <summary>Cleans a name and writes it in Latin letters with Tessera's own tables (no ICU).</summary>
 /// <remarks>
-/// Steps: NFKC, invariant lower case, canonical decomposition with every non-spacing mark removed (Latin diacritics,
-/// Arabic harakat and hamza seats, Hebrew points), tatweel removed, then one table lookup per character
-/// (Arabic, Persian, Pashto, Urdu, Cyrillic, Greek, Armenian, Georgian, Hebrew, Ge'ez). Apostrophes and ayn/hamza
-/// signs are dropped; hyphens are kept as '-'; all other punctuation becomes a space. Unknown scripts pass through.
+/// Steps: NFKC and invariant lower case; names in Han or Hangul written without spaces are split into family and given
+/// name (<see cref="CjkNames"/>); then one table lookup per character on the composed form (Arabic, Persian, Pashto, Urdu,
+/// Cyrillic with a Serbian/Macedonian variant, Greek, Armenian, Georgian, Hebrew, Ge'ez, kana, Han, Devanagari, Khmer).
+/// A character without an entry is decomposed canonically and loses its non-spacing marks (Latin diacritics, Arabic
+/// harakat, Hebrew points); Hangul syllables decompose into jamo, which have entries (Revised Romanization).
+/// Abugida consonants carry an inherent vowel that vowel signs replace (see <c>abugida.tsv</c>).
+/// Apostrophes and ayn/hamza signs are dropped; hyphens are kept as '-'; all other punctuation becomes a space.
+/// Unknown scripts pass through.
 /// </remarks>
 public static class Transliteration
 {
-    private static readonly Dictionary<char, string> Table = Load();
+    private static readonly Dictionary<char, string> Table = Load("transliteration.tsv", "kana.tsv", "hangul.tsv", "han.tsv", "abugida.tsv");
+    private static readonly Dictionary<char, string> Serbian = Load("serbian.tsv");
+    private static readonly Dictionary<char, string> KoreanSurnames = Load("korean-surnames.tsv");
+    private static readonly System.Buffers.SearchValues<char> SerbianLetters = System.Buffers.SearchValues.Create("ђјљњћџѓќѕ");
 
-    private static Dictionary<char, string> Load()
+    private static Dictionary<char, string> Load(params string[] files)
     {
         var table = new Dictionary<char, string>();
-        foreach (var line in NameData.Lines("transliteration.tsv"))
+        foreach (var file in files)
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab != 1)
+            foreach (var line in NameData.Lines(file))
             {
-                continue;
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (tab == 1)
+                {
+                    table[line[0]] = line[(tab + 1)..];
+                }
             }
-
-            table[line[0]] = line[(tab + 1)..];
         }
 
         return table;
@@ -40,29 +48,112 @@ public static class Transliteration
             return string.Empty;
         }
 
-        if (System.Text.Ascii.IsValid(text))
+        if (Ascii.IsValid(text))
         {
             return AsciiLatin(text);
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length + 8);
-        foreach (var ch in decomposed)
+        var composed = CjkNames.Segment(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        var serbian = composed.AsSpan().IndexOfAny(SerbianLetters) >= 0;
+        var writer = new Writer(new StringBuilder(composed.Length + 8));
+        for (var k = 0; k < composed.Length; k++)
+        {
+            var ch = composed[k];
+            if (CjkNames.IsHangulSyllable(ch) && WordStart(composed, k) && WordEnd(composed, k + 1) && KoreanSurnames.TryGetValue(ch, out var surname))
+            {
+                // A one-syllable Hangul word is a surname (the segmentation put it on its own): its usual spelling.
+                writer.Letters(surname);
+            }
+            else if (k + 1 < composed.Length && WordStart(composed, k) && WordEnd(composed, k + 2) && CjkNames.CompoundSurname(composed.Substring(k, 2)) is { } compound)
+            {
+                writer.Letters(compound);
+                k++;
+            }
+            else if ((serbian && Serbian.TryGetValue(ch, out var latin)) || Table.TryGetValue(ch, out latin))
+            {
+                abjad |= ch is >= '\u0600' and <= '\u06FF' or >= '\u0590' and <= '\u05FF';
+                writer.Entry(latin);
+            }
+            else if (ch < '\u00C0')
+            {
+                writer.Other(ch);
+            }
+            else
+            {
+                foreach (var part in ch.ToString().Normalize(NormalizationForm.FormD))
+                {
+                    if (Table.TryGetValue(part, out var jamo))
+                    {
+                        writer.Entry(jamo);
+                    }
+                    else
+                    {
+                        writer.Other(part);
+                    }
+                }
+            }
+        }
+
+        return writer.Finish();
+    }
+
+    private static bool WordStart(string s, int k) => k == 0 || !char.IsLetter(s[k - 1]);
+
+    private static bool WordEnd(string s, int k) => k >= s.Length || !char.IsLetter(s[k]);
+
+    /// <summary>Appends Latin forms and keeps the abugida state (the pending inherent vowel).</summary>
+    private struct Writer(StringBuilder sb)
+    {
+        private string? _inherent;
+        private bool _cluster;
+        private bool _afterVirama;
+
+        public void Letters(string latin)
+        {
+            Flush();
+            sb.Append(latin);
+            _afterVirama = false;
+        }
+
+        public void Entry(string latin)
+        {
+            if (latin.Length > 0 && latin[0] == '+')
+            {
+                // A dependent vowel sign (or a virama: "+") replaces the inherent vowel of the consonant before it.
+                _inherent = null;
+                sb.Append(latin, 1, latin.Length - 1);
+                _afterVirama = latin.Length == 1;
+                return;
+            }
+
+            Flush();
+            var star = latin.IndexOf('*', StringComparison.Ordinal);
+            if (star < 0)
+            {
+                sb.Append(latin);
+                _afterVirama = false;
+                return;
+            }
+
+            sb.Append(latin, 0, star);
+            _inherent = latin[(star + 1)..];
+            _cluster = _afterVirama;
+            _afterVirama = false;
+        }
+
+        public void Other(char ch)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(ch);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || ch == '\u0640')
             {
-                continue;
+                return;
             }
 
             if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
+                Flush();
                 sb.Append(ch);
-            }
-            else if (Table.TryGetValue(ch, out var latin))
-            {
-                abjad |= ch is >= '\u0600' and <= '\u06FF' or >= '\u0590' and <= '\u05FF';
-                sb.Append(latin);
+                _afterVirama = false;
             }
             else if (ch is '\'' or '\u2019' or '\u2018' or '`' or '\u02BF' or '\u02BE' or '\u02BC' or '\u00B4')
             {
@@ -70,19 +161,47 @@ public static class Transliteration
             }
             else if (ch is '-' or '\u2010' or '\u2011' or '\u2013')
             {
+                EndWord();
                 sb.Append('-');
             }
             else if (char.IsLetterOrDigit(ch))
             {
+                Flush();
                 sb.Append(ch);
             }
             else
             {
+                EndWord();
                 sb.Append(' ');
             }
         }
 
-        return sb.ToString();
+        public string Finish()
+        {
+            EndWord();
+            return sb.ToString();
+        }
+
+        private void Flush()
+        {
+            if (_inherent is not null)
+            {
+                sb.Append(_inherent);
+                _inherent = null;
+            }
+        }
+
+        private void EndWord()
+        {
+            // Word-final inherent vowel: silent after a single consonant, kept after a cluster (Hindi schwa deletion).
+            if (_cluster)
+            {
+                Flush();
+            }
+
+            _inherent = null;
+            _afterVirama = false;
+        }
     }
 
     /// <summary>The same rules for plain ASCII text, without Unicode normalisation (most records are ASCII).</summary>
