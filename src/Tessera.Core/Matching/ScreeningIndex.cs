@@ -123,7 +123,7 @@ public sealed class ScreeningIndex
         return Explainer.Explain(Model, q, 0, _table, index);
     }
 
-    private static void QueryKeys(FeatureTable t, int i, List<ulong> keys)
+    internal static void QueryKeys(FeatureTable t, int i, List<ulong> keys)
     {
         for (var slot = 0; slot < t.Identifiers.Length; slot++)
         {
