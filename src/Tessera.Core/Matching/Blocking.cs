@@ -5,7 +5,7 @@ namespace Tessera.Core.Matching;
 /// Passes: (1) exact strong identifiers; (2) family-name skeleton + birth year (±1 via two keys); (3) shared name
 /// tokens, equivalence groups and skeletons, which only pair records through rare values because blocks above the cap
 /// are skipped; (4) phonetic code + full birth date; (5) swapped names (order-free given/family skeletons);
-/// (6) full birth date + postcode; (7–9) place passes: city + birth date, city + postcode, street prefix + city or postcode. Keys are 64-bit hashes; records are sorted by key and every block
+/// (6) full birth date + postcode (both present); (7–9) place passes: city + birth date, city + postcode, street prefix + city or postcode. Keys are 64-bit hashes; records are sorted by key and every block
 /// within its cap emits its pairs; pairs are de-duplicated by sorting.
 /// </remarks>
 internal static class Blocking
@@ -161,7 +161,9 @@ internal static class Blocking
             keys.Add(Key(5, Math.Min(g, f), Math.Max(g, f)));
         }
 
-        if (fullDob)
+        // Birth date alone (no postcode) is not a key: in a large population every date is a block of dozens of
+        // strangers (1 M records over 70 years of dates: ~40 a day, ~20 M pairs), and pass 4 already pairs a date with a name.
+        if (fullDob && t.PostalCode[i] >= 0)
         {
             keys.Add(Key(6, t.PostalCode[i], dob));
         }

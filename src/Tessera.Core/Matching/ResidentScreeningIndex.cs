@@ -87,6 +87,13 @@ public sealed class ResidentScreeningIndex : IDisposable
 
         lock (_writer)
         {
+            if (_state.Records.Count == 0)
+            {
+                // The first records become the base segment with its model at once (the build from storage at start).
+                Swap(Rebuild(records));
+                return;
+            }
+
             var table = FeatureTable.Build(records, _vocab);
             var keys = SegmentKeys(table);
             _gate.EnterWriteLock();
@@ -216,34 +223,41 @@ public sealed class ResidentScreeningIndex : IDisposable
                 return;
             }
 
-            var records = old.Records.Select(r => r.Record).ToList();
-            var table = FeatureTable.Build(records, _vocab);
-            var keys = SegmentKeys(table);
-            var postings = new Dictionary<ulong, List<int>>();
-            for (var i = 0; i < keys.Length; i++)
-            {
-                foreach (var key in keys[i])
-                {
-                    Post(postings, key, i);
-                }
-            }
-
-            var model = records.Count > 0 ? Train(table) : null;
-
-            var state = new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count);
-            _gate.EnterWriteLock();
-            try
-            {
-                _state = state;
-            }
-            finally
-            {
-                _gate.ExitWriteLock();
-            }
+            Swap(Rebuild([.. old.Records.Select(r => r.Record)]));
         }
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private State Rebuild(IReadOnlyList<PersonRecord> records)
+    {
+        var table = FeatureTable.Build(records, _vocab);
+        var keys = SegmentKeys(table);
+        var postings = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            foreach (var key in keys[i])
+            {
+                Post(postings, key, i);
+            }
+        }
+
+        var model = records.Count > 0 ? Train(table) : null;
+        return new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count);
+    }
+
+    private void Swap(State state)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            _state = state;
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
 
     // A small index answers exactly as a ScreeningIndex built over the screened population alone: the model (comparisons
     // chosen by coverage, u from random pairs, term frequencies) is trained on that population.
