@@ -19,7 +19,7 @@ internal static class CrossCheckBench
     {
         var dir = Path.Combine(Path.GetTempPath(), "tessera-crosscheck-bench", Guid.NewGuid().ToString("N"));
         var options = StorageOptions.Sqlite(dir);
-        var people = Throughput.Generate(n, 20261128).Where(r => r.Id.EndsWith('a')).ToList();
+        var people = Throughput.Generate(n * 3 / 2, 20261128).Where(r => r.Id.EndsWith('a')).Take(n).ToList();
         var clock = Stopwatch.StartNew();
         await using (var seed = await Store.OpenAsync(options))
         {
