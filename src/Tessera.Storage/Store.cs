@@ -103,6 +103,7 @@ public sealed class Store : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        CrossCheck.Index.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();

@@ -57,6 +57,11 @@ internal static partial class MatchBench
             }
         }
 
+        if (which == "crosscheck")
+        {
+            await CrossCheckBench.RunAsync(args.Length > 1 ? int.Parse(args[1], Inv) : 100_000);
+        }
+
         if (which == "dedupe1m")
         {
             Throughput.Dedupe(args.Length > 1 ? int.Parse(args[1], Inv) : 1_000_000);

@@ -4,12 +4,18 @@ namespace Tessera.Core.Matching;
 /// <remarks>
 /// Passes: (1) exact strong identifiers; (2) family-name skeleton + birth year (±1 via two keys); (3) shared name
 /// tokens, equivalence groups and skeletons, which only pair records through rare values because blocks above the cap
-/// are skipped; (4) phonetic code + full birth date; (5) swapped names (order-free given/family skeletons);
-/// (6) full birth date + postcode; (7–9) place passes: city + birth date, city + postcode, street prefix + city or postcode. Keys are 64-bit hashes; records are sorted by key and every block
+/// are skipped; (4) phonetic code of a family name (of any name token when no family name is known) + full birth date; (5) swapped names (order-free given/family skeletons);
+/// (6) full birth date + postcode, or the birth date alone as a weak key whose blocks are capped at 12 records; (7–9) place passes: city + birth date, city + postcode, street prefix + city or postcode. Keys are 64-bit hashes; records are sorted by key and every block
 /// within its cap emits its pairs; pairs are de-duplicated by sorting.
 /// </remarks>
 internal static class Blocking
 {
+    /// <summary>The pass of weak keys (a birth date alone), whose blocks are capped at <see cref="WeakCap"/> records.</summary>
+    private const int WeakPass = 10;
+
+    /// <summary>Largest block of a weak key that still emits pairs.</summary>
+    private const int WeakCap = 12;
+
     /// <summary>Candidate pairs packed as left &lt;&lt; 32 | right (left &lt; right in a dedupe; left from <paramref name="a"/> in a link).</summary>
     public static long[] Candidates(FeatureTable a, FeatureTable? b, int cap, out BlockingReport report)
     {
@@ -36,7 +42,8 @@ internal static class Blocking
             }
 
             var size = end - start;
-            var idCap = (keyArray[start] >> 60) == 1 ? cap * 4 : cap;
+            var pass = keyArray[start] >> 60;
+            var idCap = pass == 1 ? cap * 4 : pass == WeakPass ? Math.Min(cap, WeakCap) : cap;
             if (size > idCap)
             {
                 skipped++;
@@ -138,7 +145,9 @@ internal static class Blocking
                 keys.Add(Key(3, 2, t.TokEquivalence[tok]));
             }
 
-            if (fullDob)
+            // Pass 4 pairs a family name's sound with the birth date; a given name with a birth date only when no family name
+            // is known ("Mohammed" born on a given day is dozens of strangers in a large population).
+            if (fullDob && (t.FamilyLength[i] == 0 || IsFamily(t, i, t.TokLatin[tok])))
             {
                 keys.Add(Key(4, t.TokPhonetic[tok], dob));
             }
@@ -161,9 +170,12 @@ internal static class Blocking
             keys.Add(Key(5, Math.Min(g, f), Math.Max(g, f)));
         }
 
+        // Birth date alone (no postcode) is a weak key: capped at WeakCap records. In a small list a shared date is rare
+        // and pairs records whose names were replaced; in a large population every date is a block of dozens of
+        // strangers (1 M records over 70 years of dates: ~40 a day, ~20 M pairs) and the block is skipped.
         if (fullDob)
         {
-            keys.Add(Key(6, t.PostalCode[i], dob));
+            keys.Add(t.PostalCode[i] >= 0 ? Key(6, t.PostalCode[i], dob) : Key(WeakPass, 0, dob));
         }
 
         // Place passes: a person's names can be replaced or missing while birth date and address survive.
@@ -187,6 +199,19 @@ internal static class Blocking
             keys.Add(Key(9, squashed, city));
             keys.Add(Key(9, squashed, t.PostalCode[i]));
         }
+    }
+
+    private static bool IsFamily(FeatureTable t, int i, int latin)
+    {
+        for (var k = 0; k < t.FamilyLength[i]; k++)
+        {
+            if (t.TokLatin[t.FamilyStart[i] + k] == latin)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>FNV-1a of the first eight letters without spaces ("cope place" and "copeplace" agree).</summary>

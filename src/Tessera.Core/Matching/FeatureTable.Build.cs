@@ -7,7 +7,83 @@ internal sealed partial class FeatureTable
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ivich", "ovna", "evna", "ivna", "ogly", "oglu", "kyzy", "qizi"];
 
     /// <summary>Russian/Ukrainian patronymics and Turkic "son of" forms, which documents often leave out.</summary>
-    internal static bool IsPatronymic(string latin) => latin.Length > 6 && PatronymicEndings.Any(e => latin.EndsWith(e, StringComparison.Ordinal));
+    internal static bool IsPatronymic(string latin)
+    {
+        if (latin.Length <= 6)
+        {
+            return false;
+        }
+
+        foreach (var ending in PatronymicEndings)
+        {
+            if (latin.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasNonLatin(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x24F)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A record's keys as strings, computed in parallel before the (sequential, deterministic) interning.</summary>
+    private sealed class Keys
+    {
+        public required List<NameToken> Given { get; init; }
+        public required List<NameToken> Family { get; init; }
+        public required string? GivenValue { get; init; }
+        public required string? FamilyValue { get; init; }
+        public required string? FullValue { get; init; }
+        public required int BirthDate { get; init; }
+        public required bool BirthDateInvalid { get; init; }
+        public required string?[] Fields { get; init; }
+        public required string[][] Identifiers { get; init; }
+    }
+
+    private static Keys KeysOf(PersonRecord r, PersonName name)
+    {
+        var given = name.Tokens.Where(x => x.Role is NameRole.Given or NameRole.Unknown).ToList();
+        var family = name.Tokens.Where(x => x.Role is NameRole.Family or NameRole.Father).ToList();
+        static string? ValueKey(IReadOnlyList<NameToken> tokens)
+        {
+            var key = string.Join(' ', tokens.Select(x => x.Latin).Order(StringComparer.Ordinal));
+            return key.Length == 0 ? null : key;
+        }
+
+        static string[] Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Take(255)];
+        return new Keys
+        {
+            Given = given,
+            Family = family,
+            GivenValue = ValueKey(given),
+            FamilyValue = ValueKey(family),
+            FullValue = ValueKey(name.Tokens),
+            BirthDate = FieldKeys.Date(r.BirthDate, out var invalid),
+            BirthDateInvalid = invalid,
+            Fields =
+            [
+                FieldKeys.Country(r.Nationality), FieldKeys.Gender(r.Gender), FieldKeys.Text(r.BirthPlace), FieldKeys.Text(r.Street),
+                FieldKeys.Text(r.Street2), FieldKeys.Text(r.City), FieldKeys.Document(r.PostalCode), FieldKeys.Text(r.Region), FieldKeys.Country(r.Country),
+            ],
+            Identifiers =
+            [
+                Distinct(r.IdNumbers.Concat(r.PassportNumbers).Select(FieldKeys.Document)), Distinct(r.Phones.Select(FieldKeys.Phone)),
+                Distinct(r.Emails.Select(FieldKeys.Email)), Distinct(r.Ibans.Select(FieldKeys.Document)),
+            ],
+        };
+    }
 
     /// <summary>Normalises every record once (names in parallel) and interns the keys into <paramref name="vocab"/>.</summary>
     public static FeatureTable Build(IReadOnlyList<PersonRecord> records, Vocabulary vocab)
@@ -15,6 +91,7 @@ internal sealed partial class FeatureTable
         var n = records.Count;
         var names = new PersonName[n];
         var aliases = new PersonName[n][];
+        var recordKeys = new Keys[n];
         void Parse(int i)
         {
             var r = records[i];
@@ -27,6 +104,7 @@ internal sealed partial class FeatureTable
 
             extra.AddRange(r.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(PersonName.Parse));
             aliases[i] = [.. extra];
+            recordKeys[i] = KeysOf(r, names[i]);
         }
 
         if (n < 64)
@@ -63,22 +141,19 @@ internal sealed partial class FeatureTable
             Identifiers = [], Names = names,
         };
 
-        int AddTokens(IEnumerable<NameToken> tokens)
+        int AddTokens(IReadOnlyList<NameToken> tokens)
         {
             var count = 0;
-            foreach (var tok in tokens)
+            for (; count < tokens.Count && count < 16; count++)
             {
-                if (count == 16)
-                {
-                    break;
-                }
+                var tok = tokens[count];
 
                 latin.Add(vocab.Intern(tok.Latin));
                 skeleton.Add(vocab.Intern(tok.Skeleton));
                 phonetic.Add(vocab.Intern(tok.Phonetic));
                 equivalence.Add(tok.Equivalence);
                 var f = (byte)(tok.Abjad ? FlagAbjad : 0);
-                if (!string.Equals(tok.Original, tok.Latin, StringComparison.Ordinal) && tok.Original.Any(c => c > 0x24F))
+                if (!string.Equals(tok.Original, tok.Latin, StringComparison.Ordinal) && HasNonLatin(tok.Original))
                 {
                     f |= FlagNonLatin;
                 }
@@ -89,16 +164,9 @@ internal sealed partial class FeatureTable
                 }
 
                 flags.Add(f);
-                count++;
             }
 
             return count;
-        }
-
-        int ValueId(IEnumerable<NameToken> tokens)
-        {
-            var key = string.Join(' ', tokens.Select(x => x.Latin).Order(StringComparer.Ordinal));
-            return key.Length == 0 ? -1 : vocab.Intern(key);
         }
 
         int Intern(string? s) => s is null ? -1 : vocab.Intern(s);
@@ -106,14 +174,12 @@ internal sealed partial class FeatureTable
         var idPools = Enumerable.Range(0, 4).Select(_ => (Start: new int[n], Length: new byte[n], Values: new List<int>())).ToArray();
         for (var i = 0; i < n; i++)
         {
-            var r = records[i];
             var name = names[i];
-            var given = name.Tokens.Where(x => x.Role is NameRole.Given or NameRole.Unknown).ToList();
-            var family = name.Tokens.Where(x => x.Role is NameRole.Family or NameRole.Father).ToList();
+            var k = recordKeys[i];
             t.GivenStart[i] = latin.Count;
-            t.GivenLength[i] = (byte)AddTokens(given);
+            t.GivenLength[i] = (byte)AddTokens(k.Given);
             t.FamilyStart[i] = latin.Count;
-            t.FamilyLength[i] = (byte)AddTokens(family);
+            t.FamilyLength[i] = (byte)AddTokens(k.Family);
             t.FullStart[i] = latin.Count;
             t.FullLength[i] = (byte)AddTokens(name.Tokens);
             t.AliasFirst[i] = aliasStart.Count;
@@ -124,35 +190,31 @@ internal sealed partial class FeatureTable
             }
 
             t.AliasCount[i] = (byte)(aliasStart.Count - t.AliasFirst[i]);
-            t.GivenValue[i] = ValueId(given);
-            t.FamilyValue[i] = ValueId(family);
-            t.FullValue[i] = ValueId(name.Tokens);
-            t.BirthDate[i] = FieldKeys.Date(r.BirthDate, out var invalid);
-            t.BirthDateInvalid[i] = invalid;
-            t.Nationality[i] = Intern(FieldKeys.Country(r.Nationality));
-            t.Gender[i] = Intern(FieldKeys.Gender(r.Gender));
-            t.BirthPlace[i] = Intern(FieldKeys.Text(r.BirthPlace));
-            t.Street[i] = Intern(FieldKeys.Text(r.Street));
-            t.Street2[i] = Intern(FieldKeys.Text(r.Street2));
-            t.City[i] = Intern(FieldKeys.Text(r.City));
-            t.PostalCode[i] = Intern(FieldKeys.Document(r.PostalCode));
-            t.Region[i] = Intern(FieldKeys.Text(r.Region));
-            t.Country[i] = Intern(FieldKeys.Country(r.Country));
-            AddIdentifiers(idPools[0], i, r.IdNumbers.Concat(r.PassportNumbers).Select(FieldKeys.Document));
-            AddIdentifiers(idPools[1], i, r.Phones.Select(FieldKeys.Phone));
-            AddIdentifiers(idPools[2], i, r.Emails.Select(FieldKeys.Email));
-            AddIdentifiers(idPools[3], i, r.Ibans.Select(FieldKeys.Document));
-        }
-
-        void AddIdentifiers((int[] Start, byte[] Length, List<int> Values) pool, int i, IEnumerable<string?> values)
-        {
-            pool.Start[i] = pool.Values.Count;
-            foreach (var v in values.OfType<string>().Distinct(StringComparer.Ordinal).Take(255))
+            t.GivenValue[i] = Intern(k.GivenValue);
+            t.FamilyValue[i] = Intern(k.FamilyValue);
+            t.FullValue[i] = Intern(k.FullValue);
+            t.BirthDate[i] = k.BirthDate;
+            t.BirthDateInvalid[i] = k.BirthDateInvalid;
+            t.Nationality[i] = Intern(k.Fields[0]);
+            t.Gender[i] = Intern(k.Fields[1]);
+            t.BirthPlace[i] = Intern(k.Fields[2]);
+            t.Street[i] = Intern(k.Fields[3]);
+            t.Street2[i] = Intern(k.Fields[4]);
+            t.City[i] = Intern(k.Fields[5]);
+            t.PostalCode[i] = Intern(k.Fields[6]);
+            t.Region[i] = Intern(k.Fields[7]);
+            t.Country[i] = Intern(k.Fields[8]);
+            for (var slot = 0; slot < 4; slot++)
             {
-                pool.Values.Add(vocab.Intern(v));
-            }
+                var pool = idPools[slot];
+                pool.Start[i] = pool.Values.Count;
+                foreach (var v in k.Identifiers[slot])
+                {
+                    pool.Values.Add(vocab.Intern(v));
+                }
 
-            pool.Length[i] = (byte)(pool.Values.Count - pool.Start[i]);
+                pool.Length[i] = (byte)(pool.Values.Count - pool.Start[i]);
+            }
         }
 
         return new FeatureTable

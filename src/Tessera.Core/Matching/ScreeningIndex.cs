@@ -65,21 +65,27 @@ public sealed class ScreeningIndex
 
         _postings = lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _neighbours = new TokenNeighbours(_table);
-        var kinds = MatchEngine.ChooseComparisons(_table, _table, structured: false)
+        Model = Train(_table, seed).WithPrior(Math.Log2(1.0 / Math.Max(2, _table.Count)));
+        _scorer = new PairScorer(Model);
+    }
+
+    /// <summary>The screening model of a population: names, birth date, nationality, gender and identifiers (no place
+    /// fields), trained without labels, with Good–Turing name frequencies; the prior is the caller's.</summary>
+    internal static MatchModel Train(FeatureTable table, int seed)
+    {
+        var kinds = MatchEngine.ChooseComparisons(table, table, structured: false)
             .Where(k => k is not (ComparisonKind.BirthPlace or ComparisonKind.Street or ComparisonKind.Street2 or ComparisonKind.City or ComparisonKind.PostalCode or ComparisonKind.Region))
             .ToArray();
-        Model = ModelTrainer.Train(_table, _table, dedupe: true, kinds, [], seed);
-        var prior = Math.Log2(1.0 / Math.Max(2, _table.Count));
-        Model = Model.WithPrior(prior);
-        for (var c = 0; c < Model.Kinds.Count; c++)
+        var model = ModelTrainer.Train(table, table, dedupe: true, kinds, [], seed);
+        for (var c = 0; c < model.Kinds.Count; c++)
         {
-            if (Comparisons.IsName(Model.Kinds[c]) && Model.Tf[c] is { } tf)
+            if (Comparisons.IsName(model.Kinds[c]) && model.Tf[c] is { } tf)
             {
                 GoodTuring(tf);
             }
         }
 
-        _scorer = new PairScorer(Model);
+        return model;
     }
 
     /// <summary>The scoring model (thresholds may be changed).</summary>
@@ -206,7 +212,7 @@ public sealed class ScreeningIndex
         }
     }
 
-    private static void QueryKeys(FeatureTable t, int i, List<ulong> keys)
+    internal static void QueryKeys(FeatureTable t, int i, List<ulong> keys)
     {
         for (var slot = 0; slot < t.Identifiers.Length; slot++)
         {

@@ -21,45 +21,56 @@ public sealed record ScreeningMatch(string EntityId, string Caption, string Orga
 /// <summary>Cross-checks every contribution on arrival against everyone else's data, and answers systematic checks.</summary>
 /// <remarks>Persons are matched with the Fellegi–Sunter screening index (same person, link, or review band); any other
 /// entity that shares a strong identifier (phone, IBAN, IMO, wallet, handle, plate, document) with another organisation's
-/// entity gives an identifier hit — a link for the network, never a merge. The index is built from storage for each
-/// check, which suits case-sized stores; a resident, incrementally updated index is the next step for large ones.</remarks>
+/// entity gives an identifier hit — a link for the network, never a merge. Both come from the store's resident
+/// <see cref="CrossCheckIndex"/>, built from storage at first use and brought up to date before every check; what a user
+/// may see is decided when the answer is given.</remarks>
 public sealed class CrossChecker
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Store _store;
 
-    internal CrossChecker(Store store) => _store = store;
+    internal CrossChecker(Store store)
+    {
+        _store = store;
+        Index = new CrossCheckIndex(store);
+    }
+
+    /// <summary>The resident index over every stored person and strong identifier.</summary>
+    internal CrossCheckIndex Index { get; }
+
+    /// <summary>Brings the resident index up to date with storage (every contribution written since; everything on first use).</summary>
+    public Task RefreshAsync(CancellationToken ct = default) => Index.CatchUpAsync(ct);
 
     /// <summary>Cross-checks one stored contribution against every other organisation's data; stores the hits with notices to both sides.</summary>
     public async Task<IReadOnlyList<long>> CheckContributionAsync(long contributionId, CancellationToken ct = default)
     {
-        var persons = await PersonsAsync(ct);
-        var mine = persons.Where(p => p.ContributionId == contributionId).ToList();
-        if (mine.Count == 0 && !await HasIdentifiersAsync(contributionId, ct))
+        await Index.CatchUpAsync(ct);
+        var mine = Index.PersonsOf(contributionId);
+        var identifiers = Index.IdentifiersOf(contributionId);
+        if (mine.Count == 0 && identifiers.Count == 0)
         {
             return [];
         }
 
-        var organisation = mine.FirstOrDefault()?.Organisation ?? await OrganisationOfAsync(contributionId, ct);
-        var population = persons.Where(p => p.Organisation != organisation).ToList();
+        var organisation = mine.Count > 0 ? mine[0].Organisation : identifiers[0].Posting.Organisation;
+        var population = Index.PersonCount - Index.PersonsOfOrganisation(organisation);
         var found = new Dictionary<(string, long, string), (Hit, string, string)>();
-        if (population.Count > 0 && mine.Count > 0)
+        if (population > 0)
         {
-            var index = new ScreeningIndex(population.Select(p => p.Record).ToList());
+            bool Others(string id) => Index.Person(id) is { } p && p.Organisation != organisation;
             foreach (var person in mine)
             {
-                foreach (var hit in index.Query(person.Record, 5))
+                foreach (var hit in Index.Persons.Query(person.Record, Others, population, "not:" + organisation, 5))
                 {
-                    var other = population[hit.Index];
-                    var explanation = index.Explain(person.Record, hit.Index);
+                    var other = Index.Person(hit.Id)!;
                     var kind = hit.Kind switch { MatchKind.SamePerson => "same-person", MatchKind.Link => "link", _ => "review" };
                     found[(person.EntityId, other.ContributionId, other.EntityId)] = (new Hit(0, default, kind, contributionId, person.EntityId, other.ContributionId, other.EntityId,
-                        hit.Weight, hit.Probability, explanation.Line, JsonSerializer.Serialize(explanation, Json)), organisation, other.Organisation);
+                        hit.Weight, hit.Probability, hit.Explanation.Line, JsonSerializer.Serialize(hit.Explanation, Json)), organisation, other.Organisation);
                 }
             }
         }
 
-        foreach (var (entity, otherContribution, otherEntity, otherOrg, property, value) in await SharedIdentifiersAsync(contributionId, organisation, ct))
+        foreach (var (entity, otherContribution, otherEntity, otherOrg, property, value) in SharedIdentifiers(identifiers, organisation))
         {
             var summary = $"shares {property} {value}";
             found.TryAdd((entity, otherContribution, otherEntity), (new Hit(0, default, "identifier", contributionId, entity, otherContribution, otherEntity, 0, 1, summary,
@@ -72,14 +83,15 @@ public sealed class CrossChecker
     /// <summary>Screens a person against stored data (or one reference list), logs the check, and answers as <paramref name="by"/> may see.</summary>
     public async Task<ScreeningResult> ScreenPersonAsync(PersonRecord query, Principal by, string? list = null, CancellationToken ct = default)
     {
-        var population = (await PersonsAsync(ct)).Where(p => list is null || p.Source == list).ToList();
+        await Index.CatchUpAsync(ct);
+        var population = list is null ? Index.PersonCount : Index.PersonsOfSource(list);
         var matches = new List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)>();
-        if (population.Count > 0)
+        if (population > 0)
         {
-            var index = new ScreeningIndex(population.Select(p => p.Record).ToList());
-            foreach (var hit in index.Query(query, 10))
+            bool InList(string id) => list is null || Index.Person(id)?.Source == list;
+            foreach (var hit in Index.Persons.Query(query, InList, population, list is null ? "all" : "list:" + list, 10))
             {
-                matches.Add((population[hit.Index], hit.Weight, hit.Probability, hit.Kind.ToString(), index.Explain(query, hit.Index).Line));
+                matches.Add((Index.Person(hit.Id)!, hit.Weight, hit.Probability, hit.Kind.ToString(), hit.Explanation.Line));
             }
         }
 
@@ -89,12 +101,23 @@ public sealed class CrossChecker
     /// <summary>Screens a strong identifier (normalised) against stored data, logs the check, and answers as <paramref name="by"/> may see.</summary>
     public async Task<ScreeningResult> ScreenIdentifierAsync(string kind, string normalised, Principal by, string? list = null, CancellationToken ct = default)
     {
-        var properties = IdentifierProperties(kind);
-        await using var connection = await _store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<(string EntityId, long ContributionId, string Property)>(
-            "SELECT s.entity_id, s.contribution_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
-            "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
-            new { normalised, properties, list });
+        IEnumerable<(long ContributionId, string EntityId, string Property)> rows;
+        if (CrossCheckIndex.Holds(kind))
+        {
+            await Index.CatchUpAsync(ct);
+            rows = Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property));
+        }
+        else
+        {
+            // A value kind that is not a strong identifier (a date, a country …) is not indexed: ask storage.
+            var properties = IdentifierProperties(kind);
+            await using var connection = await _store.ConnectAsync(ct);
+            rows = await connection.QueryAsync<(long ContributionId, string EntityId, string Property)>(
+                "SELECT s.contribution_id, s.entity_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
+                "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
+                new { normalised, properties, list });
+        }
+
         var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
         return await DiscloseAsync(persons, by, list ?? "all", "identifier", ct);
     }
@@ -124,51 +147,26 @@ public sealed class CrossChecker
         return result;
     }
 
-    private sealed record StoredPerson(long ContributionId, string EntityId, string Organisation, string Source, PersonRecord Record);
-
-    private async Task<List<StoredPerson>> PersonsAsync(CancellationToken ct)
+    // Strong identifiers shared with another organisation's entities, by kind of identifier (phone with phone, IBAN with IBAN …);
+    // valid values only, as the statements' validity says.
+    private List<(string, long, string, string, string, string)> SharedIdentifiers(IReadOnlyList<(string Kind, string Value, IdentifierPosting Posting)> mine, string organisation)
     {
-        await using var connection = await _store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)>(
-            "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.value, s.normalised FROM statements s " +
-            "JOIN contributions c ON c.id = s.contribution_id WHERE s.schema = 'Person' ORDER BY s.id");
-        return rows.GroupBy(r => (r.ContributionId, r.EntityId))
-            .Select(g => (g, record: PersonRecords.From(string.Create(CultureInfo.InvariantCulture, $"{g.Key.ContributionId}|{g.Key.EntityId}"),
-                g.Select(r => new PropertyValue(r.Property, r.Value, r.Normalised)))))
-            .Where(x => x.record is not null)
-            .Select(x => new StoredPerson(x.g.Key.ContributionId, x.g.Key.EntityId, x.g.First().Organisation, x.g.First().Source, x.record!))
-            .ToList();
-    }
-
-    private async Task<string> OrganisationOfAsync(long contributionId, CancellationToken ct)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        return await connection.ExecuteScalarAsync<string>("SELECT organisation FROM contributions WHERE id = @contributionId", new { contributionId }) ?? "";
-    }
-
-    private async Task<bool> HasIdentifiersAsync(long contributionId, CancellationToken ct)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM statements WHERE contribution_id = @contributionId AND normalised IS NOT NULL AND " +
-            _store.In("property", "properties"), new { contributionId, properties = AllIdentifierProperties }) > 0;
-    }
-
-    // Strong identifiers shared with another organisation's entities, by kind of identifier (phone with phone, IBAN with IBAN …).
-    private async Task<List<(string, long, string, string, string, string)>> SharedIdentifiersAsync(long contributionId, string organisation, CancellationToken ct)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
         var result = new List<(string, long, string, string, string, string)>();
         foreach (var kind in IdentifierKinds)
         {
-            var properties = IdentifierProperties(kind);
-            var rows = await connection.QueryAsync<(string Entity, long OtherContribution, string OtherEntity, string OtherOrg, string Value)>(
-                "SELECT a.entity_id, b.contribution_id, b.entity_id, c.organisation, a.normalised FROM statements a " +
-                "JOIN statements b ON b.normalised = a.normalised AND b.contribution_id <> a.contribution_id " +
-                "JOIN contributions c ON c.id = b.contribution_id " +
-                "WHERE a.contribution_id = @contributionId AND a.valid = 1 AND b.valid = 1 AND c.organisation <> @organisation AND " +
-                _store.In("a.property", "properties") + " AND " + _store.In("b.property", "properties"),
-                new { contributionId, organisation, properties });
-            result.AddRange(rows.Distinct().Select(r => (r.Entity, r.OtherContribution, r.OtherEntity, r.OtherOrg, kind, r.Value)));
+            var rows = new HashSet<(string, long, string, string, string)>();
+            foreach (var (_, value, posting) in mine.Where(m => m.Kind == kind && m.Posting.Valid))
+            {
+                foreach (var other in Index.Identifier(kind, value))
+                {
+                    if (other.Valid && other.ContributionId != posting.ContributionId && other.Organisation != organisation)
+                    {
+                        rows.Add((posting.EntityId, other.ContributionId, other.EntityId, other.Organisation, value));
+                    }
+                }
+            }
+
+            result.AddRange(rows.Select(r => (r.Item1, r.Item2, r.Item3, r.Item4, kind, r.Item5)));
         }
 
         return result;

@@ -1,0 +1,319 @@
+namespace Tessera.Core.Matching;
+
+/// <summary>One scored candidate of a resident-index query, with its waterfall.</summary>
+public sealed record ResidentHit(string Id, double Weight, MatchKind Kind, PairExplanation Explanation)
+{
+    public double Probability => MatchModel.Probability(Weight);
+}
+
+/// <summary>A screening index that stays in memory and grows with every stored contribution, instead of being rebuilt per query.</summary>
+/// <remarks>
+/// Records live in segments: one base segment (a feature table with its trained model) and one small segment per
+/// <see cref="Add"/>. Postings (name-token keys and strong identifiers, as in <see cref="ScreeningIndex"/>) map a key to
+/// records of every segment; postings longer than the cap are skipped at query time (giant blocks such as the most
+/// frequent names). The Fellegi–Sunter model (u from random pairs, term frequencies) is trained on the base segment and
+/// retrained by compaction — every record rebuilt into one base segment — before the next query once the records added
+/// since the last training exceed a tenth of the base (always while the index is small, so that a small index answers
+/// exactly as one rebuilt from scratch). The prior is one match in the population the caller screens, as in
+/// <see cref="ScreeningIndex"/>; the caller filters candidates (whose population, which access) before scoring.
+/// Thread-safe: queries share a read lock; an <see cref="Add"/> builds its segment outside the lock and holds the write
+/// lock only to append postings; a compaction builds outside the lock and swaps in under it.
+/// </remarks>
+public sealed class ResidentScreeningIndex : IDisposable
+{
+    /// <summary>Below this many records an index is compacted before any query that follows a change (cheap, exact).</summary>
+    public const int AlwaysCompactBelow = 5_000;
+
+    private readonly Vocabulary _vocab = new();
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
+    private readonly Lock _writer = new();
+    private readonly int _postingCap;
+    private readonly int _seed;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (State State, int Version, MatchModel Model)> _populationModels = new(StringComparer.Ordinal);
+    private State _state;
+
+    /// <summary>An empty index; <paramref name="postingCap"/> bounds the postings a query may use (longer ones are too common).</summary>
+    public ResidentScreeningIndex(int postingCap = 5000, int seed = 42)
+    {
+        _postingCap = postingCap;
+        _seed = seed;
+        _state = new State([], [], new Dictionary<ulong, List<int>>(), null, 0);
+    }
+
+    /// <summary>At most this many candidates (those sharing the most keys with the query) are scored per query.</summary>
+    public int ScoredCandidates { get; set; } = 256;
+
+    /// <summary>Records indexed.</summary>
+    public int Count
+    {
+        get
+        {
+            _gate.EnterReadLock();
+            try
+            {
+                return _state.Records.Count;
+            }
+            finally
+            {
+                _gate.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Records added since the model was last trained (0 right after a compaction).</summary>
+    public int Pending
+    {
+        get
+        {
+            _gate.EnterReadLock();
+            try
+            {
+                return _state.Records.Count - _state.Trained;
+            }
+            finally
+            {
+                _gate.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Adds records (ids must be new) as one segment; they are found by the next query.</summary>
+    public void Add(IReadOnlyList<PersonRecord> records)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        lock (_writer)
+        {
+            if (_state.Records.Count == 0)
+            {
+                // The first records become the base segment with its model at once (the build from storage at start).
+                Swap(Rebuild(records));
+                return;
+            }
+
+            var table = FeatureTable.Build(records, _vocab);
+            var keys = SegmentKeys(table);
+            _gate.EnterWriteLock();
+            try
+            {
+                var s = _state;
+                var first = s.Records.Count;
+                s.Segments.Add(table);
+                for (var i = 0; i < records.Count; i++)
+                {
+                    s.Records.Add(new Slot(records[i], s.Segments.Count - 1, i));
+                    foreach (var key in keys[i])
+                    {
+                        Post(s.Postings, key, first + i);
+                    }
+                }
+            }
+            finally
+            {
+                _gate.ExitWriteLock();
+            }
+        }
+    }
+
+    /// <summary>Every record, in the order added (for comparing indexes).</summary>
+    public IReadOnlyList<PersonRecord> Records()
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            return [.. _state.Records.Select(r => r.Record)];
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Candidates for <paramref name="query"/> among the records <paramref name="include"/> admits, at or above the review threshold, best first.</summary>
+    /// <param name="population">Size of the screened population, for the prior (one match in it).</param>
+    /// <param name="populationKey">Names the population <paramref name="include"/> admits (e.g. "not:MT"): a small index trains
+    /// a model on exactly that population, cached under this name until the index changes.</param>
+    public IReadOnlyList<ResidentHit> Query(PersonRecord query, Func<string, bool> include, int population, string populationKey, int limit = 10)
+    {
+        Compact(force: false);
+        var q = FeatureTable.Build([query], _vocab);
+        var keys = new List<ulong>();
+        ScreeningIndex.QueryKeys(q, 0, keys);
+        _gate.EnterReadLock();
+        try
+        {
+            var s = _state;
+            if (s.Model is null)
+            {
+                return [];
+            }
+
+            // Count key hits per admitted candidate, then score the best-supported candidates only (as ScreeningIndex does).
+            var support = new Dictionary<int, int>();
+            var admitted = new Dictionary<int, bool>();
+            foreach (var key in keys.Distinct())
+            {
+                if (!s.Postings.TryGetValue(key, out var posting) || posting.Count > _postingCap)
+                {
+                    continue;
+                }
+
+                foreach (var i in posting)
+                {
+                    if (!admitted.TryGetValue(i, out var ok))
+                    {
+                        admitted[i] = ok = include(s.Records[i].Record.Id);
+                    }
+
+                    if (ok)
+                    {
+                        support[i] = support.GetValueOrDefault(i) + 1;
+                    }
+                }
+            }
+
+            var candidates = support.Count <= ScoredCandidates
+                ? [.. support.Keys.Order()]
+                : support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(ScoredCandidates).Select(kv => kv.Key).ToList();
+            var trained = s.Records.Count < AlwaysCompactBelow ? PopulationModel(s, populationKey, include) : s.Model;
+            var model = trained.WithPrior(Math.Log2(1.0 / Math.Max(2, population)));
+            var scorer = new PairScorer(model);
+            var hits = new List<(int Index, double Weight, MatchKind Kind)>();
+            foreach (var i in candidates)
+            {
+                var slot = s.Records[i];
+                var weight = scorer.Score(q, 0, s.Segments[slot.Segment], slot.Local, out var identity, out var shared);
+                var kind = MatchEngine.Classify(model, weight, identity, shared);
+                if (kind != MatchKind.None)
+                {
+                    hits.Add((i, weight, kind));
+                }
+            }
+
+            // Stable best-first order, ties in the order records were added.
+            return [.. hits.OrderByDescending(h => h.Weight).ThenBy(h => h.Index).Take(limit).Select(h =>
+            {
+                var slot = s.Records[h.Index];
+                var explanation = Explainer.Explain(model, q, 0, s.Segments[slot.Segment], slot.Local);
+                return new ResidentHit(slot.Record.Id, h.Weight, h.Kind, explanation);
+            })];
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Rebuilds every record into one base segment and retrains the model when due (or always, when forced).</summary>
+    public void Compact(bool force)
+    {
+        if (!force && !Due(Volatile.Read(ref _state)))
+        {
+            return;
+        }
+
+        lock (_writer)
+        {
+            var old = _state;
+            if (!force && !Due(old))
+            {
+                return;
+            }
+
+            Swap(Rebuild([.. old.Records.Select(r => r.Record)]));
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private State Rebuild(IReadOnlyList<PersonRecord> records)
+    {
+        var table = FeatureTable.Build(records, _vocab);
+        var keys = SegmentKeys(table);
+        var postings = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            foreach (var key in keys[i])
+            {
+                Post(postings, key, i);
+            }
+        }
+
+        var model = records.Count > 0 ? Train(table) : null;
+        return new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count);
+    }
+
+    private void Swap(State state)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            _state = state;
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    // A small index answers exactly as a ScreeningIndex built over the screened population alone: the model (comparisons
+    // chosen by coverage, u from random pairs, term frequencies) is trained on that population.
+    private MatchModel PopulationModel(State s, string key, Func<string, bool> include)
+    {
+        var version = s.Records.Count;
+        if (_populationModels.TryGetValue(key, out var cached) && ReferenceEquals(cached.State, s) && cached.Version == version)
+        {
+            return cached.Model;
+        }
+
+        var records = s.Records.Select(r => r.Record).Where(r => include(r.Id)).ToList();
+        if (records.Count == 0)
+        {
+            return s.Model!;
+        }
+
+        var model = Train(FeatureTable.Build(records, _vocab));
+        _populationModels[key] = (s, version, model);
+        return model;
+    }
+
+    // The comparisons and training of ScreeningIndex, Good–Turing name frequencies included.
+    private MatchModel Train(FeatureTable table) => ScreeningIndex.Train(table, _seed);
+
+    private static bool Due(State s)
+    {
+        var pending = s.Records.Count - s.Trained;
+        return pending > 0 && (s.Records.Count < AlwaysCompactBelow || pending * 10 > s.Trained);
+    }
+
+    private static ulong[][] SegmentKeys(FeatureTable table)
+    {
+        var result = new ulong[table.Count][];
+        var keys = new List<ulong>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            keys.Clear();
+            ScreeningIndex.QueryKeys(table, i, keys);
+            result[i] = [.. keys.Distinct()];
+        }
+
+        return result;
+    }
+
+    private static void Post(Dictionary<ulong, List<int>> postings, ulong key, int record)
+    {
+        if (!postings.TryGetValue(key, out var list))
+        {
+            postings[key] = list = [];
+        }
+
+        list.Add(record);
+    }
+
+    private readonly record struct Slot(PersonRecord Record, int Segment, int Local);
+
+    private sealed record State(List<FeatureTable> Segments, List<Slot> Records, Dictionary<ulong, List<int>> Postings, MatchModel? Model, int Trained);
+}

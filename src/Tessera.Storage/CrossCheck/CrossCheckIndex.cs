@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Dapper;
+using Tessera.Core.Matching;
+using Tessera.Core.Model;
+
+namespace Tessera.Storage.CrossCheck;
+
+/// <summary>A stored person as the cross-check sees it: where it came from, and its matcher record.</summary>
+internal sealed record StoredPerson(long ContributionId, string EntityId, string Organisation, string Source, PersonRecord Record);
+
+/// <summary>One statement holding a normalised strong identifier.</summary>
+internal sealed record IdentifierPosting(long ContributionId, string EntityId, string Organisation, string Source, string Property, bool Valid);
+
+/// <summary>The store's resident cross-check index: every stored person (for Fellegi–Sunter screening) and every normalised
+/// strong identifier (kind and value → statements), built from storage at first use and brought up to date with every
+/// contribution stored since.</summary>
+/// <remarks>It holds no access decision: the checker filters what it finds by the asking user's rights at answer time.
+/// Catching up lists the contribution ids in storage and loads those not yet indexed, so contributions written by another
+/// process (a CLI import next to a running server) are indexed too. Contributions are never deleted (no withdrawal exists),
+/// so the index only grows.</remarks>
+internal sealed class CrossCheckIndex : IDisposable
+{
+    private readonly Store _store;
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private readonly HashSet<long> _loaded = [];
+    private volatile bool _built;
+    private readonly ConcurrentDictionary<string, StoredPerson> _persons = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _perOrganisation = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _perSource = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Kind, string Value), IdentifierPosting[]> _identifiers = new();
+    private readonly ConcurrentDictionary<long, StoredPerson[]> _personsByContribution = new();
+    private readonly ConcurrentDictionary<long, (string Kind, string Value, IdentifierPosting Posting)[]> _identifiersByContribution = new();
+    private readonly Dictionary<string, string> _kindOfProperty;
+
+    internal CrossCheckIndex(Store store)
+    {
+        _store = store;
+        _kindOfProperty = CrossChecker.IdentifierKinds.SelectMany(k => CrossChecker.IdentifierProperties(k).Select(p => (p, k)))
+            .GroupBy(x => x.p, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().k, StringComparer.Ordinal);
+    }
+
+    /// <summary>The persons, searchable by name and identifiers.</summary>
+    public ResidentScreeningIndex Persons { get; } = new();
+
+    /// <summary>Persons indexed.</summary>
+    public int PersonCount => _persons.Count;
+
+    /// <summary>The person indexed under a matcher record id ("contribution|entity").</summary>
+    public StoredPerson? Person(string id) => _persons.GetValueOrDefault(id);
+
+    /// <summary>Persons of one contribution, in storage order.</summary>
+    public IReadOnlyList<StoredPerson> PersonsOf(long contributionId) => _personsByContribution.GetValueOrDefault(contributionId) ?? [];
+
+    /// <summary>Persons stored by an organisation.</summary>
+    public int PersonsOfOrganisation(string organisation) => _perOrganisation.GetValueOrDefault(organisation);
+
+    /// <summary>Persons stored from one source (reference list).</summary>
+    public int PersonsOfSource(string source) => _perSource.GetValueOrDefault(source);
+
+    /// <summary>Statements holding the normalised identifier <paramref name="value"/> of kind <paramref name="kind"/>.</summary>
+    public IReadOnlyList<IdentifierPosting> Identifier(string kind, string value) => _identifiers.GetValueOrDefault((kind, value)) ?? [];
+
+    /// <summary>The identifiers of one contribution's entities: (kind, value, entity, valid).</summary>
+    public IReadOnlyList<(string Kind, string Value, IdentifierPosting Posting)> IdentifiersOf(long contributionId) =>
+        _identifiersByContribution.GetValueOrDefault(contributionId) ?? [];
+
+    /// <summary>True when <paramref name="kind"/> is a strong identifier kind that the index holds.</summary>
+    public static bool Holds(string kind) => CrossChecker.IdentifierKinds.Contains(kind, StringComparer.Ordinal);
+
+    /// <summary>True once the index was built from storage (at its first use).</summary>
+    public bool Built => _built;
+
+    /// <summary>Indexes a contribution just stored, when the index is already built (otherwise its first use will load it).</summary>
+    public Task ContributionStoredAsync(CancellationToken ct = default) => _built ? CatchUpAsync(ct) : Task.CompletedTask;
+
+    /// <summary>Loads every contribution stored and not yet indexed (all of them on first use).</summary>
+    public async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        await _sync.WaitAsync(ct);
+        try
+        {
+            await using var connection = await _store.ConnectAsync(ct);
+            var ids = (await connection.QueryAsync<long>("SELECT id FROM contributions ORDER BY id")).Where(id => !_loaded.Contains(id)).ToList();
+            if (ids.Count == 0)
+            {
+                _built = true;
+                return;
+            }
+
+            // On first use every contribution is new: one scan of the statements instead of a query per contribution.
+            var all = !_built;
+            var filter = all ? "" : " AND " + _store.In("s.contribution_id", "ids");
+            var persons = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)>(
+                "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.value, s.normalised FROM statements s " +
+                "JOIN contributions c ON c.id = s.contribution_id WHERE s.schema = 'Person'" + filter + " ORDER BY s.id", new { ids });
+            var identifiers = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid)>(
+                "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.normalised, s.valid FROM statements s " +
+                "JOIN contributions c ON c.id = s.contribution_id WHERE s.normalised IS NOT NULL AND " + _store.In("s.property", "properties") + filter + " ORDER BY s.id",
+                new { ids, properties = _kindOfProperty.Keys.ToArray() });
+            AddIdentifiers(identifiers);
+            AddPersons(persons);
+            _loaded.UnionWith(ids);
+            _built = true;
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        Persons.Dispose();
+        _sync.Dispose();
+    }
+
+    private void AddIdentifiers(IEnumerable<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid)> rows)
+    {
+        var list = rows.Select(r => (Kind: _kindOfProperty[r.Property], Value: r.Normalised,
+            Posting: new IdentifierPosting(r.ContributionId, r.EntityId, r.Organisation, r.Source, r.Property, r.Valid == 1))).ToList();
+        foreach (var group in list.GroupBy(r => (r.Kind, r.Value)))
+        {
+            var added = group.Select(r => r.Posting).ToArray();
+            _identifiers.AddOrUpdate(group.Key, added, (_, existing) => [.. existing, .. added]);
+        }
+
+        foreach (var group in list.GroupBy(r => r.Posting.ContributionId))
+        {
+            _identifiersByContribution[group.Key] = [.. group];
+        }
+    }
+
+    // Same grouping and record building as the per-check rebuild it replaces: one record per (contribution, entity), in statement order.
+    private void AddPersons(IEnumerable<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)> rows)
+    {
+        var records = new List<PersonRecord>();
+        foreach (var g in rows.GroupBy(r => (r.ContributionId, r.EntityId)))
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"{g.Key.ContributionId}|{g.Key.EntityId}");
+            var record = PersonRecords.From(id, g.Select(r => new PropertyValue(r.Property, r.Value, r.Normalised)));
+            if (record is null)
+            {
+                continue;
+            }
+
+            var first = g.First();
+            _persons[id] = new StoredPerson(g.Key.ContributionId, g.Key.EntityId, first.Organisation, first.Source, record);
+            _perOrganisation.AddOrUpdate(first.Organisation, 1, (_, n) => n + 1);
+            _perSource.AddOrUpdate(first.Source, 1, (_, n) => n + 1);
+            records.Add(record);
+        }
+
+        foreach (var group in records.Select(r => _persons[r.Id]).GroupBy(p => p.ContributionId))
+        {
+            _personsByContribution[group.Key] = [.. group];
+        }
+
+        Persons.Add(records);
+    }
+}

@@ -1,0 +1,71 @@
+using Tessera.Core.Matching;
+
+namespace Tessera.Core.Tests.Matching;
+
+public sealed class ResidentScreeningIndexTests
+{
+    private static readonly PersonRecord Target = new("target") { Name = "Mohammed Yusuf Haddad", BirthDate = "1984-03-07", Nationality = "SY", Phones = ["+963 944 123456"] };
+
+    [Theory]
+    [InlineData("محمد يوسف حداد")]
+    [InlineData("HADDAD, Muhammad Youssef")]
+    [InlineData("Mohamad Haddad")]
+    public void Query_SmallIndexFilteredToAPopulation_AnswersAsAScreeningIndexOverThatPopulation(string name)
+    {
+        var all = MatchEngineTests.Population(200, 21);
+        all.Add(Target);
+        var population = all.Where(r => !r.Id.EndsWith('b')).ToList();
+        using var resident = new ResidentScreeningIndex();
+        foreach (var batch in all.Chunk(37))
+        {
+            resident.Add(batch);
+        }
+
+        var query = new PersonRecord("q") { Name = name, BirthDate = "1984-03-07", Nationality = "Syria" };
+        var expected = new ScreeningIndex(population).Query(query, 5);
+        var actual = resident.Query(query, id => !id.EndsWith('b'), population.Count, "not-b", 5);
+
+        // Same weights and kinds; records tied on weight come in any order from ScreeningIndex (its sort is not stable).
+        Assert.Equal("target", expected[0].Id);
+        Assert.Equal("target", actual[0].Id);
+        Assert.Equal(expected.Select(h => (h.Kind, h.Weight)), actual.Select(h => (h.Kind, h.Weight)));
+    }
+
+    [Fact]
+    public void Query_LargeIndexAddedInBatches_AnswersAsTheSameIndexBuiltAtOnce()
+    {
+        var all = MatchEngineTests.Population(ResidentScreeningIndex.AlwaysCompactBelow, 5);
+        all.Add(Target);
+        using var atOnce = new ResidentScreeningIndex();
+        atOnce.Add(all);
+        using var incremental = new ResidentScreeningIndex();
+        incremental.Add(all[..^400]);
+        incremental.Compact(force: true);
+        foreach (var batch in all[^400..].Chunk(50))
+        {
+            incremental.Add(batch);
+        }
+
+        var query = new PersonRecord("q") { Name = "Muhammad Youssef Haddad", BirthDate = "1984-03-07" };
+        var pending = incremental.Query(query, _ => true, all.Count, "all", 3);
+        Assert.Equal(400, incremental.Pending);
+        incremental.Compact(force: true);
+        var compacted = incremental.Query(query, _ => true, all.Count, "all", 3);
+        var fresh = atOnce.Query(query, _ => true, all.Count, "all", 3);
+
+        Assert.Equal("target", pending[0].Id);
+        Assert.Equal(atOnce.Records(), incremental.Records());
+        Assert.Equal(fresh.Select(h => (h.Id, h.Kind, h.Weight)), compacted.Select(h => (h.Id, h.Kind, h.Weight)));
+    }
+
+    [Fact]
+    public void Query_ExcludedRecord_IsNeverScored()
+    {
+        using var index = new ResidentScreeningIndex();
+        index.Add([Target, new PersonRecord("other") { Name = "Mohammed Yusuf Haddad", BirthDate = "1984-03-07" }]);
+
+        var hits = index.Query(new PersonRecord("q") { Name = "Mohammed Yusuf Haddad", BirthDate = "1984-03-07" }, id => id != "target", 1, "no-target");
+
+        Assert.Equal("other", Assert.Single(hits).Id);
+    }
+}
