@@ -8,7 +8,8 @@ namespace Tessera.Storage.Contributions;
 /// <summary>Search over stored entities, through the access policy.</summary>
 public sealed partial class ContributionStore
 {
-    /// <summary>Entities with a name, number or identifier containing <paramref name="query"/> (case-insensitive), as <paramref name="by"/> may see them.</summary>
+    /// <summary>Entities with a name, number or identifier containing <paramref name="query"/> (case-insensitive), and persons
+    /// whose name matches it in another script or spelling, as <paramref name="by"/> may see them.</summary>
     /// <remarks>Entities the user may not know of are left out exactly as if they did not match; entities they may know
     /// of only as a hit come back as hit-only views with the owner and a reference. The search is audited.</remarks>
     public async Task<IReadOnlyList<EntityView>> SearchAsync(string query, Principal by, int limit = 50, CancellationToken ct = default)
@@ -23,6 +24,8 @@ public sealed partial class ContributionStore
                 "'phone', 'email', 'iban', 'imoNumber', 'mmsi', 'registrationNumber', 'username', 'publicKey', 'title') LIMIT 1000", new { needle })).ToList();
         }
 
+        // Persons whose name matches across scripts and spellings, which a substring cannot find (محمد → Mohammed).
+        ids = ids.Union(await _store.CrossCheck.PersonsNamedAsync(query, limit, ct), StringComparer.Ordinal).ToList();
         var records = await StatementsOfAsync(ids, ct);
         var views = records.GroupBy(r => r.Statement.EntityId)
             .Select(g => EntityView.For(by, AccessAction.View, g.Key, g.ToList()))

@@ -24,7 +24,7 @@ public sealed record ScreeningMatch(string EntityId, string Caption, string Orga
 /// entity gives an identifier hit — a link for the network, never a merge. Both come from the store's resident
 /// <see cref="CrossCheckIndex"/>, built from storage at first use and brought up to date before every check; what a user
 /// may see is decided when the answer is given.</remarks>
-public sealed class CrossChecker
+public sealed partial class CrossChecker
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Store _store;

@@ -32,6 +32,28 @@ public sealed class SignInJourneyTests(DemoServer server)
 
     [Theory]
     [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
+    public async Task Search_ArabicQuery_FindsEveryScriptAndRendersArabicNamesRightToLeft(string browser)
+    {
+        Assert.Equal("chromium", browser);
+        await using var session = await server.NewSessionAsync();
+        await session.SignInAsync("it.analyst");
+        await session.Page.FillAsync("[data-testid=search-box] input, input[data-testid=search-box]", "محمد علي حسن");
+        await session.Page.ClickAsync("[data-testid=search-button]");
+        await session.Page.WaitForSelectorAsync("[data-testid=result-count]");
+        await session.Page.WaitForSelectorAsync("bdi.name");
+        await session.ScreenshotAsync("02b-search-arabic");
+
+        // Each name is isolated (bdi dir=auto): the browser lays out an Arabic name right to left, a Latin one left to right.
+        var names = await session.Page.EvaluateAsync<string[][]>(
+            "() => [...document.querySelectorAll('bdi.name')].map(e => [e.textContent.trim(), getComputedStyle(e).direction])");
+        Assert.Contains(names, n => n[0] == "Mohammed Ali Hassan" && n[1] == "ltr");
+        var arabic = names.Where(n => n[0].Length > 0 && n[0][0] is >= '\u0600' and <= '\u06FF').ToList();
+        Assert.NotEmpty(arabic);
+        Assert.All(arabic, n => Assert.Equal("rtl", n[1]));
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
     public async Task SignIn_WrongPassword_StaysOnSignInWithAnError(string browser)
     {
         Assert.Equal("chromium", browser);
