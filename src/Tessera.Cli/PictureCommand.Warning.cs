@@ -72,7 +72,8 @@ internal static partial class PictureCommand
         var month = new Option<string?>("--month") { Description = "Month to scan, YYYY-MM (default: the last month of data)" };
         var top = new Option<int>("--top") { Description = "How many top nationalities per route to scan", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
-        var command = new Command("alerts", "Early-warning alerts for a month, per route and per top nationality.") { month, top, json };
+        var method = new Option<string>("--method") { Description = "robust (default: seasonally adjusted, robust spread) or seasonal-naive (twice the same months a year earlier)", DefaultValueFactory = _ => "robust" };
+        var command = new Command("alerts", "Early-warning alerts for a month, per route and per top nationality.") { month, top, json, method };
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await open();
@@ -84,7 +85,7 @@ internal static partial class PictureCommand
             }
 
             var m = parse.GetValue(month) is { } text ? YearMonth.Parse(text) : detections.Max(d => d.Month);
-            var alerts = EarlyWarning.Scan(detections, m, new EarlyWarningOptions(), parse.GetValue(top));
+            var alerts = EarlyWarning.Scan(detections, m, new EarlyWarningOptions(Method: EarlyWarning.ParseMethod(parse.GetValue(method))), parse.GetValue(top));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

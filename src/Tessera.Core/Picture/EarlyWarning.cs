@@ -8,6 +8,7 @@ namespace Tessera.Core.Picture;
 /// <param name="SpreadFloor">Smallest spread in log units, so that a quiet series does not alert on noise.</param>
 /// <param name="MinimumRise">An alert also needs a rise of at least this fraction on the baseline (0.5 = +50 %).</param>
 /// <param name="MinimumCount">An alert also needs at least this many detections in the month scored.</param>
+/// <param name="Method">The robust control chart (default), or the seasonal-naive rule it is benchmarked against.</param>
 public sealed record EarlyWarningOptions(
     double Threshold = 3.0,
     int SmoothingMonths = 3,
@@ -15,7 +16,19 @@ public sealed record EarlyWarningOptions(
     int SpreadWindowMonths = 36,
     double SpreadFloor = 0.3,
     double MinimumRise = 0.5,
-    long MinimumCount = 200);
+    long MinimumCount = 200,
+    EarlyWarningMethod Method = EarlyWarningMethod.Robust);
+
+/// <summary>How a month is judged abnormal.</summary>
+public enum EarlyWarningMethod
+{
+    /// <summary>Seasonally adjusted log counts against a robust spread (<see cref="EarlyWarning"/>): fewer false alerts.</summary>
+    Robust,
+
+    /// <summary>The last <c>SmoothingMonths</c> months at least twice the same months a year earlier (OECD's naive
+    /// benchmark): flags more surges, at a higher false-alert rate (docs/early-warning.md).</summary>
+    SeasonalNaive,
+}
 
 /// <summary>One month of a series as the early-warning rule sees it.</summary>
 /// <param name="Expected">The seasonal baseline, in detections over the smoothing window; null in the first year.</param>
@@ -83,6 +96,15 @@ public static class EarlyWarning
                 score = r / Math.Max(Statistics.Mad(history), options.SpreadFloor);
             }
 
+            if (options.Method == EarlyWarningMethod.SeasonalNaive)
+            {
+                // Expected: the same months a year earlier (a full window only); score: the ratio to them.
+                var yearEarlier = t - 12 >= options.SmoothingMonths - 1 ? smoothed[t - 12] : (long?)null;
+                points.Add(new EarlyWarningPoint(months[t], x[t], smoothed[t], yearEarlier, yearEarlier is { } e ? (double)smoothed[t] / Math.Max(e, 1) : null,
+                    yearEarlier is { } before && SeasonalNaiveAlert(x[t], smoothed[t], before, options)));
+                continue;
+            }
+
             var alert = score >= options.Threshold
                 && Math.Exp(residual[t]!.Value) - 1 >= options.MinimumRise
                 && x[t] >= options.MinimumCount;
@@ -91,6 +113,20 @@ public static class EarlyWarning
 
         return points;
     }
+
+    /// <summary>The method named <c>robust</c> or <c>seasonal-naive</c>.</summary>
+    /// <exception cref="Model.ModelException">Another name.</exception>
+    public static EarlyWarningMethod ParseMethod(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "robust" => EarlyWarningMethod.Robust,
+        "seasonal-naive" or "naive" => EarlyWarningMethod.SeasonalNaive,
+        _ => throw new Model.ModelException($"unknown early-warning method '{name}' (robust or seasonal-naive)", field: "method"),
+    };
+
+    /// <summary>The seasonal-naive rule: at least <c>MinimumCount</c> this month, and the smoothed count at least twice the
+    /// smoothed count a year earlier.</summary>
+    internal static bool SeasonalNaiveAlert(long count, long smoothed, long yearEarlierSmoothed, EarlyWarningOptions options) =>
+        count >= options.MinimumCount && smoothed >= 2 * Math.Max(yearEarlierSmoothed, 1);
 
     /// <summary>Alerts raised in <paramref name="month"/>, per route and per top nationality of each route.</summary>
     /// <param name="topNationalities">How many of each route's largest nationalities (over the preceding 12 months) to score.</param>

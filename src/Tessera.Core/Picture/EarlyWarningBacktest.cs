@@ -95,6 +95,5 @@ public static class EarlyWarningBacktest
     }
 
     private static bool Benchmark(Dictionary<YearMonth, EarlyWarningPoint> byMonth, EarlyWarningPoint p, EarlyWarningOptions options) =>
-        byMonth.TryGetValue(p.Month.AddYears(-1), out var year) && p.Count >= options.MinimumCount
-        && p.Smoothed >= 2 * Math.Max(year.Smoothed, 1);
+        byMonth.TryGetValue(p.Month.AddYears(-1), out var year) && EarlyWarning.SeasonalNaiveAlert(p.Count, p.Smoothed, year.Smoothed, options);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tessera.Core.Access;
+using Tessera.Core.Model;
 using Tessera.Core.Picture;
 using Tessera.Storage;
 using Tessera.Web.Auth;
@@ -67,7 +68,7 @@ internal static partial class PictureEndpoints
         }).WithName("GetPictureSeries").WithSummary("Monthly detections per route (or per top nationality, the rest as \"Other\"), one aligned count per month, for stacked charts.")
           .Produces<PictureSeries>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/alerts", async (string? from, string? to, int? top, HttpContext http, Store store) =>
+        group.MapGet("/alerts", async (string? from, string? to, int? top, string? method, HttpContext http, Store store) =>
         {
             if (Refused(http) is { } refused)
             {
@@ -92,12 +93,21 @@ internal static partial class PictureEndpoints
                 return BadRequest(string.Create(CultureInfo.InvariantCulture, $"at most {MaxAlertMonths} months of alerts at once"), "from");
             }
 
-            var options = new EarlyWarningOptions();
+            EarlyWarningOptions options;
+            try
+            {
+                options = new EarlyWarningOptions(Method: EarlyWarning.ParseMethod(method));
+            }
+            catch (ModelException e)
+            {
+                return BadRequest(e.Message, "method");
+            }
+
             var alerts = YearMonth.Range(first, last)
                 .SelectMany(m => EarlyWarning.Scan(detections, m, options, Math.Clamp(top ?? 5, 0, 20))).ToList();
             var hide = PictureAnalysis.AggregatesOnly(http.User.ToPrincipal());
             return Results.Ok(new AlertsDto(first, last, alerts.Select(a => AlertDto.From(a, hide)).ToList(), hide));
-        }).WithName("GetPictureAlerts").WithSummary("Early-warning alerts (abnormal change, Impl. Reg. 2021/581 Art. 8(4)(a)) per route and top nationality for each month of the period; the latest month by default.")
+        }).WithName("GetPictureAlerts").WithSummary("Early-warning alerts (abnormal change, Impl. Reg. 2021/581 Art. 8(4)(a)) per route and top nationality for each month of the period; the latest month by default; method robust (default) or seasonal-naive.")
           .Produces<AlertsDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/prices", async (string? route, string? from, string? to, HttpContext http, Store store) =>

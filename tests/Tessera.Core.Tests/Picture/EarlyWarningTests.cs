@@ -104,4 +104,34 @@ public sealed class EarlyWarningTests
         Assert.Contains(surges, s => s.Route == "Western Balkan Route" && s.Year == 2022);
         Assert.InRange(result.FalseAlertRate, 0, 0.05);
     }
+
+    [Fact]
+    public void Evaluate_SeasonalNaive_AlertsWhenThreeMonthsDoubleTheYearBefore()
+    {
+        var series = Seasonal(4, 7);
+        var surge = new YearMonth(2013, 6);
+        foreach (var m in YearMonth.Range(surge.AddMonths(-2), surge))
+        {
+            series[m] *= 3;
+        }
+
+        var points = EarlyWarning.Evaluate(series, new EarlyWarningOptions(Method: EarlyWarningMethod.SeasonalNaive));
+
+        var at = points.Single(p => p.Month == surge);
+        Assert.True(at.Alert);
+        Assert.Equal(points.Single(p => p.Month == surge.AddYears(-1)).Smoothed, at.Expected);
+        Assert.DoesNotContain(points, p => p.Alert && p.Month < surge.AddMonths(-2));
+        Assert.All(points.Where(p => p.Month.Year == 2010), p => Assert.False(p.Alert));
+    }
+
+    [Theory]
+    [InlineData(null, EarlyWarningMethod.Robust)]
+    [InlineData("robust", EarlyWarningMethod.Robust)]
+    [InlineData("Seasonal-Naive", EarlyWarningMethod.SeasonalNaive)]
+    public void ParseMethod_KnownNames_TheirMethod(string? name, EarlyWarningMethod expected) =>
+        Assert.Equal(expected, EarlyWarning.ParseMethod(name));
+
+    [Fact]
+    public void ParseMethod_UnknownName_NamesTheField() =>
+        Assert.Equal("method", Assert.Throws<Tessera.Core.Model.ModelException>(() => EarlyWarning.ParseMethod("zscore")).Field);
 }

@@ -56,6 +56,7 @@ public sealed class PictureEndpointTests
     [InlineData("/api/v1/picture/series?from=2023-01&to=2023-08&by=country", "by")]
     [InlineData("/api/v1/picture/chart.svg?from=2023-01", "to")]
     [InlineData("/api/v1/picture/alerts?from=2010-01&to=2023-08", "from")]
+    [InlineData("/api/v1/picture/alerts?from=2015-01&method=zscore", "method")]
     public async Task Get_BadInput_Answers400NamingTheField(string path, string field)
     {
         await using var host = await TestHost.StartAsync();
@@ -148,6 +149,26 @@ public sealed class PictureEndpointTests
         Assert.NotEmpty(alerts);
         Assert.All(alerts, a => Assert.InRange(a.GetProperty("month").GetString()!, "2015-01", "2015-12"));
         Assert.All(alerts, a => Assert.True(a.GetProperty("score").GetDouble() > 0));
+    }
+
+    [Fact]
+    public async Task Alerts_SeasonalNaiveMethod_FlagsAtLeastTheSurgesTheRobustRuleFlags()
+    {
+        await using var host = await TestHost.StartAsync();
+        var client = await host.AsAsync("hub.analyst");
+
+        async Task<HashSet<string>> RoutesAsync(string method)
+        {
+            using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/picture/alerts?from=2015-01&to=2015-12&top=0&method=" + method, UriKind.Relative)));
+            return doc.RootElement.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("route").GetString()!).ToHashSet();
+        }
+
+        var robust = await RoutesAsync("robust");
+        var naive = await RoutesAsync("seasonal-naive");
+
+        // The naive rule is the more sensitive one (docs/early-warning.md): every route the robust rule flags in 2015, it flags too.
+        Assert.NotEmpty(robust);
+        Assert.Superset(robust, naive);
     }
 
     [Fact]
