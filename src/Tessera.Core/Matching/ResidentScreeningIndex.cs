@@ -1,9 +1,13 @@
 namespace Tessera.Core.Matching;
 
 /// <summary>One scored candidate of a resident-index query, with its waterfall.</summary>
+/// <param name="Weight">The pair's weight less <see cref="Competition"/>; the explanation is the pair's own waterfall.</param>
 public sealed record ResidentHit(string Id, double Weight, MatchKind Kind, PairExplanation Explanation)
 {
     public double Probability => MatchModel.Probability(Weight);
+
+    /// <summary>Bits taken off the pair's own weight because other candidates compete for the query (0 unless the query asked for one entry per person).</summary>
+    public double Competition { get; init; }
 }
 
 /// <summary>A screening index that stays in memory and grows with every stored contribution, instead of being rebuilt per query.</summary>
@@ -16,8 +20,11 @@ public sealed record ResidentHit(string Id, double Weight, MatchKind Kind, PairE
 /// since the last training exceed a tenth of the base (always while the index is small, so that a small index answers
 /// exactly as one rebuilt from scratch). The prior is one match in the population the caller screens, as in
 /// <see cref="ScreeningIndex"/>; the caller filters candidates (whose population, which access) before scoring.
+/// Candidate keys include the indexed tokens one typo away from a query token (<see cref="TokenNeighbours"/>, kept up to
+/// date by every <see cref="Add"/>), and candidates, support, scoring and classification are those of
+/// <see cref="ScreeningIndex"/> (one shared implementation).
 /// Thread-safe: queries share a read lock; an <see cref="Add"/> builds its segment outside the lock and holds the write
-/// lock only to append postings; a compaction builds outside the lock and swaps in under it.
+/// lock only to append postings and token neighbours; a compaction builds outside the lock and swaps in under it.
 /// </remarks>
 public sealed class ResidentScreeningIndex : IDisposable
 {
@@ -37,7 +44,7 @@ public sealed class ResidentScreeningIndex : IDisposable
     {
         _postingCap = postingCap;
         _seed = seed;
-        _state = new State([], [], new Dictionary<ulong, List<int>>(), null, 0);
+        _state = new State([], [], new Dictionary<ulong, List<int>>(), null, 0, new TokenNeighbours());
     }
 
     /// <summary>At most this many candidates (those sharing the most keys with the query) are scored per query.</summary>
@@ -110,6 +117,8 @@ public sealed class ResidentScreeningIndex : IDisposable
                         Post(s.Postings, key, first + i);
                     }
                 }
+
+                s.Neighbours.Add(table);
             }
             finally
             {
@@ -136,12 +145,13 @@ public sealed class ResidentScreeningIndex : IDisposable
     /// <param name="population">Size of the screened population, for the prior (one match in it).</param>
     /// <param name="populationKey">Names the population <paramref name="include"/> admits (e.g. "not:MT"): a small index trains
     /// a model on exactly that population, cached under this name until the index changes.</param>
-    public IReadOnlyList<ResidentHit> Query(PersonRecord query, Func<string, bool> include, int population, string populationKey, int limit = 10)
+    /// <param name="oneEntryPerPerson">The screened population names every person once (one reference list): the
+    /// candidates compete, as with <see cref="ScreeningIndex.OneEntryPerPerson"/>. Leave it off for a population that
+    /// may hold the same person twice (the cross-check on arrival).</param>
+    public IReadOnlyList<ResidentHit> Query(PersonRecord query, Func<string, bool> include, int population, string populationKey, int limit = 10, bool oneEntryPerPerson = false)
     {
         Compact(force: false);
         var q = FeatureTable.Build([query], _vocab);
-        var keys = new List<ulong>();
-        ScreeningIndex.QueryKeys(q, 0, keys);
         _gate.EnterReadLock();
         try
         {
@@ -151,54 +161,18 @@ public sealed class ResidentScreeningIndex : IDisposable
                 return [];
             }
 
-            // Count key hits per admitted candidate, then score the best-supported candidates only (as ScreeningIndex does).
-            var support = new Dictionary<int, int>();
-            var admitted = new Dictionary<int, bool>();
-            foreach (var key in keys.Distinct())
-            {
-                if (!s.Postings.TryGetValue(key, out var posting) || posting.Count > _postingCap)
-                {
-                    continue;
-                }
-
-                foreach (var i in posting)
-                {
-                    if (!admitted.TryGetValue(i, out var ok))
-                    {
-                        admitted[i] = ok = include(s.Records[i].Record.Id);
-                    }
-
-                    if (ok)
-                    {
-                        support[i] = support.GetValueOrDefault(i) + 1;
-                    }
-                }
-            }
-
-            var candidates = support.Count <= ScoredCandidates
-                ? [.. support.Keys.Order()]
-                : support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(ScoredCandidates).Select(kv => kv.Key).ToList();
+            // The steps shared with ScreeningIndex (ScreeningQuery): keys with typo neighbours, support among the admitted
+            // records, scoring, competition, classification.
+            var keys = ScreeningQuery.Keys(q, _vocab, s.Neighbours);
+            var candidates = ScreeningQuery.Candidates(keys, key => s.Postings.GetValueOrDefault(key), _postingCap, i => include(s.Records[i].Record.Id), ScoredCandidates);
             var trained = s.Records.Count < AlwaysCompactBelow ? PopulationModel(s, populationKey, include) : s.Model;
             var model = trained.WithPrior(Math.Log2(1.0 / Math.Max(2, population)));
-            var scorer = new PairScorer(model);
-            var hits = new List<(int Index, double Weight, MatchKind Kind)>();
-            foreach (var i in candidates)
-            {
-                var slot = s.Records[i];
-                var weight = scorer.Score(q, 0, s.Segments[slot.Segment], slot.Local, out var identity, out var shared);
-                var kind = MatchEngine.Classify(model, weight, identity, shared);
-                if (kind != MatchKind.None)
-                {
-                    hits.Add((i, weight, kind));
-                }
-            }
-
-            // Stable best-first order, ties in the order records were added.
-            return [.. hits.OrderByDescending(h => h.Weight).ThenBy(h => h.Index).Take(limit).Select(h =>
+            var hits = ScreeningQuery.Score(q, new PairScorer(model), model, candidates, i => (s.Segments[s.Records[i].Segment], s.Records[i].Local), oneEntryPerPerson);
+            return [.. hits.Take(limit).Select(h =>
             {
                 var slot = s.Records[h.Index];
                 var explanation = Explainer.Explain(model, q, 0, s.Segments[slot.Segment], slot.Local);
-                return new ResidentHit(slot.Record.Id, h.Weight, h.Kind, explanation);
+                return new ResidentHit(slot.Record.Id, h.Weight, h.Kind, explanation) { Competition = h.Competition };
             })];
         }
         finally
@@ -243,7 +217,7 @@ public sealed class ResidentScreeningIndex : IDisposable
         }
 
         var model = records.Count > 0 ? Train(table) : null;
-        return new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count);
+        return new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count, new TokenNeighbours(table));
     }
 
     private void Swap(State state)
@@ -296,7 +270,7 @@ public sealed class ResidentScreeningIndex : IDisposable
         for (var i = 0; i < table.Count; i++)
         {
             keys.Clear();
-            ScreeningIndex.QueryKeys(table, i, keys);
+            ScreeningQuery.RecordKeys(table, i, keys);
             result[i] = [.. keys.Distinct()];
         }
 
@@ -315,5 +289,5 @@ public sealed class ResidentScreeningIndex : IDisposable
 
     private readonly record struct Slot(PersonRecord Record, int Segment, int Local);
 
-    private sealed record State(List<FeatureTable> Segments, List<Slot> Records, Dictionary<ulong, List<int>> Postings, MatchModel? Model, int Trained);
+    private sealed record State(List<FeatureTable> Segments, List<Slot> Records, Dictionary<ulong, List<int>> Postings, MatchModel? Model, int Trained, TokenNeighbours Neighbours);
 }

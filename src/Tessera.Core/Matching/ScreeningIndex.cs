@@ -51,7 +51,7 @@ public sealed class ScreeningIndex
         for (var i = 0; i < _table.Count; i++)
         {
             keys.Clear();
-            QueryKeys(_table, i, keys);
+            ScreeningQuery.RecordKeys(_table, i, keys);
             foreach (var key in keys.Distinct())
             {
                 if (!lists.TryGetValue(key, out var list))
@@ -96,60 +96,12 @@ public sealed class ScreeningIndex
     /// <summary>Candidates for <paramref name="query"/> at or above the review threshold, best first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<ScreeningHit> Query(PersonRecord query, int limit = 10)
     {
+        // The steps shared with the resident index (ScreeningQuery): keys with typo neighbours, support, scoring, competition.
         var q = FeatureTable.Build([query], _vocab);
-        var keys = new List<ulong>();
-        QueryKeys(q, 0, keys);
-        // Tokens one typo away from a query token are keys too (a typo in every name must not hide the candidate).
-        var near = new List<int>();
-        for (var t = 0; t < q.TokLatin.Length; t++)
-        {
-            _neighbours.Near(_vocab.Text(q.TokLatin[t]), q.TokLatin[t], near);
-        }
-
-        foreach (var id in near)
-        {
-            keys.Add(Blocking.Key(3, 0, id));
-        }
-        // Count key hits per candidate, then score the best-supported candidates only.
-        var support = new Dictionary<int, int>();
-        foreach (var key in keys.Distinct())
-        {
-            if (_postings.TryGetValue(key, out var posting) && posting.Length <= _postingCap)
-            {
-                foreach (var i in posting)
-                {
-                    support[i] = support.GetValueOrDefault(i) + 1;
-                }
-            }
-        }
-
-        var candidates = support.Count <= ScoredCandidates
-            ? support.Keys.ToList()
-            : support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(ScoredCandidates).Select(kv => kv.Key).ToList();
-        var scored = new (int Index, double Weight, double Identity, bool Shared)[candidates.Count];
-        var odds = 0.0;
-        for (var k = 0; k < candidates.Count; k++)
-        {
-            var weight = _scorer.Score(q, 0, _table, candidates[k], out var identity, out var shared);
-            scored[k] = (candidates[k], weight, identity, shared);
-            odds += Math.Pow(2, Math.Min(weight, 60));
-        }
-
-        var hits = new List<ScreeningHit>();
-        foreach (var (i, weight, identity, shared) in scored)
-        {
-            // Odds of the other candidates: Σ_{j≠i} 2^w(j) (see OneEntryPerPerson).
-            var others = Math.Max(0, odds - Math.Pow(2, Math.Min(weight, 60)));
-            var competition = OneEntryPerPerson ? Math.Log2(1 + others) : 0;
-            var kind = MatchEngine.Classify(Model, weight - competition, identity - competition, shared);
-            if (kind != MatchKind.None)
-            {
-                hits.Add(new ScreeningHit(i, _table.Ids[i], weight - competition, kind) { Competition = competition });
-            }
-        }
-
-        hits.Sort((x, y) => y.Weight.CompareTo(x.Weight));
-        return hits.Count > limit ? hits[..limit] : hits;
+        var keys = ScreeningQuery.Keys(q, _vocab, _neighbours);
+        var candidates = ScreeningQuery.Candidates(keys, key => _postings.GetValueOrDefault(key), _postingCap, include: null, ScoredCandidates);
+        var hits = ScreeningQuery.Score(q, _scorer, Model, candidates, i => (_table, i), OneEntryPerPerson);
+        return [.. hits.Take(limit).Select(h => new ScreeningHit(h.Index, _table.Ids[h.Index], h.Weight, h.Kind) { Competition = h.Competition })];
     }
 
     /// <summary>Records holding a strong identifier (property: phone, email, iban, idNumber or passportNumber).</summary>
@@ -208,38 +160,6 @@ public sealed class ScreeningIndex
             {
                 var adjusted = (r + 1) * (double)countsOfCounts[r + 1] / countsOfCounts[r];
                 tf[v] = (float)(Math.Min(adjusted, r) * unit);
-            }
-        }
-    }
-
-    internal static void QueryKeys(FeatureTable t, int i, List<ulong> keys)
-    {
-        for (var slot = 0; slot < t.Identifiers.Length; slot++)
-        {
-            var col = t.Identifiers[slot];
-            for (var k = 0; k < col.Length[i]; k++)
-            {
-                keys.Add(Blocking.Key(1, slot, col.Values[col.Start[i] + k]));
-            }
-        }
-
-        AddTokens(t, t.FullStart[i], t.FullLength[i], keys);
-        for (var x = 0; x < t.AliasCount[i]; x++)
-        {
-            AddTokens(t, t.AliasRangeStart[t.AliasFirst[i] + x], t.AliasRangeLength[t.AliasFirst[i] + x], keys);
-        }
-    }
-
-    private static void AddTokens(FeatureTable t, int start, int length, List<ulong> keys)
-    {
-        for (var k = 0; k < length; k++)
-        {
-            var tok = start + k;
-            keys.Add(Blocking.Key(3, 0, t.TokLatin[tok]));
-            keys.Add(Blocking.Key(3, 1, t.TokSkeleton[tok]));
-            if (t.TokEquivalence[tok] >= 0)
-            {
-                keys.Add(Blocking.Key(3, 2, t.TokEquivalence[tok]));
             }
         }
     }

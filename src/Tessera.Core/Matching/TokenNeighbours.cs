@@ -5,40 +5,48 @@ namespace Tessera.Core.Matching;
 /// Every token of four letters or more is stored under itself and under each form with one letter deleted; a query
 /// token looks up the same forms. Two tokens meet when they differ by one insertion, deletion, substitution or
 /// transposition of neighbours (and in a few two-edit cases), so a query with a typo in every name ("Lauren Tnkunda")
-/// still finds its candidates. Built once; read-only and safe for concurrent queries.
+/// still finds its candidates. <see cref="Add"/> takes the tokens of a further feature table (a segment of a resident
+/// index); the caller serialises it against queries (the resident index holds its write lock). Queries alone may run
+/// concurrently.
 /// </remarks>
 internal sealed class TokenNeighbours
 {
     private const int MinLength = 4;
-    private readonly Dictionary<string, int[]> _byForm;
+    private readonly Dictionary<string, List<int>> _byForm = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _seen = [];
 
-    public TokenNeighbours(FeatureTable table)
+    /// <summary>No tokens yet.</summary>
+    public TokenNeighbours()
     {
-        var forms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var seen = new HashSet<int>();
+    }
+
+    public TokenNeighbours(FeatureTable table) => Add(table);
+
+    /// <summary>Stores the tokens of <paramref name="table"/> not stored yet.</summary>
+    public void Add(FeatureTable table)
+    {
         foreach (var id in table.TokLatin)
         {
             var text = table.Vocab.Text(id);
-            if (text.Length < MinLength || !seen.Add(id))
+            if (text.Length < MinLength || !_seen.Add(id))
             {
                 continue;
             }
 
             foreach (var form in Forms(text))
             {
-                if (!forms.TryGetValue(form, out var list))
+                if (!_byForm.TryGetValue(form, out var list))
                 {
-                    forms[form] = list = [];
+                    _byForm[form] = list = [];
                 }
 
+                // Forms of one token are distinct (runs of a letter give one form), but keep the guard cheap anyway.
                 if (list.Count == 0 || list[^1] != id)
                 {
                     list.Add(id);
                 }
             }
         }
-
-        _byForm = forms.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Adds the ids of the population's tokens near <paramref name="token"/> (itself excluded) to <paramref name="into"/>.</summary>

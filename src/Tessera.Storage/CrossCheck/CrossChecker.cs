@@ -89,7 +89,9 @@ public sealed partial class CrossChecker
         if (population > 0)
         {
             bool InList(string id) => list is null || Index.Person(id)?.Source == list;
-            foreach (var hit in Index.Persons.Query(query, InList, population, list is null ? "all" : "list:" + list, 10))
+            // A reference list names every person once: its candidates compete for the query (one entry per person).
+            // All stored data may hold the same person from several contributions, so there they do not.
+            foreach (var hit in Index.Persons.Query(query, InList, population, list is null ? "all" : "list:" + list, 10, oneEntryPerPerson: list is not null))
             {
                 matches.Add((Index.Person(hit.Id)!, hit.Weight, hit.Probability, hit.Kind.ToString(), hit.Explanation.Line));
             }

@@ -68,4 +68,40 @@ public sealed class ResidentScreeningIndexTests
 
         Assert.Equal("other", Assert.Single(hits).Id);
     }
+
+    [Fact]
+    public void Query_TypoInEveryNameAfterIncrementalAdd_FindsStoredPerson()
+    {
+        // Large enough not to be compacted before the query: the newcomer, whose names the index has not seen before,
+        // lives in a segment of its own, and its tokens' typo neighbours must have been added with it.
+        using var index = new ResidentScreeningIndex();
+        index.Add(MatchEngineTests.Population(ResidentScreeningIndex.AlwaysCompactBelow, 5));
+        index.Add([new PersonRecord("newcomer") { Name = "Laurent Tinkunda Nyirabahizi", BirthDate = "1979-11-02", Nationality = "RW" }]);
+
+        var hits = index.Query(new PersonRecord("q") { Name = "Lauremt Tinkumda Nyirabahigi", BirthDate = "1979-11-02", Nationality = "RW" }, _ => true, index.Count, "all");
+
+        Assert.Equal(1, index.Pending);
+        Assert.Equal("newcomer", Assert.Single(hits).Id);
+    }
+
+    [Fact]
+    public void Query_OneEntryPerPerson_RanksListedPersonAndDemotesRelative()
+    {
+        var population = MatchEngineTests.Population(300, 21).Where(r => r.Id.EndsWith('a')).ToList();
+        using var index = new ResidentScreeningIndex();
+        index.Add(population);
+        index.Add([new PersonRecord("father") { Name = "Sabawi Ibrahim Hasan al-Tikriti", BirthDate = "1947", Nationality = "IQ" }]);
+        index.Add([new PersonRecord("son") { Name = "Yasir Sabawi Ibrahim Hasan al-Tikriti", Nationality = "IQ" }]);
+        var query = new PersonRecord("q") { Name = "Sabawi Ibrahim Hasan al-Tikriti", BirthDate = "1947", Nationality = "IQ" };
+
+        var shared = index.Query(query, _ => true, index.Count, "all", 50);
+        var listed = index.Query(query, _ => true, index.Count, "all", 50, oneEntryPerPerson: true);
+
+        var sonShared = shared.Single(h => h.Id == "son");
+        var sonListed = listed.FirstOrDefault(h => h.Id == "son");
+        Assert.Equal("father", listed[0].Id);
+        Assert.Equal(MatchKind.SamePerson, listed[0].Kind);
+        Assert.True(sonListed is null || sonListed.Weight < sonShared.Weight);
+        Assert.Equal(0, shared.Sum(h => h.Competition));
+    }
 }

@@ -98,6 +98,41 @@ public sealed class CrossCheckerTests
         Assert.Equal([("MT", "all", "hit", 1L), ("MT", "all", "no-hit", 1L)], stats);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task ScreenPerson_AgainstOneList_ListedPersonFirstAndRelativeDemoted(string provider)
+    {
+        // The list is all the store holds: the two screenings differ only in whether candidates compete.
+        await using var store = await TestStores.CreateSeededAsync(provider);
+        string[] given = ["Amir", "Bashir", "Karim", "Dawud", "Elias", "Farid", "Ghani", "Hamid", "Idris", "Jamal"];
+        string[] family = ["Noorzai", "Alizai", "Popal", "Sherzad", "Wardak", "Zadran"];
+        var entities = new List<Entity>
+        {
+            new("father", "Person", [new("name", "Sabawi Ibrahim Hasan al-Tikriti"), new("birthDate", "1947", "1947"), new("nationality", "iq", "IQ")]),
+            new("son", "Person", [new("name", "Yasir Sabawi Ibrahim Hasan al-Tikriti"), new("nationality", "iq", "IQ")]),
+        };
+        for (var k = 0; k < given.Length * family.Length; k++)
+        {
+            var birthDate = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"19{50 + k % 40}-0{1 + k % 9}-1{k % 10}");
+            entities.Add(TestStores.Person("p" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), given[k % given.Length] + " " + family[k / given.Length], birthDate));
+        }
+
+        var contribution = TestStores.Contribution("IT", null, "H0", "list") with { Kind = ContributionKind.ReferenceList, Source = "un-list.csv" };
+        await store.Contributions.WriteAsync(contribution, entities, TestStores.User("IT", Role.Analyst));
+        var italian = TestStores.User("IT", Role.Analyst);
+        var query = new PersonRecord("q") { Name = "Sabawi Ibrahim Hasan al-Tikriti", BirthDate = "1947", Nationality = "IQ" };
+
+        var everything = await store.CrossCheck.ScreenPersonAsync(query, italian);
+        var list = await store.CrossCheck.ScreenPersonAsync(query, italian, "un-list.csv");
+
+        // All stored data may hold a person twice: no competition there; the list names each person once: candidates compete.
+        var sonEverywhere = everything.Visible.Single(m => m.EntityId == "son");
+        var sonInList = list.Visible.FirstOrDefault(m => m.EntityId == "son");
+        Assert.Equal("father", list.Visible[0].EntityId);
+        Assert.Equal(nameof(MatchKind.SamePerson), list.Visible[0].Kind);
+        Assert.True(sonInList is null || sonInList.Weight < sonEverywhere.Weight);
+    }
+
     // Italy's suspect, in case C1 shared with Greece.
     private static async Task<Store> SeededAsync(string provider)
     {
