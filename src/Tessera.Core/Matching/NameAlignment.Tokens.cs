@@ -47,6 +47,28 @@ internal static partial class NameAlignment
         return score;
     }
 
+    /// <summary>False only when two one-token names certainly align at a level above 2 (no key, no script route agrees).</summary>
+    /// <remarks>
+    /// A cheap necessary test that spares the similarity computation: levels 0–2 of a one-token pair need equal Latin
+    /// forms, an equivalence class, skeleton or phonetic code, or a non-Latin token (native comparison, Han
+    /// transcription). Longer names are not tested (true).
+    /// </remarks>
+    public static bool MayAlignKeyed(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen)
+    {
+        if (aLen != 1 || bLen != 1)
+        {
+            return true;
+        }
+
+        ref readonly var x = ref a.Tokens[aStart];
+        ref readonly var y = ref b.Tokens[bStart];
+        return ((x.Flags | y.Flags) & FeatureTable.FlagNonLatin) != 0
+            || x.Latin == y.Latin
+            || (x.Equivalence >= 0 && x.Equivalence == y.Equivalence)
+            || x.Skeleton == y.Skeleton
+            || x.Phonetic == y.Phonetic;
+    }
+
     /// <summary>Two Han, Hangul or kana tokens are compared as written, character by character, not through their romanisation.</summary>
     /// <remarks>
     /// Romanisation keys exist to bridge competing spellings; two tokens in one of these scripts have no such ambiguity,

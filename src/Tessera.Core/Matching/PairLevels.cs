@@ -38,6 +38,13 @@ internal sealed class PairLevels
         }
 
         // Swapped given/family names (Splink ForenameSurnameComparison): accept the cross alignment when it is strong.
+        // Both cross levels must be ≤ 2; a one-token pair with no shared key cannot be, so most strangers stop here.
+        if (!NameAlignment.MayAlignKeyed(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength)
+            || !NameAlignment.MayAlignKeyed(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength))
+        {
+            return;
+        }
+
         var xg = NameAlignment.Level(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength, out _);
         var xf = NameAlignment.Level(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength, out _);
         if (xg <= 2 && xf <= 2 && xg + xf < lg + lf)
