@@ -54,15 +54,22 @@ internal sealed partial class FeatureTable
 
     private static Keys KeysOf(PersonRecord r, PersonName name)
     {
-        var given = name.Tokens.Where(x => x.Role is NameRole.Given or NameRole.Unknown).ToList();
-        var family = name.Tokens.Where(x => x.Role is NameRole.Family or NameRole.Father).ToList();
-        static string? ValueKey(IReadOnlyList<NameToken> tokens)
+        // Plain loops, no LINQ: a million records allocate a million times less garbage for the collector to chase.
+        var given = new List<NameToken>(name.Tokens.Count);
+        var family = new List<NameToken>(name.Tokens.Count);
+        for (var t = 0; t < name.Tokens.Count; t++)
         {
-            var key = string.Join(' ', tokens.Select(x => x.Latin).Order(StringComparer.Ordinal));
-            return key.Length == 0 ? null : key;
+            var token = name.Tokens[t];
+            if (token.Role is NameRole.Given or NameRole.Unknown)
+            {
+                given.Add(token);
+            }
+            else if (token.Role is NameRole.Family or NameRole.Father)
+            {
+                family.Add(token);
+            }
         }
 
-        static string[] Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Take(255)];
         return new Keys
         {
             Given = given,
@@ -79,10 +86,69 @@ internal sealed partial class FeatureTable
             ],
             Identifiers =
             [
-                Distinct(r.IdNumbers.Concat(r.PassportNumbers).Select(FieldKeys.Document)), Distinct(r.Phones.Select(FieldKeys.Phone)),
-                Distinct(r.Emails.Select(FieldKeys.Email)), Distinct(r.Ibans.Select(FieldKeys.Document)),
+                DistinctKeys(r.IdNumbers, r.PassportNumbers, FieldKeys.Document), DistinctKeys(r.Phones, [], FieldKeys.Phone),
+                DistinctKeys(r.Emails, [], FieldKeys.Email), DistinctKeys(r.Ibans, [], FieldKeys.Document),
             ],
         };
+    }
+
+    /// <summary>The tokens' Latin forms sorted (ordinal) and joined by spaces, or null for no tokens.</summary>
+    private static string? ValueKey(IReadOnlyList<NameToken> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (tokens.Count == 1)
+        {
+            return tokens[0].Latin.Length == 0 ? null : tokens[0].Latin;
+        }
+
+        var latin = new string[tokens.Count];
+        for (var t = 0; t < latin.Length; t++)
+        {
+            latin[t] = tokens[t].Latin;
+        }
+
+        Array.Sort(latin, StringComparer.Ordinal);
+        var key = string.Join(' ', latin);
+        return key.Length == 0 ? null : key;
+    }
+
+    /// <summary>The normalised keys of <paramref name="first"/> then <paramref name="second"/>, distinct in first-seen order, at most 255.</summary>
+    private static string[] DistinctKeys(IReadOnlyList<string> first, IReadOnlyList<string> second, Func<string, string?> normalise)
+    {
+        var total = first.Count + second.Count;
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var keys = new List<string>(total);
+        for (var k = 0; k < total && keys.Count < 255; k++)
+        {
+            var key = normalise(k < first.Count ? first[k] : second[k - first.Count]);
+            if (key is not null && !Seen(keys, key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private static bool Seen(List<string> keys, string key)
+    {
+        foreach (var k in keys)
+        {
+            if (string.Equals(k, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Normalises every record once (names in parallel) and interns the keys into <paramref name="vocab"/>.</summary>
@@ -96,14 +162,22 @@ internal sealed partial class FeatureTable
         {
             var r = records[i];
             names[i] = r.HasNameParts ? PersonName.FromParts(r.FirstName, r.MiddleName, r.LastName, r.FatherName) : PersonName.Parse(r.Name);
-            var extra = new List<PersonName>();
-            if (r.HasNameParts && !string.IsNullOrWhiteSpace(r.Name))
+            var whole = r.HasNameParts && !string.IsNullOrWhiteSpace(r.Name);
+            if (!whole && r.Aliases.Count == 0)
             {
-                extra.Add(PersonName.Parse(r.Name));
+                aliases[i] = [];
             }
+            else
+            {
+                var extra = new List<PersonName>();
+                if (whole)
+                {
+                    extra.Add(PersonName.Parse(r.Name));
+                }
 
-            extra.AddRange(r.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(PersonName.Parse));
-            aliases[i] = [.. extra];
+                extra.AddRange(r.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(PersonName.Parse));
+                aliases[i] = [.. extra];
+            }
             recordKeys[i] = KeysOf(r, names[i]);
         }
 

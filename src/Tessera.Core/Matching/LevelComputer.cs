@@ -12,13 +12,28 @@ internal static class LevelComputer
             case ComparisonKind.FullName:
                 return FullName(a, i, b, j, out value);
             case ComparisonKind.GivenName:
-                value = a.GivenValue[i];
-                return NameAlignment.Level(a, a.GivenStart[i], a.GivenLength[i], b, b.GivenStart[j], b.GivenLength[j], out _);
+                {
+                    // Packed rows (FeatureTable.Rows): the ranges of the random right-hand record in one cache line.
+                    value = a.GivenValue[i];
+                    ref readonly var x = ref a.Rows[i];
+                    ref readonly var y = ref b.Rows[j];
+                    return NameAlignment.Level(a, x.GivenStart, x.GivenLength, b, y.GivenStart, y.GivenLength, out _);
+                }
+
             case ComparisonKind.FamilyName:
-                value = a.FamilyValue[i];
-                return NameAlignment.Level(a, a.FamilyStart[i], a.FamilyLength[i], b, b.FamilyStart[j], b.FamilyLength[j], out _);
+                {
+                    value = a.FamilyValue[i];
+                    ref readonly var x = ref a.Rows[i];
+                    ref readonly var y = ref b.Rows[j];
+                    return NameAlignment.Level(a, x.FamilyStart, x.FamilyLength, b, y.FamilyStart, y.FamilyLength, out _);
+                }
+
             case ComparisonKind.BirthDate:
-                return Date(a.BirthDate[i], a.BirthDateInvalid[i], b.BirthDate[j], b.BirthDateInvalid[j]);
+                {
+                    var x = a.Rows[i].BirthDate;
+                    var y = b.Rows[j].BirthDate;
+                    return x < 0 || y < 0 ? Comparisons.Null : Date(x, a.BirthDateInvalid[i], y, b.BirthDateInvalid[j]);
+                }
             case ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban:
                 return Identifier(kind, a, i, b, j, out value);
             case ComparisonKind.PostalCode:
@@ -45,8 +60,10 @@ internal static class LevelComputer
     public static byte FullName(FeatureTable a, int i, FeatureTable b, int j, out int value)
     {
         value = a.FullValue[i];
-        var best = NameAlignment.Level(a, a.FullStart[i], a.FullLength[i], b, b.FullStart[j], b.FullLength[j], out _);
-        if (best == 0 || (a.AliasCount[i] == 0 && b.AliasCount[j] == 0))
+        ref readonly var ra = ref a.Rows[i];
+        ref readonly var rb = ref b.Rows[j];
+        var best = NameAlignment.Level(a, ra.FullStart, ra.FullLength, b, rb.FullStart, rb.FullLength, out _);
+        if (best == 0 || (ra.AliasCount == 0 && rb.AliasCount == 0))
         {
             return best;
         }

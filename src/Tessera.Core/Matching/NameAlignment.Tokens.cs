@@ -10,38 +10,63 @@ internal static partial class NameAlignment
 
     public static float TokenSimilarity(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
     {
-        if ((a.TokFlags[i] & b.TokFlags[j] & FeatureTable.FlagNonLatin) != 0 && TryNative(a, i, b, j, out var native, out reason))
+        // Packed rows (FeatureTable.Rows): one cache line per token instead of one per column.
+        ref readonly var x = ref a.Tokens[i];
+        ref readonly var y = ref b.Tokens[j];
+        if ((x.Flags & y.Flags & FeatureTable.FlagNonLatin) != 0 && TryNative(a, i, b, j, out var native, out reason))
         {
             return native;
         }
 
-        if (a.TokLatin[i] == b.TokLatin[j])
+        if (x.Latin == y.Latin)
         {
-            reason = ((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagNonLatin) != 0 ? TokenReason.Transliteration : TokenReason.Literal;
+            reason = ((x.Flags | y.Flags) & FeatureTable.FlagNonLatin) != 0 ? TokenReason.Transliteration : TokenReason.Literal;
             return 1f;
         }
 
         // Token pairs repeat across candidate pairs (common given names): a small per-thread cache keyed by the two
-        // interned tokens and their script flags saves the string work.
+        // interned tokens and their script flags saves the string work. One entry is one 16-byte slot.
         var cache = t_cache;
         if (cache is null || !ReferenceEquals(cache.Owner, a.Vocab))
         {
             t_cache = cache = new TokenPairCache(a.Vocab);
         }
 
-        var key = (((ulong)(uint)a.TokLatin[i] << 34) | ((ulong)(uint)b.TokLatin[j] << 4) | ((ulong)(uint)(a.TokFlags[i] & 3) << 2) | (uint)(b.TokFlags[j] & 3)) + 1;
-        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TokenPairCache.Bits));
-        if (cache.Keys[slot] == key)
+        var key = (((ulong)(uint)x.Latin << 34) | ((ulong)(uint)y.Latin << 4) | ((ulong)(uint)(x.Flags & 3) << 2) | (uint)(y.Flags & 3)) + 1;
+        ref var entry = ref cache.Entries[(int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TokenPairCache.Bits))];
+        if (entry.Key == key)
         {
-            reason = (TokenReason)cache.Reasons[slot];
-            return cache.Scores[slot];
+            reason = (TokenReason)entry.Reason;
+            return entry.Score;
         }
 
-        var score = Compute(a, i, b, j, out reason);
-        cache.Keys[slot] = key;
-        cache.Scores[slot] = score;
-        cache.Reasons[slot] = (byte)reason;
+        var score = Compute(a, i, in x, b, j, in y, out reason);
+        entry.Key = key;
+        entry.Score = score;
+        entry.Reason = (byte)reason;
         return score;
+    }
+
+    /// <summary>False only when two one-token names certainly align at a level above 2 (no key, no script route agrees).</summary>
+    /// <remarks>
+    /// A cheap necessary test that spares the similarity computation: levels 0–2 of a one-token pair need equal Latin
+    /// forms, an equivalence class, skeleton or phonetic code, or a non-Latin token (native comparison, Han
+    /// transcription). Longer names are not tested (true).
+    /// </remarks>
+    public static bool MayAlignKeyed(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen)
+    {
+        if (aLen != 1 || bLen != 1)
+        {
+            return true;
+        }
+
+        ref readonly var x = ref a.Tokens[aStart];
+        ref readonly var y = ref b.Tokens[bStart];
+        return ((x.Flags | y.Flags) & FeatureTable.FlagNonLatin) != 0
+            || x.Latin == y.Latin
+            || (x.Equivalence >= 0 && x.Equivalence == y.Equivalence)
+            || x.Skeleton == y.Skeleton
+            || x.Phonetic == y.Phonetic;
     }
 
     /// <summary>Two Han, Hangul or kana tokens are compared as written, character by character, not through their romanisation.</summary>
@@ -103,31 +128,31 @@ internal static partial class NameAlignment
         return sa.Length >= 2 && sa.Length == sb.Length && string.Equals(sa.Replace('r', 'l'), sb.Replace('r', 'l'), StringComparison.Ordinal);
     }
 
-    private static float Compute(FeatureTable a, int i, FeatureTable b, int j, out TokenReason reason)
+    private static float Compute(FeatureTable a, int i, in TokenRow x, FeatureTable b, int j, in TokenRow y, out TokenReason reason)
     {
-        var ea = a.TokEquivalence[i];
-        if (ea >= 0 && ea == b.TokEquivalence[j])
+        var ea = x.Equivalence;
+        if (ea >= 0 && ea == y.Equivalence)
         {
             reason = TokenReason.Equivalence;
             return 0.95f;
         }
 
         var vocab = a.Vocab;
-        var la = vocab.Text(a.TokLatin[i]);
-        var lb = vocab.Text(b.TokLatin[j]);
+        var la = vocab.Text(x.Latin);
+        var lb = vocab.Text(y.Latin);
         var best = 0f;
         reason = TokenReason.None;
-        if (a.TokSkeleton[i] == b.TokSkeleton[j] && vocab.Text(a.TokSkeleton[i]).Length >= 2)
+        if (x.Skeleton == y.Skeleton && vocab.Text(x.Skeleton).Length >= 2)
         {
             best = 0.90f;
             reason = TokenReason.Skeleton;
         }
-        else if (a.TokPhonetic[i] == b.TokPhonetic[j] && vocab.Text(a.TokPhonetic[i]).Length >= 3)
+        else if (x.Phonetic == y.Phonetic && vocab.Text(x.Phonetic).Length >= 3)
         {
             best = 0.86f;
             reason = TokenReason.Phonetic;
         }
-        else if (((a.TokFlags[i] ^ b.TokFlags[j]) & FeatureTable.FlagNonLatin) != 0 && HanTranscription(a, i, b, j))
+        else if (((x.Flags ^ y.Flags) & FeatureTable.FlagNonLatin) != 0 && HanTranscription(a, i, b, j))
         {
             best = 0.90f;
             reason = TokenReason.Skeleton;
@@ -144,7 +169,7 @@ internal static partial class NameAlignment
             return best;
         }
 
-        var jw = (float)JaroWinkler.AtLeast(la, vocab.Mask(a.TokLatin[i]), lb, vocab.Mask(b.TokLatin[j]), MatchFloor);
+        var jw = (float)JaroWinkler.AtLeast(la, x.Mask, lb, y.Mask, MatchFloor);
         if (jw >= MatchFloor)
         {
             // Jaro-Winkler forgives too much at the end of a name (Castro/Castillo); averaging with the Levenshtein
@@ -152,9 +177,9 @@ internal static partial class NameAlignment
             jw = (jw + (float)JaroWinkler.LevenshteinRatio(la, lb)) / 2;
         }
 
-        if (((a.TokFlags[i] | b.TokFlags[j]) & FeatureTable.FlagAbjad) != 0)
+        if (((x.Flags | y.Flags) & FeatureTable.FlagAbjad) != 0)
         {
-            jw = Math.Max(jw, 0.92f * (float)JaroWinkler.Similarity(vocab.Text(a.TokSkeleton[i]), vocab.Text(b.TokSkeleton[j])));
+            jw = Math.Max(jw, 0.92f * (float)JaroWinkler.Similarity(vocab.Text(x.Skeleton), vocab.Text(y.Skeleton)));
         }
 
         if (jw > best)
@@ -174,9 +199,13 @@ internal sealed class TokenPairCache(Vocabulary owner)
 
     public Vocabulary Owner { get; } = owner;
 
-    public ulong[] Keys { get; } = new ulong[1 << Bits];
+    public TokenPairEntry[] Entries { get; } = new TokenPairEntry[1 << Bits];
+}
 
-    public float[] Scores { get; } = new float[1 << Bits];
-
-    public byte[] Reasons { get; } = new byte[1 << Bits];
+/// <summary>One slot of <see cref="TokenPairCache"/>: key 0 is empty.</summary>
+internal struct TokenPairEntry
+{
+    public ulong Key;
+    public float Score;
+    public byte Reason;
 }

@@ -30,14 +30,23 @@ internal sealed class PairLevels
 
         var lg = levels[_given];
         var lf = levels[_family];
-        if ((lg <= 2 && lf <= 2) || a.GivenLength[i] == 0 || a.FamilyLength[i] == 0 || b.GivenLength[j] == 0 || b.FamilyLength[j] == 0)
+        ref readonly var x = ref a.Rows[i];
+        ref readonly var y = ref b.Rows[j];
+        if ((lg <= 2 && lf <= 2) || x.GivenLength == 0 || x.FamilyLength == 0 || y.GivenLength == 0 || y.FamilyLength == 0)
         {
             return;
         }
 
         // Swapped given/family names (Splink ForenameSurnameComparison): accept the cross alignment when it is strong.
-        var xg = NameAlignment.Level(a, a.GivenStart[i], a.GivenLength[i], b, b.FamilyStart[j], b.FamilyLength[j], out _);
-        var xf = NameAlignment.Level(a, a.FamilyStart[i], a.FamilyLength[i], b, b.GivenStart[j], b.GivenLength[j], out _);
+        // Both cross levels must be ≤ 2; a one-token pair with no shared key cannot be, so most strangers stop here.
+        if (!NameAlignment.MayAlignKeyed(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength)
+            || !NameAlignment.MayAlignKeyed(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength))
+        {
+            return;
+        }
+
+        var xg = NameAlignment.Level(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength, out _);
+        var xf = NameAlignment.Level(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength, out _);
         if (xg <= 2 && xf <= 2 && xg + xf < lg + lf)
         {
             levels[_given] = xg;
