@@ -26,6 +26,10 @@ public sealed class SignInJourneyTests(DemoServer server)
         var values = await session.Page.InnerTextAsync("[data-testid=entity-values]");
         Assert.Contains("1988-02-03", values, StringComparison.Ordinal);
         Assert.Contains("H0,H1", values, StringComparison.Ordinal);
+        // Its hits, with the reason in one line and a link to the explanation.
+        var hits = await session.Page.InnerTextAsync("[data-testid=entity-hits]");
+        Assert.Contains("same-person", hits, StringComparison.Ordinal);
+        Assert.True(await session.Page.Locator("[data-testid=entity-hits] a[href^='/hits/']").CountAsync() > 0);
         Assert.DoesNotContain("Mohammed", await session.Page.TitleAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Mohammed", session.Page.Url, StringComparison.Ordinal);
     }
