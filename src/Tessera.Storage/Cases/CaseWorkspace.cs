@@ -40,7 +40,7 @@ public static class CaseWorkspace
         var contributions = await ContributionsAsync(store, c!, user, ct);
         var ids = contributions.Select(x => x.Id).ToHashSet();
         // The hits of the user's organisation that touch a contribution of the case, as the hit inbox renders them.
-        var hits = (await HitInbox.ForAsync(store, user, 500, ct))
+        var hits = (await HitInbox.ForAsync(store, user, new HitScope(ContributionIds: ids), 500, ct))
             .Where(h => ids.Contains(h.Mine.ContributionId) || (h.Other is { } o && ids.Contains(o.ContributionId)))
             .ToList();
         return new CaseView(c!, contributions, await CaseNotes.LoadAsync(store, caseId, ct), hits);

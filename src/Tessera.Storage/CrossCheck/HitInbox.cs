@@ -18,9 +18,13 @@ public sealed record HitSide(string EntityId, string Schema, string Caption, str
 /// <remarks>A hit whose other side the user may not even know of is left out, exactly as if it did not exist.</remarks>
 public static class HitInbox
 {
-    public static async Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, int limit = 100, CancellationToken ct = default)
+    public static Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, int limit = 100, CancellationToken ct = default) =>
+        ForAsync(store, user, HitScope.All, limit, ct);
+
+    /// <summary>The organisation's hits within <paramref name="scope"/> (one entity, some contributions), selected in storage.</summary>
+    public static async Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, HitScope scope, int limit = 100, CancellationToken ct = default)
     {
-        var hits = await store.Hits.ForOrganisationAsync(user.Organisation, limit, ct);
+        var hits = await store.Hits.ForOrganisationAsync(user.Organisation, scope, limit, ct);
         var views = new List<HitView>();
         foreach (var hit in hits)
         {

@@ -12,6 +12,12 @@ namespace Tessera.Storage.CrossCheck;
 public sealed record Hit(long Id, DateTimeOffset Created, string Kind, long NewContributionId, string NewEntityId, long ExistingContributionId,
     string ExistingEntityId, double Weight, double Probability, string Summary, string Explanation);
 
+/// <summary>Which of an organisation's hits to read: all, or only those on one entity, or on some contributions.</summary>
+public sealed record HitScope(string? EntityId = null, IReadOnlyCollection<long>? ContributionIds = null)
+{
+    public static readonly HitScope All = new();
+}
+
 /// <summary>A notice in an organisation's inbox: a hit, or a request for access to a record.</summary>
 public sealed record Notice(long Id, DateTimeOffset Created, string Organisation, string Kind, long? HitId, string? FromOrganisation, string Details, bool Read);
 
@@ -66,12 +72,26 @@ public sealed class HitStore
     }
 
     /// <summary>Hits touching any contribution of an organisation, newest first.</summary>
-    public async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, int limit = 200, CancellationToken ct = default)
+    public Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, int limit = 200, CancellationToken ct = default) =>
+        ForOrganisationAsync(organisation, HitScope.All, limit, ct);
+
+    /// <summary>Hits touching any contribution of an organisation, within <paramref name="scope"/>, newest first.</summary>
+    public async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit = 200, CancellationToken ct = default)
     {
+        var entity = scope.EntityId;
+        var ids = scope.ContributionIds?.ToArray();
+        if (ids is { Length: 0 })
+        {
+            return [];
+        }
+
         await using var connection = await _store.ConnectAsync(ct);
         var rows = await connection.QueryAsync<HitRow>(
-            $"SELECT {HitColumns} FROM hits WHERE new_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation) " +
-            "OR existing_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation) ORDER BY id DESC LIMIT @limit", new { organisation, limit });
+            $"SELECT {HitColumns} FROM hits WHERE (new_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation) " +
+            "OR existing_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation))" +
+            (entity is null ? "" : " AND (new_entity_id = @entity OR existing_entity_id = @entity)") +
+            (ids is null ? "" : $" AND ({_store.In("new_contribution_id", "ids")} OR {_store.In("existing_contribution_id", "ids")})") +
+            " ORDER BY id DESC LIMIT @limit", new { organisation, limit, entity, ids });
         return rows.Select(r => r.ToHit()).ToList();
     }
 

@@ -133,6 +133,30 @@ public sealed class CrossCheckerTests
         Assert.True(sonInList is null || sonInList.Weight < sonEverywhere.Weight);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Inbox_Scoped_SelectsOnlyTheHitsOfTheEntityOrContributionsInStorage(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var gr = await ContributeAsync(store, "GR", null, "H0", "g", Person("gr-1", "Muhammad Ali Hasan", "1988-02-03", "ly"));
+        var mt = await ContributeAsync(store, "MT", null, "H0", "m", Person("mt-1", "محمد علي حسن", "1988-02-03", "ly"));
+        await store.CrossCheck.CheckContributionAsync(gr);
+        await store.CrossCheck.CheckContributionAsync(mt);
+        var italian = TestStores.User("IT", Role.Analyst);
+
+        var all = await HitInbox.ForAsync(store, italian);
+        var onGreek = await HitInbox.ForAsync(store, italian, new HitScope(EntityId: "gr-1"));
+        var ofMalta = await HitInbox.ForAsync(store, italian, new HitScope(ContributionIds: [mt]));
+        var none = await HitInbox.ForAsync(store, italian, new HitScope(ContributionIds: []));
+
+        // Italy's record has one hit with Greece's and one with Malta's: each scope selects exactly its own.
+        Assert.Equal(2, all.Count);
+        var greek = Assert.Single(onGreek);
+        var maltese = Assert.Single(ofMalta);
+        Assert.Equal(all.Select(h => h.Id).Order(), new[] { greek.Id, maltese.Id }.Order());
+        Assert.Empty(none);
+    }
+
     // Italy's suspect, in case C1 shared with Greece.
     private static async Task<Store> SeededAsync(string provider)
     {
