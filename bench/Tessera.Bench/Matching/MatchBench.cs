@@ -4,7 +4,7 @@ using Tessera.Core.Matching;
 
 namespace Tessera.Bench.Matching;
 
-/// <summary>Matching benchmarks: <c>match febrl4|febrl3|fake1000|hist50k|names|screening|throughput|dedupe1m|all</c>.</summary>
+/// <summary>Matching benchmarks: <c>match febrl4|febrl3|fake1000|hist50k|names|screening|throughput|dedupe1m|all</c>, and <c>match explain NAME NAME</c>.</summary>
 internal static partial class MatchBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -12,7 +12,7 @@ internal static partial class MatchBench
     public static async Task<int> RunAsync(string[] args)
     {
         var which = args.Length == 0 ? "all" : args[0];
-        var runs = args.Length > 1 ? int.Parse(args[1], Inv) : 5;
+        var runs = args.Length > 1 && int.TryParse(args[1], Inv, out var n) ? n : 5;
         var all = which == "all";
         if (all || which == "febrl4")
         {
@@ -54,6 +54,17 @@ internal static partial class MatchBench
             foreach (var g in Tessera.Core.Normalisation.Names.NameEquivalents.Variants().GroupBy(v => v.Label).OrderByDescending(g => g.Count()).Take(int.Parse(args[1], Inv)))
             {
                 Console.WriteLine(g.Key + ": " + string.Join(' ', g.Select(v => v.Variant)));
+            }
+        }
+
+        if (which == "explain")
+        {
+            // match explain NAME NAME: the name comparison with its token alignment.
+            var result = NameMatcher.Compare(args[1], args[2]);
+            Console.WriteLine(string.Create(Inv, $"{result.LevelName} {result.Score:0.000}"));
+            foreach (var t in result.Tokens)
+            {
+                Console.WriteLine(string.Create(Inv, $"  '{t.Left}' ~ '{t.Right}' {t.Reason} {t.Score:0.00}"));
             }
         }
 

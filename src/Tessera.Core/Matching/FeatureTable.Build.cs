@@ -29,7 +29,7 @@ internal sealed partial class FeatureTable
     {
         foreach (var c in text)
         {
-            if (c > 0x24F)
+            if (c > 0x24F && char.IsLetter(c))
             {
                 return true;
             }
@@ -236,6 +236,9 @@ internal sealed partial class FeatureTable
                 {
                     f |= FlagCheap;
                 }
+
+                f |= (byte)(((tok.Marks & NameMarks.Acronym) != 0 ? FlagAcronym : 0) | ((tok.Marks & NameMarks.Titled) != 0 ? FlagTitled : 0)
+                    | ((tok.Marks & NameMarks.Ancestor) != 0 ? FlagAncestor : 0));
 
                 flags.Add(f);
             }

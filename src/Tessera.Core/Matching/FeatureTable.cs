@@ -14,6 +14,15 @@ internal sealed partial class FeatureTable
     public const byte FlagNonLatin = 2;
     public const byte FlagCheap = 4;
 
+    /// <summary>May be an acronym of several tokens of the other name (<see cref="NameMarks.Acronym"/>).</summary>
+    public const byte FlagAcronym = 8;
+
+    /// <summary>The one token left of a title and a name (<see cref="NameMarks.Titled"/>).</summary>
+    public const byte FlagTitled = 16;
+
+    /// <summary>A forebear's name after bin/ibn (<see cref="NameMarks.Ancestor"/>).</summary>
+    public const byte FlagAncestor = 32;
+
     public required Vocabulary Vocab { get; init; }
     public required string[] Ids { get; init; }
     public int Count => Ids.Length;

@@ -14,6 +14,7 @@ public enum TokenReason : byte
     Phonetic,
     Initial,
     Fuzzy,
+    Acronym,
 }
 
 /// <summary>One aligned (or unmatched) pair of name tokens in an explanation.</summary>
@@ -81,13 +82,39 @@ internal static partial class NameAlignment
         }
 
         int usedA = 0, usedB = 0;
-        // "abdul hai" ~ "abdulhai": one token equals two adjacent tokens of the other name (checked before fuzzy pairs).
         var total = 0f;
+        // Tokens with an equal double in the other name pair first: a merge or an acronym never takes one of them.
+        var equal = 0;
+        var equalLiteral = true;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                if ((usedB & (1 << j)) == 0 && sim[(i * m) + j] >= 1f)
+                {
+                    usedA |= 1 << i;
+                    usedB |= 1 << j;
+                    equal++;
+                    total += 1f;
+                    var r = (TokenReason)why[(i * m) + j];
+                    equalLiteral &= r == TokenReason.Literal;
+                    explain?.Add(new TokenMatch(a.Vocab.Text(a.TokLatin[aStart + i]), b.Vocab.Text(b.TokLatin[bStart + j]), r, 1f));
+                    break;
+                }
+            }
+        }
+
+        // "PLA" ~ "People's Liberation Army": capitals standing for the initials of a run of the other name's tokens.
+        var flagsA = Flags(a, aStart, n);
+        var flagsB = Flags(b, bStart, m);
+        var acronyms = ((flagsA | flagsB) & FeatureTable.FlagAcronym) == 0 ? 0
+            : Acronyms(a, aStart, n, ref usedA, b, bStart, m, ref usedB, ref total, explain, false) + Acronyms(b, bStart, m, ref usedB, a, aStart, n, ref usedA, ref total, explain, true);
+        // "abdul hai" ~ "abdulhai": one token equals two adjacent tokens of the other name (checked before fuzzy pairs).
         var merges = m > 1 || n > 1 ? Merges(a, aStart, n, ref usedA, b, bStart, m, ref usedB, ref total, explain, false) + Merges(b, bStart, m, ref usedB, a, aStart, n, ref usedA, ref total, explain, true) : 0;
-        var pairs = merges;
-        var allLiteral = merges == 0;
-        var allStrong = true;
-        var allKeyed = true;
+        var pairs = equal + merges + acronyms;
+        var allLiteral = merges == 0 && equalLiteral;
+        var allStrong = acronyms == 0;
+        var allKeyed = acronyms == 0;
         var weakest = 1f;
         while (true)
         {
@@ -134,6 +161,16 @@ internal static partial class NameAlignment
         var both = Math.Min(leftA, leftB);
         // Extra tokens of the longer name: initials and patronymics are often left out, so they cost less.
         var extra = leftA > leftB ? ExtraCost(a, aStart, n, usedA, leftA - leftB) : ExtraCost(b, bStart, m, usedB, leftB - leftA);
+        // "President Erdoğan" ~ "Recep Tayyip Erdoğan": a title with the family name is a whole way of naming someone;
+        // the given names it leaves out cost nothing, and the name stays in the review band (level 4 at best).
+        var titled = pairs == 1 && ((n == 1 && (flagsA & FeatureTable.FlagTitled) != 0 && (usedB & (1 << (m - 1))) != 0)
+            || (m == 1 && (flagsB & FeatureTable.FlagTitled) != 0 && (usedA & (1 << (n - 1))) != 0));
+        if (titled)
+        {
+            both = 0;
+            extra = 0;
+        }
+
         score = pairs == 0 ? 0 : total / (pairs + both + extra);
         if (explain is not null)
         {
@@ -178,7 +215,88 @@ internal static partial class NameAlignment
             return score >= 0.70f ? (byte)5 : (byte)6;
         }
 
-        return score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6;
+        return score >= 0.92f && !titled ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6;
+    }
+
+    private static int Flags(FeatureTable t, int start, int n)
+    {
+        var flags = 0;
+        for (var i = 0; i < n; i++)
+        {
+            flags |= t.TokFlags[start + i];
+        }
+
+        return flags;
+    }
+
+    /// <summary>Words an acronym skips: "People's Liberation Army of China" is PLA, "Islamic State of Iraq and Syria" ISIS.</summary>
+    private static readonly HashSet<string> AcronymSkips = new(["of", "and", "for", "the", "de", "du", "des", "la", "le", "les", "del", "der", "di", "da", "do", "et", "und", "y", "e", "in", "on"], StringComparer.Ordinal);
+
+    /// <summary>Aligns each acronym token of <paramref name="a"/> with a run of unaligned tokens of <paramref name="b"/> whose initials spell it.</summary>
+    private static int Acronyms(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, ref float total, List<TokenMatch>? explain, bool flipped)
+    {
+        const float AcronymScore = 0.90f;
+        var count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if ((usedA & (1 << i)) != 0 || (a.TokFlags[aStart + i] & FeatureTable.FlagAcronym) == 0)
+            {
+                continue;
+            }
+
+            var acronym = a.Vocab.Text(a.TokLatin[aStart + i]);
+            for (var j = 0; j < m; j++)
+            {
+                var run = AcronymRun(acronym, b, bStart + j, m - j, usedB >> j);
+                if (run == 0)
+                {
+                    continue;
+                }
+
+                usedA |= 1 << i;
+                usedB |= ((1 << run) - 1) << j;
+                count++;
+                total += AcronymScore;
+                if (explain is not null)
+                {
+                    var words = string.Join(' ', Enumerable.Range(bStart + j, run).Select(k => b.Vocab.Text(b.TokLatin[k])));
+                    explain.Add(flipped ? new TokenMatch(words, acronym, TokenReason.Acronym, AcronymScore) : new TokenMatch(acronym, words, TokenReason.Acronym, AcronymScore));
+                }
+
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The length of the run of unaligned tokens from <paramref name="start"/> whose initials spell <paramref name="acronym"/> (skipping "of", "and" …), or 0.</summary>
+    private static int AcronymRun(string acronym, FeatureTable b, int start, int available, int used)
+    {
+        var k = 0;
+        var letters = 0;
+        for (; k < available && letters < acronym.Length; k++)
+        {
+            if ((used & (1 << k)) != 0)
+            {
+                return 0;
+            }
+
+            var word = b.Vocab.Text(b.TokLatin[start + k]);
+            if (letters > 0 && AcronymSkips.Contains(word))
+            {
+                continue;
+            }
+
+            if (word.Length < 2 || word[0] != acronym[letters])
+            {
+                return 0;
+            }
+
+            letters++;
+        }
+
+        return letters == acronym.Length && letters >= 2 ? k : 0;
     }
 
     private static float ExtraCost(FeatureTable t, int start, int n, int used, int extra)
@@ -197,14 +315,22 @@ internal static partial class NameAlignment
             }
         }
 
+        // A forebear's name after bin/ibn is the link of a nasab chain that short forms drop first: it costs nothing.
         var cheap = 0;
+        var free = 0;
         for (var i = 0; i < n; i++)
         {
-            cheap += (used & (1 << i)) == 0 && ((t.TokFlags[start + i] & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
+            if ((used & (1 << i)) == 0)
+            {
+                var flags = t.TokFlags[start + i];
+                free += (flags & FeatureTable.FlagAncestor) != 0 ? 1 : 0;
+                cheap += (flags & FeatureTable.FlagAncestor) == 0 && ((flags & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
+            }
         }
 
-        cheap = Math.Min(cheap, extra);
-        return (0.1f * cheap) + (0.25f * (extra - cheap));
+        free = Math.Min(free, extra);
+        cheap = Math.Min(cheap, extra - free);
+        return (0.1f * cheap) + (0.25f * (extra - free - cheap));
     }
 
     private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, ref float total, List<TokenMatch>? explain, bool flipped)

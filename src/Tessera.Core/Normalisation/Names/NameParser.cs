@@ -16,23 +16,41 @@ internal static partial class NameParser
             return result;
         }
 
-        var latin = LatinTokens(text, out var originals, out var abjad);
+        var latin = LatinTokens(text, out var originals, out var abjad, out var marks);
+        // Capitals stand for initials only where the writer had lower case to hand: "PLA China", not "KIM JONG UN"; a name
+        // of two capitals alone is a person's initials (N.N.) more often than an acronym.
+        var mixedCase = latin.Count == 1 || text.Any(char.IsLower);
         for (var i = 0; i < latin.Count; i++)
         {
             var skeleton = NameKeys.Skeleton(latin[i]);
             // Han, Hangul and kana tokens keep their own script as the phonetic key: their characters are the units that
             // tell names apart (石 and 市 are both "shi"), so two tokens in these scripts are compared as written.
             var phonetic = originals[i].Any(CjkNames.IsSyllabic) ? originals[i] : NameKeys.Phonetic(skeleton);
-            result.Add(new NameToken(originals[i], latin[i], skeleton, phonetic, NameEquivalents.GroupOf(latin[i]), role, abjad));
+            var equivalence = NameEquivalents.GroupOf(latin[i]);
+            var mark = marks[i];
+            if (mixedCase && equivalence < 0 && originals[i].Length >= (latin.Count == 1 ? 3 : 2) && originals[i].Length <= 6 && originals[i].All(char.IsAsciiLetterUpper))
+            {
+                mark |= NameMarks.Acronym;
+            }
+
+            result.Add(new NameToken(originals[i], latin[i], skeleton, phonetic, equivalence, role, abjad) { Marks = mark });
         }
 
         return result;
     }
 
-    /// <summary>Latin tokens only (used to load the equivalence table).</summary>
-    public static List<string> LatinTokens(string text, out bool abjad) => LatinTokens(text, out _, out abjad);
+    /// <summary>True when <paramref name="text"/> is nothing but legal forms ("Inc.", "S.A.", "Co., Ltd.").</summary>
+    public static bool IsLegalFormOnly(string text)
+    {
+        var words = Transliteration.ToLatin(DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal)), out _)
+            .Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words.All(w => NameParticles.KindOf(w) == ParticleKind.LegalForm);
+    }
 
-    private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad)
+    /// <summary>Latin tokens only (used to load the equivalence table).</summary>
+    public static List<string> LatinTokens(string text, out bool abjad) => LatinTokens(text, out _, out abjad, out _);
+
+    private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad, out List<NameMarks> marks)
     {
         if (text.Contains('.', StringComparison.Ordinal))
         {
@@ -42,19 +60,26 @@ internal static partial class NameParser
         var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
+        marks = [];
         var originalWords = OriginalWords(CjkNames.Segment(text));
         foreach (var word in latin.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Confusables).ToList();
+            var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Confusables).Select(Glide).ToList();
             // "al-nuaymi", "ash-shami": an article joined by a hyphen is dropped.
             while (parts.Count > 1 && NameParticles.KindOf(parts[0]) == ParticleKind.Article)
             {
                 parts.RemoveAt(0);
             }
 
+            // "forty-four" is 44.
+            if (parts.Count == 2 && NameParticles.Number(parts[0] + "-" + parts[1]) is { } number)
+            {
+                raw.Add(number);
+            }
+
             // "Jong-un", "Marie-Therese": a hyphenated name is one token (merges align it with "jong un").
             // Particles and compounds keep their own tokens ("abd-al-rahman", "bin-laden").
-            if (parts.Count > 1 && parts.All(x => NameParticles.KindOf(x) == ParticleKind.None))
+            else if (parts.Count > 1 && parts.All(x => NameParticles.KindOf(x) == ParticleKind.None))
             {
                 raw.Add(string.Concat(parts));
             }
@@ -66,12 +91,15 @@ internal static partial class NameParser
 
         RemovePhrases(raw);
         var tokens = new List<string>(raw.Count);
+        var titled = false;
+        var ancestor = false;
         for (var i = 0; i < raw.Count; i++)
         {
-            var t = raw[i];
+            var t = NameParticles.Expand(raw[i]);
             var kind = NameParticles.KindOf(t);
             if (kind is ParticleKind.Honorific or ParticleKind.LegalForm && raw.Count > 1)
             {
+                titled |= kind == ParticleKind.Honorific;
                 continue;
             }
 
@@ -82,6 +110,7 @@ internal static partial class NameParser
 
             if (kind == ParticleKind.Patronymic && i > 0 && i < raw.Count - 1)
             {
+                ancestor = true;
                 continue;
             }
 
@@ -91,6 +120,8 @@ internal static partial class NameParser
                 (t, kind) = (particle, ParticleKind.Compound);
             }
 
+            var mark = ancestor ? NameMarks.Ancestor : NameMarks.None;
+            ancestor = false;
             if (kind == ParticleKind.Compound && i < raw.Count - 1)
             {
                 // "abd al-rahman", "abdul rahman", "abu bakr": one unit (abd + following name).
@@ -101,10 +132,17 @@ internal static partial class NameParser
                 }
 
                 tokens.Add((t.StartsWith("abd", StringComparison.Ordinal) ? "abd" : "abu") + StripArticle(next, abjad));
+                marks.Add(mark);
                 continue;
             }
 
             tokens.Add(Compound(StripArticle(t, abjad)));
+            marks.Add(mark);
+        }
+
+        if (titled && tokens.Count == 1)
+        {
+            marks[0] |= NameMarks.Titled;
         }
 
         for (var i = 0; i < tokens.Count; i++)
@@ -131,12 +169,19 @@ internal static partial class NameParser
         return new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    /// <summary>Digits inside a word of letters are typing or OCR confusables ("Ig0r Sech1n"): 0→o, 1→i, 3→e, 4→a, 5→s, 7→t, 9→g.</summary>
+    /// <summary>Digits inside a word of letters are typing or OCR confusables ("Ig0r Sech1n"): 0→o, 1→i, 3→e, 4→a, 5→s, 7→t, 9→g; an ordinal (1st) is its number.</summary>
     private static string Confusables(string token)
     {
         if (!token.Any(char.IsAsciiDigit) || !token.Any(char.IsAsciiLetter))
         {
             return token;
+        }
+
+        var digits = token.AsSpan().IndexOfAnyExceptInRange('0', '9');
+        if (digits > 0 && token.AsSpan(digits) is "st" or "nd" or "rd" or "th")
+        {
+            // "1st", "44th": an ordinal is its number.
+            return token[..digits];
         }
 
         return string.Create(token.Length, token, (span, t) =>
@@ -146,6 +191,17 @@ internal static partial class NameParser
                 span[i] = t[i] switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '9' => 'g', _ => t[i] };
             }
         });
+    }
+
+    /// <summary>Cyrillic й is written i, y or j (Sergei, Sergey, Sergej): a final -ej/-ey, -aj/-ay, -oj/-oy, -uj/-uy is written -ei, -ai, -oi, -ui.</summary>
+    private static string Glide(string token)
+    {
+        if (token.Length < 4 || token[^1] is not ('j' or 'y') || token[^2] is not ('a' or 'e' or 'o' or 'u'))
+        {
+            return token;
+        }
+
+        return string.Concat(token.AsSpan(0, token.Length - 1), "i");
     }
 
     /// <summary>"SergeiLavrov" → "Sergei Lavrov": a lower-to-upper case change inside a word is a missing space.</summary>

@@ -17,6 +17,27 @@ internal static class NameParticles
 {
     private static readonly Dictionary<string, ParticleKind> Words = Load();
 
+    /// <summary>Abbreviations written out ("intl" → "international") and number words as digits ("first", "1st", "three" → 1, 1, 3).</summary>
+    private static readonly Dictionary<string, string> Expansions = NameData.Lines("particles.tsv")
+        .Select(l => l.Split('\t')).Where(p => p.Length == 3 && p[0] is "expand" or "number")
+        .ToDictionary(p => p[1], p => p[2], StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string> Tens = NameData.Lines("particles.tsv")
+        .Select(l => l.Split('\t')).Where(p => p.Length == 3 && p[0] == "tens")
+        .ToDictionary(p => p[1], p => p[2], StringComparer.Ordinal);
+
+    /// <summary>The word written out: an abbreviation's full form, a number word's digits, or the word itself.</summary>
+    public static string Expand(string word) => Expansions.TryGetValue(word, out var full) ? full : word;
+
+    /// <summary>The digits of a hyphenated number ("forty-four" → "44"), or null.</summary>
+    public static string? Number(string hyphenated)
+    {
+        var dash = hyphenated.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && Tens.TryGetValue(hyphenated[..dash], out var tens) && Expansions.TryGetValue(hyphenated[(dash + 1)..], out var unit) && unit.Length == 1 && unit != "0"
+            ? tens + unit
+            : null;
+    }
+
     /// <summary>Multi-word legal forms ("joint stock company"), longest first, as token arrays.</summary>
     public static readonly string[][] Phrases = [.. NameData.Lines("particles.tsv").Where(l => l.StartsWith("phrase\t", StringComparison.Ordinal))
         .Select(l => l[7..].Split(' ')).OrderByDescending(p => p.Length)];

@@ -16,7 +16,27 @@ public enum NameRole : byte
 /// <param name="Phonetic">Coarse phonetic code of <paramref name="Latin"/>.</param>
 /// <param name="Equivalence">Group in the equivalence table, or -1.</param>
 /// <param name="Abjad">True when written in a script without short vowels (Arabic, Persian, Hebrew …).</param>
-public sealed record NameToken(string Original, string Latin, string Skeleton, string Phonetic, int Equivalence, NameRole Role, bool Abjad);
+public sealed record NameToken(string Original, string Latin, string Skeleton, string Phonetic, int Equivalence, NameRole Role, bool Abjad)
+{
+    /// <summary>What the parser learnt about the token from its context (capitals, a title, a bin/ibn before it).</summary>
+    public NameMarks Marks { get; init; }
+}
+
+/// <summary>What the parser learnt about a token beyond its letters.</summary>
+[Flags]
+public enum NameMarks : byte
+{
+    None = 0,
+
+    /// <summary>Capitals (PLA, US) in a name that also has lower-case letters, or alone, and not a known given name: it may stand for the initials of several words.</summary>
+    Acronym = 1,
+
+    /// <summary>The one token left of a title and a name ("President Erdoğan", "Mr Smith"): a family name used with a title, the given names left out.</summary>
+    Titled = 2,
+
+    /// <summary>Follows bin/ibn inside a name: a father's or forebear's name, the links of a nasab chain that short forms leave out.</summary>
+    Ancestor = 4,
+}
 
 /// <summary>A person's name as tokens with their matching keys, plus whole-name keys.</summary>
 /// <remarks>Built by <see cref="PersonName.Parse"/> from a full name or by <see cref="PersonName.FromParts"/> from given/family parts.</remarks>
@@ -52,7 +72,8 @@ public sealed class PersonName
         }
 
         var comma = fullName.IndexOf(',', StringComparison.Ordinal);
-        if (comma > 0 && comma < fullName.Length - 1)
+        // "Smith, John" puts the family name first; "Apple, Inc." only sets off a legal form.
+        if (comma > 0 && comma < fullName.Length - 1 && !NameParser.IsLegalFormOnly(fullName[(comma + 1)..]))
         {
             return FromParts(fullName[(comma + 1)..], null, fullName[..comma], null);
         }
