@@ -106,6 +106,13 @@ public sealed class PictureAndHitsJourneyTests(DemoServer server)
 
         Assert.Contains("equivalence", await session.Page.InnerTextAsync("[data-testid=explanation] >> nth=0"), StringComparison.Ordinal);
         Assert.Contains("hit — ask", await session.Page.InnerTextAsync("[data-testid=hit-only] >> nth=0"), StringComparison.Ordinal);
+
+        // Every row, disclosed or not, opens its hit page from the kind; a withheld row offers to ask the owner.
+        var rows = await session.Page.Locator("[data-testid=hits] [data-testid=hit-row]").CountAsync();
+        Assert.Equal(rows, await session.Page.Locator("[data-testid=hits] [data-testid=hit-kind][href^='/hits/']").CountAsync());
+        var withheld = session.Page.Locator("[data-testid=hit-row]").Filter(new() { Has = session.Page.Locator("[data-testid=hit-only]") }).First;
+        Assert.Equal(1, await withheld.Locator("button", new() { HasText = "Request access" }).CountAsync());
+        Assert.Equal(0, await withheld.Locator("[data-testid=explanation]").CountAsync());
     }
 }
 

@@ -80,7 +80,7 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
         Assert.Equal("100", await page.GetAttributeAsync("[data-testid=import-progress]", "aria-valuenow"));
         Assert.Matches("^[1-9][0-9]* hits? found on arrival$", (await page.InnerTextAsync("[data-testid=hit-count]")).Trim());
         var hit = page.Locator("[data-testid=arrival-hit]").Filter(new() { HasText = "same-person" }).Filter(new() { HasText = "IT · Mohammed Ali Hassan" }).First;
-        var mine = await hit.Locator("[data-testid=arrival-mine]").GetAttributeAsync("href");
+        var mine = await hit.Locator("[data-testid=hit-mine]").GetAttributeAsync("href");
         var explanation = await hit.Locator("[data-testid=open-explanation]").GetAttributeAsync("href");
 
         await page.ClickAsync("[data-testid=to-hit-inbox]");
@@ -106,7 +106,7 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
         await page.ClickAsync("[data-testid=import-run]");
         await page.WaitForSelectorAsync("[data-testid=already-stored]");
         await session.ScreenshotAsync("25b-import-again");
-        Assert.True(await page.Locator($"[data-testid=arrival-mine][href=\"{mine}\"]").CountAsync() > 0, "the earlier hits are shown again");
+        Assert.True(await page.Locator($"[data-testid=hit-mine][href=\"{mine}\"]").CountAsync() > 0, "the earlier hits are shown again");
     }
 
     [Theory]
