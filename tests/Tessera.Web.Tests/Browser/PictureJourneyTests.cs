@@ -89,6 +89,9 @@ public sealed class PictureJourneyTests(DemoServer server)
         Assert.Equal(sections, byLevel);
         Assert.Equal(await session.Page.Locator("[data-testid=sections] tbody tr").CountAsync(), sections);
         Assert.Equal(1, await session.Page.Locator("[data-testid=map] path.section[data-section=MT-SEA]").CountAsync());
+        // The map's chunk (Leaflet and the atlas) was fetched for this page, on first use.
+        var resources = await session.Page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(e => e.name)");
+        Assert.Contains(resources, r => r.Contains("/dist/chunks/map-", StringComparison.Ordinal));
     }
 
     [Theory]

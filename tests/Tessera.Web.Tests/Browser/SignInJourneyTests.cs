@@ -32,6 +32,13 @@ public sealed class SignInJourneyTests(DemoServer server)
         Assert.True(await session.Page.Locator("[data-testid=entity-hits] a[href^='/hits/']").CountAsync() > 0);
         Assert.DoesNotContain("Mohammed", await session.Page.TitleAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Mohammed", session.Page.Url, StringComparison.Ordinal);
+        // Search and entity pages draw no map, chart or link chart: none of their libraries was downloaded.
+        var resources = await session.Page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(e => e.name)");
+        Assert.Contains(resources, r => r.Contains("/dist/app.", StringComparison.Ordinal) && r.EndsWith(".js", StringComparison.Ordinal));
+        foreach (var feature in new[] { "map", "charts", "linkChart" })
+        {
+            Assert.DoesNotContain(resources, r => r.Contains($"/dist/chunks/{feature}-", StringComparison.Ordinal));
+        }
     }
 
     [Theory]

@@ -7,7 +7,6 @@ import { register } from '../namespace.js';
 import { download, downloadDataUrl } from './download.js';
 import { nodeColour, nodeSize } from './colours.js';
 import { chartStyle } from './style.js';
-import './linkChart.css';
 
 cytoscape.use(fcose);
 

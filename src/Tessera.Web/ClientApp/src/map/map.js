@@ -6,7 +6,6 @@ import L from 'leaflet';
 import { feature } from 'topojson-client';
 import countries from 'world-atlas/countries-50m.json';
 import { register } from '../namespace.js';
-import './map.css';
 
 export const levels = ['low', 'medium', 'high', 'critical'];
 const levelColours = { low: '#2e7d32', medium: '#1976d2', high: '#ef6c00', critical: '#b00020' };
