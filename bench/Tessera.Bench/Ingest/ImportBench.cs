@@ -107,7 +107,7 @@ internal static class ImportBench
     {
         await using var admin = new NpgsqlConnection(connectionString);
         await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
+        await using var command = new NpgsqlCommand(sql, admin) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
     }
 
