@@ -90,13 +90,13 @@ internal static class SqliteStatements
         {
             var (entityId, schema, v) = statements[start + r];
             var at = r * 7;
-            Check(db, raw.sqlite3_bind_text(stmt, at + 1, entityId));
-            Check(db, raw.sqlite3_bind_text(stmt, at + 2, schema));
-            Check(db, raw.sqlite3_bind_text(stmt, at + 3, v.Property));
-            Check(db, raw.sqlite3_bind_text(stmt, at + 4, v.Value));
-            Check(db, v.Normalised is null ? raw.sqlite3_bind_null(stmt, at + 5) : raw.sqlite3_bind_text(stmt, at + 5, v.Normalised));
+            Check(db, Text(stmt, at + 1, entityId));
+            Check(db, Text(stmt, at + 2, schema));
+            Check(db, Text(stmt, at + 3, v.Property));
+            Check(db, Text(stmt, at + 4, v.Value));
+            Check(db, Text(stmt, at + 5, v.Normalised));
             Check(db, raw.sqlite3_bind_int64(stmt, at + 6, v.Valid ? 1 : 0));
-            Check(db, v.Reason is null ? raw.sqlite3_bind_null(stmt, at + 7) : raw.sqlite3_bind_text(stmt, at + 7, v.Reason));
+            Check(db, Text(stmt, at + 7, v.Reason));
         }
 
         var rc = raw.sqlite3_step(stmt);
@@ -108,6 +108,10 @@ internal static class SqliteStatements
 
         Check(db, raw.sqlite3_reset(stmt));
     }
+
+    // UTF-16 straight from the string: SQLite copies and converts it, with no UTF-8 array allocated per value.
+    private static int Text(sqlite3_stmt stmt, int index, string? text) =>
+        text is null ? raw.sqlite3_bind_null(stmt, index) : raw.sqlite3_bind_text16(stmt, index, text.AsSpan());
 
     private static void Check(sqlite3 db, int rc)
     {
