@@ -10,8 +10,8 @@ namespace Tessera.Storage.Contributions;
 /// <remarks>
 /// Straight on SQLite's C API (the handle of the open connection, inside its transaction): multi-row INSERTs of
 /// <see cref="RowsPerInsert"/> rows bound by position, which costs a fraction of one ADO.NET command per row (parameters
-/// looked up by name and boxed on every execution). A large contribution also gets a larger page cache for the
-/// transaction, and its statement indexes are rebuilt once after the load instead of maintained row by row
+/// looked up by name and boxed on every execution). The write gets a larger page cache for its transaction, and a
+/// large contribution has the statement indexes built once after the load instead of maintained row by row
 /// (see <see cref="BulkLoad"/>).
 /// </remarks>
 internal static class SqliteStatements
