@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Npgsql;
 using Tessera.Core.Access;
 using Tessera.Core.Ingest;
 using Tessera.Core.Normalisation;
@@ -54,16 +55,22 @@ internal static class ImportBench
         // Warm-up on a small prefix (JIT, phone metadata), not timed.
         FileImport.Prepare(csv, mapping, request, new NormalisationContext("IT"), 2_000);
 
+        Console.WriteLine("load average: " + LoadAverage());
+        var cpu = CpuSeconds();
         var clock = Stopwatch.StartNew();
         var prepared = FileImport.Prepare(csv, mapping, request, new NormalisationContext("IT"));
         var prepare = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"prepare: {rows:N0} rows, {prepared.Entities.Count:N0} entities, {prepared.Problems.Count:N0} invalid values kept, {prepare:0.00} s = {rows / prepare:N0} rows/s"));
+            $"prepare: {rows:N0} rows, {prepared.Entities.Count:N0} entities, {prepared.Problems.Count:N0} invalid values kept, {prepare:0.00} s = {rows / prepare:N0} rows/s, {CpuSeconds() - cpu:0.00} CPU s"));
 
         var targets = new List<(string Name, StorageOptions Options)> { ("sqlite", StorageOptions.Sqlite(Path.Combine(dir, "data"))) };
+        string? database = null;
         if (Environment.GetEnvironmentVariable(StorageOptions.PostgresVariable) is { Length: > 0 } pg)
         {
-            targets.Add(("postgres", new StorageOptions(StorageProvider.Postgres, pg, dir)));
+            // A new, empty database for the run, as the SQLite half gets a new file: the figures do not depend on earlier runs.
+            database = "tessera_import_" + Guid.NewGuid().ToString("N")[..12];
+            await AdminAsync(pg, $"CREATE DATABASE {database}");
+            targets.Add(("postgres", new StorageOptions(StorageProvider.Postgres, new NpgsqlConnectionStringBuilder(pg) { Database = database }.ConnectionString, dir)));
         }
 
         foreach (var (name, options) in targets)
@@ -75,15 +82,66 @@ internal static class ImportBench
             }
 
             var contribution = request.ToContribution(prepared.Source, prepared.ContentHash + "-" + Guid.NewGuid().ToString("N"), "bench", DateTimeOffset.UtcNow);
+            var server = await ServerCpuAsync(store);
+            cpu = CpuSeconds();
             clock.Restart();
             var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, Principal.System);
             var write = clock.Elapsed.TotalSeconds;
+            var client = CpuSeconds() - cpu;
+            var backend = server is { } s ? BackendCpu(s.Pid) - s.Seconds : null;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: write {result.Statements:N0} statements in {write:0.00} s = {rows / write:N0} rows/s; end to end {rows / (prepare + write):N0} rows/s"));
+                $"{name}: write {result.Statements:N0} statements in {write:0.00} s = {rows / write:N0} rows/s, {client:0.00} CPU s{(backend is { } b ? $" + {b:0.00} CPU s in the server" : "")}; end to end {rows / (prepare + write):N0} rows/s"));
+        }
+
+        if (database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(Environment.GetEnvironmentVariable(StorageOptions.PostgresVariable)!, $"DROP DATABASE {database}");
         }
 
         Directory.Delete(dir, recursive: true);
         return 0;
+    }
+
+    private static async Task AdminAsync(string connectionString, string sql)
+    {
+        await using var admin = new NpgsqlConnection(connectionString);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    // PostgreSQL's CPU time for the write: the backend of the pooled connection the write reuses (Linux /proc, same machine).
+    private static async Task<(int Pid, double Seconds)?> ServerCpuAsync(Store store)
+    {
+        if (store.Provider != StorageProvider.Postgres)
+        {
+            return null;
+        }
+
+        await using var connection = await store.ConnectAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_backend_pid()";
+        var pid = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        return BackendCpu(pid) is { } seconds ? (pid, seconds) : null;
+    }
+
+    private static double? BackendCpu(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, counted after the command name's closing parenthesis.
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static void Generate(string path, int rows)

@@ -3,7 +3,6 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 using Tessera.Core.Access;
 using Tessera.Core.Model;
 
@@ -16,8 +15,6 @@ public sealed partial class ContributionStore
         "SELECT s.id AS Id, s.entity_id AS EntityId, s.schema AS Schema, s.property AS Property, s.value AS Value, s.normalised AS Normalised, " +
         "s.valid AS Valid, s.reason AS Reason, s.contribution_id AS ContributionId FROM statements s";
 
-    private static readonly string[] InsertParameters = ["$c", "$e", "$s", "$p", "$v", "$n", "$ok", "$r"];
-
     private static async Task<long> InsertContributionAsync(DbConnection connection, DbTransaction tx, Contribution c) =>
         await connection.ExecuteScalarAsync<long>(
             "INSERT INTO contributions (organisation, case_id, handling, h3_text, reliability, accuracy, subject_category, purpose, created, review_date, kind, source, content_hash, created_by) " +
@@ -29,63 +26,17 @@ public sealed partial class ContributionStore
                 review = c.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kind = c.Kind.ToString(), c.Source, c.ContentHash, c.CreatedBy,
             }, tx);
 
-    private static async Task InsertStatementsAsync(DbConnection connection, DbTransaction tx, long contributionId,
+    private async Task InsertStatementsAsync(DbConnection connection, DbTransaction tx, long contributionId,
         List<(string EntityId, string Schema, PropertyValue Value)> statements, CancellationToken ct)
     {
+        var rebuild = statements.Count >= BulkMinimum && BulkLoad.Pays(statements.Count, await BulkLoad.TableSizeAsync(connection, tx), BulkMinimum);
         if (connection is NpgsqlConnection pg)
         {
-            // Binary COPY: an order of magnitude faster than row inserts over the wire.
-            await using var copy = await pg.BeginBinaryImportAsync(
-                "COPY statements (contribution_id, entity_id, schema, property, value, normalised, valid, reason) FROM STDIN (FORMAT BINARY)", ct);
-            // Synchronous writes into COPY's buffer: an await per field costs more than the field itself.
-            foreach (var (entityId, schema, v) in statements)
-            {
-                copy.StartRow();
-                copy.Write(contributionId, NpgsqlDbType.Bigint);
-                copy.Write(entityId, NpgsqlDbType.Text);
-                copy.Write(schema, NpgsqlDbType.Text);
-                copy.Write(v.Property, NpgsqlDbType.Text);
-                copy.Write(v.Value, NpgsqlDbType.Text);
-                WriteNullable(copy, v.Normalised);
-                copy.Write(v.Valid ? 1L : 0L, NpgsqlDbType.Bigint);
-                WriteNullable(copy, v.Reason);
-            }
-
-            await copy.CompleteAsync(ct);
-            return;
-        }
-
-        // SQLite: one prepared statement reused for every row inside the transaction.
-        var sqlite = (SqliteConnection)connection;
-        await using var command = sqlite.CreateCommand();
-        command.Transaction = (SqliteTransaction)tx;
-        command.CommandText = "INSERT INTO statements (contribution_id, entity_id, schema, property, value, normalised, valid, reason) VALUES ($c, $e, $s, $p, $v, $n, $ok, $r)";
-        var p = InsertParameters.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        await command.PrepareAsync(ct);
-        p[0].Value = contributionId;
-        foreach (var (entityId, schema, v) in statements)
-        {
-            p[1].Value = entityId;
-            p[2].Value = schema;
-            p[3].Value = v.Property;
-            p[4].Value = v.Value;
-            p[5].Value = (object?)v.Normalised ?? DBNull.Value;
-            p[6].Value = v.Valid ? 1 : 0;
-            p[7].Value = (object?)v.Reason ?? DBNull.Value;
-            // SQLite runs in-process: the synchronous call avoids a task per row.
-            command.ExecuteNonQuery();
-        }
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
+            await PostgresStatements.InsertAsync(pg, (NpgsqlTransaction)tx, contributionId, statements, rebuild, ct);
         }
         else
         {
-            copy.Write(value, NpgsqlDbType.Text);
+            await SqliteStatements.InsertAsync((SqliteConnection)connection, (SqliteTransaction)tx, contributionId, statements, rebuild, ct);
         }
     }
 

@@ -23,6 +23,10 @@ public sealed partial class ContributionStore
 
     internal ContributionStore(Store store) => _store = store;
 
+    /// <summary>The fewest statements for which a contribution large relative to the table is loaded without the
+    /// statement indexes, which are then built once (<see cref="BulkLoad"/>); smaller writes never change the schema.</summary>
+    internal int BulkMinimum { get; set; } = 100_000;
+
     /// <summary>Writes a contribution and all its statements in one transaction, with its audit entry.</summary>
     /// <remarks>All-or-nothing: on any error nothing is stored. Idempotent: the same content hash from the same
     /// organisation adds nothing and returns the earlier contribution.</remarks>
@@ -34,6 +38,11 @@ public sealed partial class ContributionStore
         var statements = Validate(entities);
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
+        if (statements.Count >= BulkMinimum)
+        {
+            await BulkLoad.PrepareAsync(connection, tx);
+        }
+
         await CheckReferencesAsync(connection, tx, contribution);
         var existing = await connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM contributions WHERE organisation = @Organisation AND content_hash = @ContentHash", contribution, tx);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Tessera.Core.Model;
@@ -15,139 +16,258 @@ public sealed record ImportProblem(string File, int Line, string Column, string 
 public sealed record MappedTable(IReadOnlyList<Entity> Entities, IReadOnlyList<ImportProblem> Problems, int Rows);
 
 /// <summary>Turns the rows of a table into entities as a mapping says, normalising every value.</summary>
+/// <remarks>
+/// Two stages: every row is mapped and normalised on its own — in parallel over chunks of rows, each raw value normalised
+/// once per import (<see cref="ValueCache"/>) — then the rows are merged into entities strictly in row order, so the
+/// entities, their values and the problems come out exactly as a single pass over the rows would give them.
+/// </remarks>
 public static class RowMapper
 {
+    // Rows per parallel work item: large enough that scheduling costs nothing, small enough that two cores share the work evenly.
+    private const int ChunkRows = 2_048;
+
     /// <summary>Maps every row (or the first <paramref name="limit"/> for a preview).</summary>
-    /// <param name="normalise">Normalises one raw value of a property; invalid values are kept and reported.</param>
+    /// <param name="normalise">Normalises one raw value of a property; invalid values are kept and reported. It must be a
+    /// pure function: it is called from several threads, and once per distinct raw value of a property.</param>
     /// <param name="idPrefix">Prefix of generated ids, e.g. the organisation code, so that providers' ids never collide.</param>
     /// <exception cref="ModelException">A mapped column is missing from the table.</exception>
     public static MappedTable Map(Table table, ImportMapping mapping, Func<SchemaProperty, string, PropertyValue> normalise, string idPrefix, int? limit = null)
     {
         var columns = mapping.Columns.ToDictionary(c => c, table.Column, StringComparer.Ordinal);
-        var entities = new Dictionary<string, (string Schema, List<PropertyValue> Values, HashSet<(string, string)> Seen)>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var problems = new List<ImportProblem>();
-        var rows = limit is { } n ? table.Rows.Take(n) : table.Rows;
-        var count = 0;
-        foreach (var row in rows)
+        var plan = new RowPlan(mapping, columns, normalise, idPrefix, table.File);
+        var rows = limit is { } n && n < table.Rows.Count ? table.Rows.Take(Math.Max(n, 0)).ToList() : table.Rows;
+        var mapped = new MappedRow[rows.Count];
+        var chunks = (rows.Count + ChunkRows - 1) / ChunkRows;
+        var failures = new Exception?[chunks];
+        Parallel.For(0, chunks, c =>
         {
-            count++;
-            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var e in mapping.Entities)
+            try
             {
-                if (IdOf(e, row, columns, idPrefix, table.File) is { } id)
+                for (var i = c * ChunkRows; i < Math.Min(rows.Count, (c + 1) * ChunkRows); i++)
                 {
-                    ids[e.Name] = id;
+                    mapped[i] = plan.Map(rows[i]);
                 }
             }
-
-            foreach (var e in mapping.Entities.Where(e => ids.ContainsKey(e.Name)))
+            catch (Exception ex)
             {
-                var values = ValuesOf(e, row, columns, ids, normalise, table.File, problems);
-                if (values.Count == 0 || (e.Schema.Edge is { } edge && !(values.Any(v => v.Property == edge.Source) && values.Any(v => v.Property == edge.Target))))
+                failures[c] = ex;
+            }
+        });
+
+        // The first failure in row order, as a single pass would have thrown it.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return Merge(mapping, mapped);
+    }
+
+    private static MappedTable Merge(ImportMapping mapping, MappedRow[] mapped)
+    {
+        var entities = new Dictionary<string, MergedEntity>(StringComparer.Ordinal);
+        var order = new List<MergedEntity>();
+        var problems = new List<ImportProblem>();
+        foreach (var row in mapped)
+        {
+            if (row.Problems is { } found)
+            {
+                problems.AddRange(found);
+            }
+
+            for (var k = 0; k < mapping.Entities.Count; k++)
+            {
+                if (row.Values[k] is not { } values)
                 {
-                    // A relationship needs both its ends in the row.
                     continue;
                 }
 
-                var id = ids[e.Name];
+                var id = row.Ids[k]!;
                 if (!entities.TryGetValue(id, out var entity))
                 {
-                    entities[id] = entity = (e.Schema.Name, [], []);
-                    order.Add(id);
+                    entities[id] = entity = new MergedEntity(id, mapping.Entities[k].Schema.Name);
+                    order.Add(entity);
                 }
 
-                foreach (var v in values.Where(v => entity.Seen.Add((v.Property, v.Value))))
+                foreach (var v in values)
                 {
-                    entity.Values.Add(v);
+                    entity.Add(v);
                 }
             }
         }
 
-        return new MappedTable(order.Select(id => new Entity(id, entities[id].Schema, entities[id].Values)).ToList(), problems, count);
+        return new MappedTable(order.Select(e => new Entity(e.Id, e.Schema, e.Values)).ToList(), problems, mapped.Length);
     }
 
-    // An entity exists in a row when any of its own columns has a value; its id comes from the template, its keys, or the row.
-    private static string? IdOf(EntityMapping e, TableRow row, Dictionary<string, int> columns, string prefix, string file)
+    /// <summary>One row mapped: per entity of the mapping, its id (null when absent) and its values (null when not created).</summary>
+    private sealed record MappedRow(string?[] Ids, List<PropertyValue>?[] Values, List<ImportProblem>? Problems);
+
+    /// <summary>An entity being merged from rows: each (property, value) is kept once, in the order first seen.</summary>
+    private sealed class MergedEntity(string id, string schema)
     {
-        var own = e.Keys.Concat(Template.Columns(e.IdTemplate)).Concat(e.Properties.Where(p => p.Reference is null).SelectMany(p => p.Columns)).ToList();
-        if (own.Count > 0 && !own.Any(c => row[columns[c]].Trim().Length > 0))
-        {
-            return null;
-        }
+        // Below this many values a scan is cheaper than a set; most entities come from one row with a dozen values.
+        private const int ScanLimit = 24;
+        private HashSet<(string, string)>? _seen;
 
-        if (e.IdTemplate is not null)
-        {
-            return Template.Fill(e.IdTemplate, c => row[columns[c]].Trim());
-        }
+        public string Id => id;
 
-        var basis = e.Keys.Count > 0
-            ? string.Join('\u001f', e.Keys.Select(k => row[columns[k]].Trim().ToUpperInvariant()))
-            : string.Join('\u001f', row.Cells) + "\u001f" + row.Line.ToString(CultureInfo.InvariantCulture);
-        if (e.Keys.Count > 0 && e.Keys.All(k => row[columns[k]].Trim().Length == 0))
-        {
-            return null;
-        }
+        public string Schema => schema;
 
-        // Keyed entities are identified by schema and key, so that the same phone holder on the calling and the called
-        // side of an intercept, on any row, is one person.
-        var scope = e.Keys.Count > 0 ? e.Schema.Name : file + "\u001f" + e.Name;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\u001f" + basis));
-        return $"{prefix}-{e.Schema.Name.ToLowerInvariant()}-{Convert.ToHexStringLower(hash, 0, 8)}";
+        public List<PropertyValue> Values { get; } = [];
+
+        public void Add(PropertyValue v)
+        {
+            if (_seen is null && Values.Count >= ScanLimit)
+            {
+                _seen = Values.Select(x => (x.Property, x.Value)).ToHashSet();
+            }
+
+            var isNew = _seen?.Add((v.Property, v.Value)) ?? !Values.Exists(x => x.Property == v.Property && x.Value == v.Value);
+            if (isNew)
+            {
+                Values.Add(v);
+            }
+        }
     }
 
-    private static List<PropertyValue> ValuesOf(EntityMapping e, TableRow row, Dictionary<string, int> columns, Dictionary<string, string> ids,
-        Func<SchemaProperty, string, PropertyValue> normalise, string file, List<ImportProblem> problems)
+    /// <summary>The mapping prepared for rows: the columns each entity owns and a value cache per mapped property.</summary>
+    private sealed class RowPlan
     {
-        var values = new List<PropertyValue>();
-        foreach (var p in e.Properties)
+        private readonly ImportMapping _mapping;
+        private readonly Dictionary<string, int> _columns;
+        private readonly string _prefix;
+        private readonly string _file;
+        private readonly List<string>[] _own;
+        private readonly ValueCache[][] _caches;
+
+        public RowPlan(ImportMapping mapping, Dictionary<string, int> columns, Func<SchemaProperty, string, PropertyValue> normalise, string prefix, string file)
         {
-            if (p.Reference is not null)
+            _mapping = mapping;
+            _columns = columns;
+            _prefix = prefix;
+            _file = file;
+            _own = [.. mapping.Entities.Select(e => e.Keys.Concat(Template.Columns(e.IdTemplate)).Concat(e.Properties.Where(p => p.Reference is null).SelectMany(p => p.Columns)).ToList())];
+            _caches = [.. mapping.Entities.Select(e => e.Properties.Select(p => new ValueCache(p.Schema, normalise)).ToArray())];
+        }
+
+        public MappedRow Map(TableRow row)
+        {
+            var count = _mapping.Entities.Count;
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            var rowIds = new string?[count];
+            for (var k = 0; k < count; k++)
             {
-                if (ids.TryGetValue(p.Reference, out var target))
+                if (IdOf(k, row) is { } id)
                 {
-                    values.Add(new PropertyValue(p.Property, target));
+                    ids[_mapping.Entities[k].Name] = rowIds[k] = id;
+                }
+            }
+
+            var values = new List<PropertyValue>?[count];
+            List<ImportProblem>? problems = null;
+            for (var k = 0; k < count; k++)
+            {
+                var e = _mapping.Entities[k];
+                if (rowIds[k] is null)
+                {
+                    continue;
                 }
 
-                continue;
+                var found = ValuesOf(k, row, ids, ref problems);
+                // A relationship needs both its ends in the row.
+                if (found.Count > 0 && !(e.Schema.Edge is { } edge && !(found.Exists(v => v.Property == edge.Source) && found.Exists(v => v.Property == edge.Target))))
+                {
+                    values[k] = found;
+                }
             }
 
-            foreach (var (column, raw) in RawValues(p, row, columns))
+            return new MappedRow(rowIds, values, problems);
+        }
+
+        // An entity exists in a row when any of its own columns has a value; its id comes from the template, its keys, or the row.
+        private string? IdOf(int k, TableRow row)
+        {
+            var e = _mapping.Entities[k];
+            var own = _own[k];
+            if (own.Count > 0 && !own.Exists(c => row[_columns[c]].AsSpan().Trim().Length > 0))
             {
-                var value = normalise(p.Schema, raw);
-                if (!value.Valid)
+                return null;
+            }
+
+            if (e.IdTemplate is not null)
+            {
+                return Template.Fill(e.IdTemplate, c => row[_columns[c]].Trim());
+            }
+
+            var basis = e.Keys.Count > 0
+                ? string.Join('\u001f', e.Keys.Select(key => row[_columns[key]].Trim().ToUpperInvariant()))
+                : string.Join('\u001f', row.Cells) + "\u001f" + row.Line.ToString(CultureInfo.InvariantCulture);
+            if (e.Keys.Count > 0 && e.Keys.All(key => row[_columns[key]].Trim().Length == 0))
+            {
+                return null;
+            }
+
+            // Keyed entities are identified by schema and key, so that the same phone holder on the calling and the called
+            // side of an intercept, on any row, is one person.
+            var scope = e.Keys.Count > 0 ? e.Schema.Name : _file + "\u001f" + e.Name;
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\u001f" + basis));
+            return $"{_prefix}-{e.Schema.Name.ToLowerInvariant()}-{Convert.ToHexStringLower(hash, 0, 8)}";
+        }
+
+        private List<PropertyValue> ValuesOf(int k, TableRow row, Dictionary<string, string> ids, ref List<ImportProblem>? problems)
+        {
+            var e = _mapping.Entities[k];
+            var values = new List<PropertyValue>(e.Properties.Count);
+            for (var j = 0; j < e.Properties.Count; j++)
+            {
+                var p = e.Properties[j];
+                if (p.Reference is not null)
                 {
-                    problems.Add(new ImportProblem(file, row.Line, column, p.Property, raw, value.Reason ?? "invalid"));
+                    if (ids.TryGetValue(p.Reference, out var target))
+                    {
+                        values.Add(new PropertyValue(p.Property, target));
+                    }
+
+                    continue;
                 }
 
-                values.Add(value);
-            }
-        }
-
-        return values;
-    }
-
-    private static IEnumerable<(string Column, string Raw)> RawValues(PropertyMapping p, TableRow row, Dictionary<string, int> columns)
-    {
-        if (p.Constant is not null)
-        {
-            yield return ("(constant)", p.Constant);
-        }
-        else if (p.Template is not null)
-        {
-            if (Template.Fill(p.Template, c => row[columns[c]].Trim()) is { } filled)
-            {
-                yield return (string.Join('+', p.Columns), filled);
-            }
-        }
-        else
-        {
-            foreach (var c in p.Columns)
-            {
-                var raw = row[columns[c]].Trim();
-                if (raw.Length > 0)
+                foreach (var (column, raw) in RawValues(p, row))
                 {
-                    yield return (c, raw);
+                    var value = _caches[k][j].Normalise(raw);
+                    if (!value.Valid)
+                    {
+                        (problems ??= []).Add(new ImportProblem(_file, row.Line, column, p.Property, raw, value.Reason ?? "invalid"));
+                    }
+
+                    values.Add(value);
+                }
+            }
+
+            return values;
+        }
+
+        private IEnumerable<(string Column, string Raw)> RawValues(PropertyMapping p, TableRow row)
+        {
+            if (p.Constant is not null)
+            {
+                yield return ("(constant)", p.Constant);
+            }
+            else if (p.Template is not null)
+            {
+                if (Template.Fill(p.Template, c => row[_columns[c]].Trim()) is { } filled)
+                {
+                    yield return (string.Join('+', p.Columns), filled);
+                }
+            }
+            else
+            {
+                foreach (var c in p.Columns)
+                {
+                    var raw = row[_columns[c]].Trim();
+                    if (raw.Length > 0)
+                    {
+                        yield return (c, raw);
+                    }
                 }
             }
         }
