@@ -28,7 +28,7 @@ internal static class LoadBench
             int? pid = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : null;
             var label = rest.Length > 1 ? rest[1] : "server";
             var driver = new LoadDriver(new Uri(url), tokens, bodies);
-            var result = await driver.RunAsync(label, kind, int.Parse(workers, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(5),
+            var result = await driver.RunAsync(label, kind, int.Parse(workers, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(10),
                 TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)), pid);
             Console.WriteLine(LoadDriver.Row(result));
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
