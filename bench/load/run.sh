@@ -1,7 +1,7 @@
 #!/bin/bash
 # The REST API under load: identifier and person checks against the real `tessera serve`, on SQLite and PostgreSQL.
 # usage: bench/load/run.sh [sqlite|postgres|both]      (default both; results in bench/out/load/results.jsonl + table rows)
-# Environment: SECONDS_PER_PHASE (default 30), ID_WORKERS (default "16"), PERSON_WORKERS (default "8"),
+# Environment: SECONDS_PER_PHASE (default 30), ID_WORKERS (default "8 16 32"), PERSON_WORKERS (default "4 8"),
 #   PG (default Host=127.0.0.1;Port=55432;Username=postgres;Database=tessera_load — the database is dropped and re-created).
 # The server runs on a temporary database seeded with the demo workspace plus a reference list imported through the normal
 # import path: the 683 UN Security Council persons and the 50,000 synthetic persons of datasets/yente-screening-fixtures,
@@ -13,8 +13,8 @@ out="$root/bench/out/load"
 mkdir -p "$out"
 which="${1:-both}"
 secs="${SECONDS_PER_PHASE:-30}"
-id_workers="${ID_WORKERS:-16}"
-person_workers="${PERSON_WORKERS:-8}"
+id_workers="${ID_WORKERS:-8 16 32}"
+person_workers="${PERSON_WORKERS:-4 8}"
 pg="${PG:-Host=127.0.0.1;Port=55432;Username=postgres;Database=tessera_load}"
 
 dotnet build "$root/src/Tessera.Cli" -c Release -p:SkipClientApp=true -v q -nologo -clp:ErrorsOnly >&2
@@ -56,12 +56,13 @@ run_backend() {
     fi
 
     start_server
-    local url="http://127.0.0.1:$port"
+    local url="http://127.0.0.1:$port" dbarg=""
+    [ "$backend" = postgres ] && dbarg="$db"
     for w in $id_workers; do
-        "$bench" load run "$url" "$template/tokens" "$out/seed/queries.jsonl" identifier "$w" "$secs" "$server_pid" "$backend" | tee -a "$results"
+        "$bench" load run "$url" "$template/tokens" "$out/seed/queries.jsonl" identifier "$w" "$secs" "$server_pid" "$backend" $dbarg | tee -a "$results"
     done
     for w in $person_workers; do
-        "$bench" load run "$url" "$template/tokens" "$out/seed/queries.jsonl" person "$w" "$secs" "$server_pid" "$backend" | tee -a "$results"
+        "$bench" load run "$url" "$template/tokens" "$out/seed/queries.jsonl" person "$w" "$secs" "$server_pid" "$backend" $dbarg | tee -a "$results"
     done
     stop_server
     rm -rf "$tmp"
@@ -92,8 +93,8 @@ seed_template() {
     unset TESSERA_POSTGRES
 }
 
-echo "| backend | check | workers | requests | checks/s | p50 ms | p95 ms | p99 ms | max ms | errors | hit rate | server cores | server CPU ms/check | generator cores | load1 |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| backend | check | workers | requests | checks/s | p50 ms | p95 ms | p99 ms | max ms | errors | hit rate | server cores | server CPU ms/check | PostgreSQL cores | generator cores | load1 |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 case "$which" in
     sqlite) run_backend sqlite ;;
     postgres) run_backend postgres ;;

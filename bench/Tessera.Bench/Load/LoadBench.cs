@@ -6,8 +6,8 @@ namespace Tessera.Bench.Load;
 /// <summary>The REST API under load: systematic identifier and person checks against a running <c>tessera serve</c>.</summary>
 /// <remarks>Usage (bench/load/run.sh does all of it):
 /// <c>load seed FOLDER</c> writes the reference list and the query mix;
-/// <c>load run URL TOKENS QUERIES KIND WORKERS SECONDS [SERVER_PID] [LABEL]</c> drives the server (KIND identifier or person,
-/// TOKENS a file with one API token a line) and prints a table row and a JSON line.</remarks>
+/// <c>load run URL TOKENS QUERIES KIND WORKERS SECONDS [SERVER_PID] [LABEL] [PG_DATABASE]</c> drives the server (KIND identifier or person,
+/// TOKENS a file with one API token a line, PG_DATABASE the PostgreSQL database whose backends' CPU to add up) and prints a table row and a JSON line.</remarks>
 internal static class LoadBench
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -27,15 +27,16 @@ internal static class LoadBench
             var bodies = File.ReadLines(queryFile).Where(l => IsKind(l, kind)).Select(l => Body(l)).ToList();
             int? pid = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : null;
             var label = rest.Length > 1 ? rest[1] : "server";
+            var database = rest.Length > 2 ? rest[2] : null;
             var driver = new LoadDriver(new Uri(url), tokens, bodies);
             var result = await driver.RunAsync(label, kind, int.Parse(workers, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(10),
-                TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)), pid);
+                TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)), pid, database);
             Console.WriteLine(LoadDriver.Row(result));
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
             return result.Errors == 0 ? 0 : 3;
         }
 
-        await Console.Error.WriteLineAsync("usage: load seed FOLDER | load run URL TOKENS QUERIES identifier|person WORKERS SECONDS [SERVER_PID] [LABEL]");
+        await Console.Error.WriteLineAsync("usage: load seed FOLDER | load run URL TOKENS QUERIES identifier|person WORKERS SECONDS [SERVER_PID] [LABEL] [PG_DATABASE]");
         return 1;
     }
 

@@ -9,13 +9,13 @@ namespace Tessera.Bench.Load;
 
 /// <summary>What one load phase measured.</summary>
 internal sealed record LoadResult(string Label, string Kind, int Workers, double Seconds, long Requests, long Errors, double PerSecond,
-    double P50Ms, double P95Ms, double P99Ms, double MaxMs, double Hits, double ServerCores, double ServerCpuMsPerCheck, double DriverCores, string Load1);
+    double P50Ms, double P95Ms, double P99Ms, double MaxMs, double Hits, double ServerCores, double ServerCpuMsPerCheck, double DatabaseCores, double DriverCores, string Load1);
 
 /// <summary>Drives the REST API with N concurrent workers (closed loop: each sends its next check when the last is answered)
 /// for a fixed time, after a warm-up, and measures throughput, latency percentiles, errors and the server's CPU use.</summary>
 internal sealed class LoadDriver(Uri baseUri, IReadOnlyList<string> tokens, IReadOnlyList<string> bodies)
 {
-    public async Task<LoadResult> RunAsync(string label, string kind, int workers, TimeSpan warmup, TimeSpan duration, int? serverPid)
+    public async Task<LoadResult> RunAsync(string label, string kind, int workers, TimeSpan warmup, TimeSpan duration, int? serverPid, string? database)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = workers, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
         using var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
@@ -35,12 +35,14 @@ internal sealed class LoadDriver(Uri baseUri, IReadOnlyList<string> tokens, IRea
         var server = serverPid is { } pid ? Process.GetProcessById(pid) : null;
         var serverCpu0 = server?.TotalProcessorTime ?? TimeSpan.Zero;
         var driverCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var databaseCpu0 = DatabaseCpu(database);
         var clock = Stopwatch.StartNew();
         var lanes = await PhaseAsync(client, path, workers, duration, record: true);
         var wall = clock.Elapsed.TotalSeconds;
         server?.Refresh();
         var serverCores = server is null ? double.NaN : (server.TotalProcessorTime - serverCpu0).TotalSeconds / wall;
         var driverCores = (Process.GetCurrentProcess().TotalProcessorTime - driverCpu0).TotalSeconds / wall;
+        var databaseCores = database is null ? 0 : DatabaseCpu(database).Sum(p => p.Value.TotalSeconds - databaseCpu0.GetValueOrDefault(p.Key).TotalSeconds) / wall;
 
         var latencies = lanes.SelectMany(l => l.Latencies).Order().ToArray();
         var requests = latencies.Length;
@@ -49,7 +51,7 @@ internal sealed class LoadDriver(Uri baseUri, IReadOnlyList<string> tokens, IRea
         double Pct(double p) => requests == 0 ? double.NaN : latencies[Math.Min(requests - 1, (int)Math.Ceiling(p * requests) - 1)] * 1000.0 / Stopwatch.Frequency;
         return new LoadResult(label, kind, workers, Math.Round(wall, 2), requests, errors, Math.Round(requests / wall, 1),
             Math.Round(Pct(0.50), 2), Math.Round(Pct(0.95), 2), Math.Round(Pct(0.99), 2), Math.Round(Pct(1.0), 2),
-            requests == 0 ? 0 : Math.Round((double)hits / requests, 3), Math.Round(serverCores, 2), Math.Round(serverCores * 1000 * wall / Math.Max(1, requests), 3), Math.Round(driverCores, 2),
+            requests == 0 ? 0 : Math.Round((double)hits / requests, 3), Math.Round(serverCores, 2), Math.Round(serverCores * 1000 * wall / Math.Max(1, requests), 3), Math.Round(databaseCores, 2), Math.Round(driverCores, 2),
             File.ReadAllText("/proc/loadavg").Split(' ')[0]);
     }
 
@@ -110,6 +112,46 @@ internal sealed class LoadDriver(Uri baseUri, IReadOnlyList<string> tokens, IRea
         return doc.RootElement.GetProperty("visible").GetArrayLength() + doc.RootElement.GetProperty("withheld").GetArrayLength() > 0;
     }
 
+    // CPU time of the PostgreSQL backends serving one database, from /proc: their title names it ("postgres: USER DB HOST(PORT) …");
+    // utime + stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
+    private static Dictionary<int, TimeSpan> DatabaseCpu(string? database)
+    {
+        var result = new Dictionary<int, TimeSpan>();
+        if (database is null)
+        {
+            return result;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var title = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (!title.StartsWith("postgres: ", StringComparison.Ordinal) || !title.Split(' ').Contains(database, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // After "pid (comm) ", field 3 (state) is index 0: utime (14) and stime (15) are at 11 and 12.
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                result[pid] = TimeSpan.FromSeconds(ticks / 100.0);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended between listing and reading.
+            }
+        }
+
+        return result;
+    }
+
     private sealed class Lane(int worker)
     {
         public int Worker { get; } = worker;
@@ -123,5 +165,5 @@ internal sealed class LoadDriver(Uri baseUri, IReadOnlyList<string> tokens, IRea
 
     /// <summary>A one-line table row of a result.</summary>
     public static string Row(LoadResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Label} | {r.Kind} | {r.Workers} | {r.Requests} | {r.PerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} | {r.Hits:0.00} | {r.ServerCores:0.00} | {r.ServerCpuMsPerCheck:0.00} | {r.DriverCores:0.00} | {r.Load1} |");
+        $"| {r.Label} | {r.Kind} | {r.Workers} | {r.Requests} | {r.PerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} | {r.Hits:0.00} | {r.ServerCores:0.00} | {r.ServerCpuMsPerCheck:0.00} | {r.DatabaseCores:0.00} | {r.DriverCores:0.00} | {r.Load1} |");
 }
