@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Tessera.Core.Audit;
 
 namespace Tessera.Storage.CrossCheck;
@@ -13,6 +12,7 @@ internal sealed class CheckLog(Store store)
 {
     // Bounds a transaction's size (and its lock time) when a large backlog has built up.
     private const int MaxBatch = 512;
+    private static readonly string[] CheckColumns = ["time", "user_name", "organisation", "list", "kind", "outcome", "hits"];
 
     private readonly Lock _gate = new();
     private List<(CheckLogEntry Entry, TaskCompletionSource Done)> _pending = [];
@@ -80,8 +80,8 @@ internal sealed class CheckLog(Store store)
     {
         await using var connection = await store.ConnectAsync();
         await using var tx = await Store.BeginWriteAsync(connection);
-        await connection.ExecuteAsync("INSERT INTO checks (time, user_name, organisation, list, kind, outcome, hits) VALUES (@time, @UserName, @Organisation, @List, @Kind, @Outcome, @Hits)",
-            entries.Select(e => new { time = Store.Format(e.Time), e.UserName, e.Organisation, e.List, e.Kind, e.Outcome, e.Hits }), tx);
+        await MultiRowInsert.ExecuteAsync(connection, tx, "checks", CheckColumns,
+            entries.Select(e => new object?[] { Store.Format(e.Time), e.UserName, e.Organisation, e.List, e.Kind, e.Outcome, e.Hits }));
         await store.Audit.AppendAsync(connection, tx, entries.Select(e => new AuditEvent(e.UserName, e.Organisation, "check." + e.Kind, "list:" + e.List, e.Outcome,
             e.Hits.ToString(CultureInfo.InvariantCulture) + " hits")));
         await tx.CommitAsync();
