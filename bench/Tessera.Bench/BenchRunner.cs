@@ -8,6 +8,7 @@ internal static class BenchRunner
         ["match"] = Matching.MatchBench.RunAsync,
         ["graph"] = GraphBenchmark.RunAsync,
         ["import"] = Ingest.ImportBench.RunAsync,
+        ["load"] = Load.LoadBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -9,6 +9,7 @@ namespace Tessera.Storage.Audit;
 /// Appends are serialised: the head row is read under the write lock (SQLite BEGIN IMMEDIATE, PostgreSQL FOR UPDATE).</remarks>
 public sealed class AuditLog
 {
+    private static readonly string[] AuditColumns = ["seq", "time", "actor", "organisation", "action", "target", "outcome", "details", "prev_hash", "hash"];
     private readonly Store _store;
 
     internal AuditLog(Store store) => _store = store;
@@ -43,12 +44,11 @@ public sealed class AuditLog
             return;
         }
 
-        await connection.ExecuteAsync(
-            "INSERT INTO audit_log (seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash) " +
-            "VALUES (@Sequence, @Time, @Actor, @Organisation, @Action, @Target, @Outcome, @Details, @PreviousHash, @Hash)",
-            // The time goes in as Tessera's own text form: Npgsql would write DateTimeOffset itself with microseconds only,
-            // dropping the last tick digit the hash covers, so a chain written with a real clock would not verify on PostgreSQL.
-            rows.Select(r => new { r.Sequence, Time = Store.Format(r.Time), r.Actor, r.Organisation, r.Action, r.Target, r.Outcome, r.Details, r.PreviousHash, r.Hash }), tx);
+        // The time goes in as Tessera's own text form: Npgsql would write DateTimeOffset itself with microseconds only,
+        // dropping the last tick digit the hash covers, so a chain written with a real clock would not verify on PostgreSQL.
+        // One statement per chunk of entries: a group of checks logged together costs one round trip, not one per entry.
+        await MultiRowInsert.ExecuteAsync(connection, tx, "audit_log", AuditColumns,
+            rows.Select(r => new object?[] { r.Sequence, Store.Format(r.Time), r.Actor, r.Organisation, r.Action, r.Target, r.Outcome, r.Details, r.PreviousHash, r.Hash }));
         await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, tx);
     }
 

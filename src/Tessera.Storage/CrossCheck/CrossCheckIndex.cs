@@ -25,6 +25,8 @@ internal sealed class CrossCheckIndex : IDisposable
     private readonly SemaphoreSlim _sync = new(1, 1);
     private readonly HashSet<long> _loaded = [];
     private volatile bool _built;
+    private long _requested;
+    private long _served;
     private readonly ConcurrentDictionary<string, StoredPerson> _persons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _perOrganisation = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _perSource = new(StringComparer.Ordinal);
@@ -75,38 +77,54 @@ internal sealed class CrossCheckIndex : IDisposable
     public Task ContributionStoredAsync(CancellationToken ct = default) => _built ? CatchUpAsync(ct) : Task.CompletedTask;
 
     /// <summary>Loads every contribution stored and not yet indexed (all of them on first use).</summary>
+    /// <remarks>Concurrent requests share one catch-up: a catch-up that began after a request arrived has seen every contribution
+    /// committed before it, so that request is answered by it (under load one storage round trip serves a whole batch of checks).</remarks>
     public async Task CatchUpAsync(CancellationToken ct = default)
     {
+        var ticket = Interlocked.Increment(ref _requested);
         await _sync.WaitAsync(ct);
         try
         {
-            await using var connection = await _store.ConnectAsync(ct);
-            var ids = (await connection.QueryAsync<long>("SELECT id FROM contributions ORDER BY id")).Where(id => !_loaded.Contains(id)).ToList();
-            if (ids.Count == 0)
+            if (Volatile.Read(ref _served) >= ticket)
             {
-                _built = true;
                 return;
             }
 
-            // On first use every contribution is new: one scan of the statements instead of a query per contribution.
-            var all = !_built;
-            var filter = all ? "" : " AND " + _store.In("s.contribution_id", "ids");
-            var persons = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)>(
-                "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.value, s.normalised FROM statements s " +
-                "JOIN contributions c ON c.id = s.contribution_id WHERE s.schema = 'Person'" + filter + " ORDER BY s.id", new { ids });
-            var identifiers = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid)>(
-                "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.normalised, s.valid FROM statements s " +
-                "JOIN contributions c ON c.id = s.contribution_id WHERE s.normalised IS NOT NULL AND " + _store.In("s.property", "properties") + filter + " ORDER BY s.id",
-                new { ids, properties = _kindOfProperty.Keys.ToArray() });
-            AddIdentifiers(identifiers);
-            AddPersons(persons);
-            _loaded.UnionWith(ids);
-            _built = true;
+            var covers = Volatile.Read(ref _requested);
+            await LoadNewAsync(ct);
+            Volatile.Write(ref _served, covers);
         }
         finally
         {
             _sync.Release();
         }
+    }
+
+    // Under _sync: loads the contributions stored since the last catch-up.
+    private async Task LoadNewAsync(CancellationToken ct)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        var ids = (await connection.QueryAsync<long>("SELECT id FROM contributions ORDER BY id")).Where(id => !_loaded.Contains(id)).ToList();
+        if (ids.Count == 0)
+        {
+            _built = true;
+            return;
+        }
+
+        // On first use every contribution is new: one scan of the statements instead of a query per contribution.
+        var all = !_built;
+        var filter = all ? "" : " AND " + _store.In("s.contribution_id", "ids");
+        var persons = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)>(
+            "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.value, s.normalised FROM statements s " +
+            "JOIN contributions c ON c.id = s.contribution_id WHERE s.schema = 'Person'" + filter + " ORDER BY s.id", new { ids });
+        var identifiers = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid)>(
+            "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.normalised, s.valid FROM statements s " +
+            "JOIN contributions c ON c.id = s.contribution_id WHERE s.normalised IS NOT NULL AND " + _store.In("s.property", "properties") + filter + " ORDER BY s.id",
+            new { ids, properties = _kindOfProperty.Keys.ToArray() });
+        AddIdentifiers(identifiers);
+        AddPersons(persons);
+        _loaded.UnionWith(ids);
+        _built = true;
     }
 
     public void Dispose()

@@ -33,8 +33,13 @@ public sealed class HitStore
         "summary AS Summary, explanation AS Explanation";
 
     private readonly Store _store;
+    private readonly CheckLog _checkLog;
 
-    internal HitStore(Store store) => _store = store;
+    internal HitStore(Store store)
+    {
+        _store = store;
+        _checkLog = new CheckLog(store);
+    }
 
     /// <summary>Stores hits with a notice to each organisation involved, in one transaction with their audit entries.</summary>
     public async Task<IReadOnlyList<long>> AddAsync(IReadOnlyList<(Hit Hit, string NewOrganisation, string ExistingOrganisation)> hits, CancellationToken ct = default)
@@ -129,17 +134,9 @@ public sealed class HitStore
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Logs a systematic check (who, against which list, with what outcome).</summary>
-    public async Task LogCheckAsync(CheckLogEntry entry, CancellationToken ct = default)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        await using var tx = await Store.BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync("INSERT INTO checks (time, user_name, organisation, list, kind, outcome, hits) VALUES (@time, @UserName, @Organisation, @List, @Kind, @Outcome, @Hits)",
-            new { time = Store.Format(entry.Time), entry.UserName, entry.Organisation, entry.List, entry.Kind, entry.Outcome, entry.Hits }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(entry.UserName, entry.Organisation, "check." + entry.Kind, "list:" + entry.List, entry.Outcome,
-            entry.Hits.ToString(CultureInfo.InvariantCulture) + " hits")]);
-        await tx.CommitAsync(ct);
-    }
+    /// <summary>Logs a systematic check (who, against which list, with what outcome) with its audit entry; completes once both are committed.</summary>
+    /// <remarks>Checks logged concurrently share one transaction (group commit, see <see cref="CheckLog"/>).</remarks>
+    public Task LogCheckAsync(CheckLogEntry entry, CancellationToken ct = default) => _checkLog.AppendAsync(entry).WaitAsync(ct);
 
     /// <summary>Checks per organisation, list and outcome: the usage statistics of the Barometer+ report.</summary>
     public async Task<IReadOnlyList<(string Organisation, string List, string Outcome, long Count)>> CheckStatisticsAsync(CancellationToken ct = default)

@@ -23,6 +23,7 @@ public static class TesseraWebHost
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<TokenSessions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
