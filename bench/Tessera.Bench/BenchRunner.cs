@@ -8,6 +8,8 @@ internal static class BenchRunner
         ["match"] = Matching.MatchBench.RunAsync,
         ["graph"] = GraphBenchmark.RunAsync,
         ["import"] = Ingest.ImportBench.RunAsync,
+        ["crash"] = Durability.CrashBench.RunAsync,
+        ["audit"] = Durability.AuditBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
