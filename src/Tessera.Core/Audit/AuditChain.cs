@@ -43,40 +43,12 @@ public static class AuditChain
         return state.Finish(expectedCount, expectedHead);
     }
 
-    /// <summary>Verifies a chain read in batches: the hashes of a batch are recomputed in parallel, the links between
-    /// entries are checked in order.</summary>
-    public static async Task<AuditVerification> VerifyBatchesAsync(IAsyncEnumerable<AuditEntry[]> batches, long? expectedCount = null, string? expectedHead = null)
-    {
-        var state = new State();
-        await foreach (var batch in batches)
-        {
-            var intact = new bool[batch.Length];
-            // Chunks of 1,024 entries per task: hashing one entry is far too little work to schedule on its own.
-            Parallel.For(0, (batch.Length + 1023) / 1024, chunk =>
-            {
-                for (var i = chunk * 1024; i < Math.Min(batch.Length, (chunk + 1) * 1024); i++)
-                {
-                    intact[i] = batch[i].HashMatches();
-                }
-            });
-            for (var i = 0; i < batch.Length; i++)
-            {
-                if (state.Accept(batch[i], intact[i]) is { } broken)
-                {
-                    return broken;
-                }
-            }
-        }
-
-        return state.Finish(expectedCount, expectedHead);
-    }
-
     private sealed class State
     {
         private string _previous = AuditEntry.GenesisHash;
         private long _count;
 
-        public AuditVerification? Accept(AuditEntry entry, bool? hashMatches = null)
+        public AuditVerification? Accept(AuditEntry entry)
         {
             _count++;
             if (entry.Sequence != _count)
@@ -89,7 +61,7 @@ public static class AuditChain
                 return new(_count, entry.Sequence, "its previous-hash does not match the entry before it");
             }
 
-            if (!(hashMatches ?? entry.HashMatches()))
+            if (!entry.HashMatches())
             {
                 return new(_count, entry.Sequence, "its content does not match its hash: the entry was altered");
             }

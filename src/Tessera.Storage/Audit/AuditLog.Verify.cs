@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Tessera.Core.Audit;
@@ -10,13 +9,12 @@ namespace Tessera.Storage.Audit;
 /// <summary>Verification of <see cref="AuditLog"/>: the chain streamed from the database and checked end to end.</summary>
 public sealed partial class AuditLog
 {
-    private const int VerifyBatch = 4096;
-
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>Recomputes the whole chain and checks it against the stored head (its length and last hash).</summary>
-    /// <remarks>One forward-only read in sequence order on a background task, handing batches to the verifier, which
-    /// hashes each batch in parallel and checks the links in order; memory stays bounded by a few batches.</remarks>
+    /// <remarks>One forward-only read in sequence order, fields taken straight from the data reader and hashed without
+    /// allocating; memory stays flat. A reading thread with parallel hashing was tried and cost more CPU than it saved
+    /// on two cores (docs/performance.md, "Durability and audit").</remarks>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         (long Seq, string Hash) head;
@@ -25,62 +23,20 @@ public sealed partial class AuditLog
             head = await connection.QuerySingleAsync<(long, string)>("SELECT seq, hash FROM audit_head WHERE id = 1");
         }
 
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channel = Channel.CreateBounded<AuditEntry[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ReadBatchesAsync(channel.Writer, reading.Token), reading.Token);
-        try
-        {
-            return await AuditChain.VerifyBatchesAsync(channel.Reader.ReadAllAsync(ct), head.Seq, head.Hash);
-        }
-        finally
-        {
-            // A broken entry ends verification early: stop reading the rest.
-            await reading.CancelAsync();
-            try
-            {
-                await producer;
-            }
-            catch (OperationCanceledException)
-            {
-                // Expected when verification stopped before the end of the log.
-            }
-        }
+        return await AuditChain.VerifyAsync(ChainAsync(ct), head.Seq, head.Hash);
     }
 
-    private async Task ReadBatchesAsync(ChannelWriter<AuditEntry[]> writer, CancellationToken ct)
+    private async IAsyncEnumerable<AuditEntry> ChainAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        try
+        await using var connection = await _store.ConnectAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash FROM audit_log ORDER BY seq";
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        var inProcess = connection is SqliteConnection;
+        // SQLite runs in-process: the synchronous read avoids a task per row.
+        while (inProcess ? reader.Read() : await reader.ReadAsync(ct))
         {
-            await using var connection = await _store.ConnectAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash FROM audit_log ORDER BY seq";
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-            var inProcess = connection is SqliteConnection;
-            var batch = new AuditEntry[VerifyBatch];
-            var count = 0;
-            // SQLite runs in-process: the synchronous read avoids a task per row.
-            while (inProcess ? reader.Read() : await reader.ReadAsync(ct))
-            {
-                batch[count++] = Entry(reader);
-                if (count == batch.Length)
-                {
-                    await writer.WriteAsync(batch, ct);
-                    batch = new AuditEntry[VerifyBatch];
-                    count = 0;
-                }
-            }
-
-            if (count > 0)
-            {
-                await writer.WriteAsync(batch[..count], ct);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception e)
-        {
-            writer.Complete(e);
-            throw;
+            yield return Entry(reader);
         }
     }
 
