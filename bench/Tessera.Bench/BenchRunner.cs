@@ -9,6 +9,8 @@ internal static class BenchRunner
         ["graph"] = GraphBenchmark.RunAsync,
         ["import"] = Ingest.ImportBench.RunAsync,
         ["load"] = Load.LoadBench.RunAsync,
+        ["crash"] = Durability.CrashBench.RunAsync,
+        ["audit"] = Durability.AuditBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -10,11 +10,12 @@ public sealed record AuditVerification(long Checked, long? FirstBroken, string? 
 
 /// <summary>Recomputes the SHA-256 chain of the audit log and names the first broken entry.</summary>
 /// <remarks>Detects an altered entry (its hash no longer matches), a deleted or reordered entry (a gap in the
-/// sequence or a previous-hash that does not match), and a removed tail when the expected length is given.
+/// sequence or a previous-hash that does not match), and, when the head (expected length and last hash) is given, a removed
+/// tail or a last entry altered and re-hashed.
 /// O(n) time, O(1) memory: entries are streamed.</remarks>
 public static class AuditChain
 {
-    public static AuditVerification Verify(IEnumerable<AuditEntry> entries, long? expectedCount = null)
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entries, long? expectedCount = null, string? expectedHead = null)
     {
         var state = new State();
         foreach (var entry in entries)
@@ -25,10 +26,10 @@ public static class AuditChain
             }
         }
 
-        return state.Finish(expectedCount);
+        return state.Finish(expectedCount, expectedHead);
     }
 
-    public static async Task<AuditVerification> VerifyAsync(IAsyncEnumerable<AuditEntry> entries, long? expectedCount = null)
+    public static async Task<AuditVerification> VerifyAsync(IAsyncEnumerable<AuditEntry> entries, long? expectedCount = null, string? expectedHead = null)
     {
         var state = new State();
         await foreach (var entry in entries)
@@ -39,7 +40,7 @@ public static class AuditChain
             }
         }
 
-        return state.Finish(expectedCount);
+        return state.Finish(expectedCount, expectedHead);
     }
 
     private sealed class State
@@ -60,7 +61,7 @@ public static class AuditChain
                 return new(_count, entry.Sequence, "its previous-hash does not match the entry before it");
             }
 
-            if (entry.ComputeHash() != entry.Hash)
+            if (!entry.HashMatches())
             {
                 return new(_count, entry.Sequence, "its content does not match its hash: the entry was altered");
             }
@@ -69,9 +70,11 @@ public static class AuditChain
             return null;
         }
 
-        public AuditVerification Finish(long? expectedCount) =>
+        public AuditVerification Finish(long? expectedCount, string? expectedHead) =>
             expectedCount is { } n && _count < n
                 ? new(_count, _count + 1, $"the log ends at entry {_count} but {n} were written: the tail was removed")
-                : new(_count, null, null);
+                : expectedCount == _count && expectedHead is not null && _count > 0 && expectedHead != _previous
+                    ? new(_count, _count, "the last entry does not match the head of the chain: it was altered and re-hashed")
+                    : new(_count, null, null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -34,13 +35,58 @@ public sealed record AuditEntry(
     }
 
     /// <summary>SHA-256 over the canonical form of every field but the hash itself (SHA-256 chain, as in RFC 6962 leaves).</summary>
+    /// <remarks>The canonical form is the UTF-8 of the sequence number, the time in UTC ticks, actor, organisation, action,
+    /// target, outcome, details and previous hash, joined by U+001F.</remarks>
     public string ComputeHash()
     {
-        var canonical = string.Join('\u001f',
-            Sequence.ToString(CultureInfo.InvariantCulture),
-            Time.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            Actor, Organisation, Action, Target, Outcome, Details, PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        Digest(digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    /// <summary>Whether <see cref="Hash"/> is exactly <see cref="ComputeHash"/> (lower-case hex), without allocating.</summary>
+    public bool HashMatches()
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        Digest(digest);
+        Span<char> hex = stackalloc char[2 * SHA256.HashSizeInBytes];
+        return Convert.TryToHexStringLower(digest, hex, out _) && Hash.AsSpan().SequenceEqual(hex);
+    }
+
+    // The canonical form encoded field by field into one buffer (the stack for ordinary entries): the same bytes as the UTF-8
+    // of the joined string, since U+001F between fields never completes a surrogate pair.
+    private void Digest(Span<byte> digest)
+    {
+        ReadOnlySpan<string> texts = [Actor, Organisation, Action, Target, Outcome, Details, PreviousHash];
+        var length = 2 * 20 + 2;
+        foreach (var t in texts)
+        {
+            length += Encoding.UTF8.GetMaxByteCount(t.Length) + 1;
+        }
+
+        byte[]? rented = null;
+        Span<byte> buffer = length <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            Sequence.TryFormat(buffer, out var at, default, CultureInfo.InvariantCulture);
+            buffer[at++] = 0x1F;
+            Time.UtcTicks.TryFormat(buffer[at..], out var written, default, CultureInfo.InvariantCulture);
+            at += written;
+            foreach (var t in texts)
+            {
+                buffer[at++] = 0x1F;
+                at += Encoding.UTF8.GetBytes(t, buffer[at..]);
+            }
+
+            SHA256.HashData(buffer[..at], digest);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
 

@@ -7,9 +7,8 @@ namespace Tessera.Storage.Audit;
 /// <summary>The append-only, hash-chained audit log in the database.</summary>
 /// <remarks>Entries are appended in the caller's transaction, so a write and its audit entry commit together.
 /// Appends are serialised: the head row is read under the write lock (SQLite BEGIN IMMEDIATE, PostgreSQL FOR UPDATE).</remarks>
-public sealed class AuditLog
+public sealed partial class AuditLog
 {
-    private static readonly string[] AuditColumns = ["seq", "time", "actor", "organisation", "action", "target", "outcome", "details", "prev_hash", "hash"];
     private readonly Store _store;
 
     internal AuditLog(Store store) => _store = store;
@@ -44,11 +43,7 @@ public sealed class AuditLog
             return;
         }
 
-        // The time goes in as Tessera's own text form: Npgsql would write DateTimeOffset itself with microseconds only,
-        // dropping the last tick digit the hash covers, so a chain written with a real clock would not verify on PostgreSQL.
-        // One statement per chunk of entries: a group of checks logged together costs one round trip, not one per entry.
-        await MultiRowInsert.ExecuteAsync(connection, tx, "audit_log", AuditColumns,
-            rows.Select(r => new object?[] { r.Sequence, Store.Format(r.Time), r.Actor, r.Organisation, r.Action, r.Target, r.Outcome, r.Details, r.PreviousHash, r.Hash }));
+        await InsertAsync(connection, tx, rows);
         await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, tx);
     }
 
@@ -78,18 +73,6 @@ public sealed class AuditLog
         {
             yield return parser(reader).ToEntry();
         }
-    }
-
-    /// <summary>Recomputes the whole chain and checks it against the stored head.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
-    {
-        long headSeq;
-        await using (var connection = await _store.ConnectAsync(ct))
-        {
-            headSeq = await connection.ExecuteScalarAsync<long>("SELECT seq FROM audit_head WHERE id = 1");
-        }
-
-        return await AuditChain.VerifyAsync(ReadAsync(ct: ct), headSeq);
     }
 
     /// <summary>How many entries the log holds.</summary>

@@ -85,6 +85,38 @@ public sealed class AuditLogTests
         Assert.Equal(count - 1, result.FirstBroken);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task VerifyAsync_LastEntryAlteredWithRecomputedHash_IsCaughtByTheHead(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var count = await store.Audit.CountAsync();
+        var last = await EntryAsync(store, count);
+        var forged = last with { Outcome = "Deny" };
+
+        await ExecuteAsync(store, "UPDATE audit_log SET outcome = @Outcome, hash = @hash WHERE seq = @count", new { forged.Outcome, hash = forged.ComputeHash(), count });
+        var result = await store.Audit.VerifyAsync();
+
+        Assert.Equal(count, result.FirstBroken);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task VerifyAsync_LargeBatchWithTheRealClock_IsIntactAndNamesAnAlteredEntry(string provider)
+    {
+        await using var store = await TestStores.CreateSeededAsync(provider, TimeProvider.System);
+        await store.Audit.AppendAsync(Enumerable.Range(0, 10_000).Select(i => new AuditEvent("analyst-gr", "GR", "entity.read", "entity:q" + TestStores.Id(i), "Allow", "ü€😀")));
+        var count = await store.Audit.CountAsync();
+
+        var intact = await store.Audit.VerifyAsync();
+        await ExecuteAsync(store, "UPDATE audit_log SET target = 'entity:other' WHERE seq = @at", new { at = count - 100 });
+        var altered = await store.Audit.VerifyAsync();
+
+        Assert.True(intact.Intact, intact.Problem);
+        Assert.Equal(count, intact.Checked);
+        Assert.Equal(count - 100, altered.FirstBroken);
+    }
+
     [Fact]
     public void Verify_AnySingleTamperedField_IsDetected()
     {
