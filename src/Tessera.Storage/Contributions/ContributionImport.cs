@@ -38,7 +38,7 @@ public static class ContributionImport
         return FileImport.Prepare(path, mappingPath, request, new NormalisationContext(org?.PhoneRegion), previewRows);
     }
 
-    /// <summary>Writes a prepared file as one contribution and, when it added anything, cross-checks it against everyone else's data.</summary>
+    /// <summary>Writes a prepared file as one contribution and cross-checks it against everyone else's data (once: a file stored before returns its hits).</summary>
     public static Task<ImportOutcome> WriteAsync(Store store, PreparedImport prepared, ContributionRequest request, Principal by,
         string? createdBy = null, CancellationToken ct = default) => WriteAsync(store, prepared, request, by, createdBy, null, ct);
 
@@ -60,7 +60,9 @@ public static class ContributionImport
         var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, createdBy ?? by.UserName, store.Time.GetUtcNow());
         var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, by, ct);
         progress?.Report(new ImportProgress(ImportStage.CrossChecking, 0.7));
-        var hits = result.Added ? await store.CrossCheck.CheckContributionAsync(result.ContributionId, ct) : [];
+        // A file stored before was cross-checked then (its hits come back), unless the process stopped between the write
+        // and the check: then the check runs now.
+        var hits = await store.CrossCheck.CheckContributionAsync(result.ContributionId, ct);
         progress?.Report(new ImportProgress(ImportStage.Done, 1));
         return new ImportOutcome(prepared, result, hits);
     }

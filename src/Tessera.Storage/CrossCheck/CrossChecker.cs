@@ -42,14 +42,21 @@ public sealed partial class CrossChecker
     public Task RefreshAsync(CancellationToken ct = default) => Index.CatchUpAsync(ct);
 
     /// <summary>Cross-checks one stored contribution against every other organisation's data; stores the hits with notices to both sides.</summary>
+    /// <remarks>Once per contribution: a contribution checked before (an import retried) returns the hits found then. A
+    /// contribution stored but not checked (the process stopped in between) is checked when its import is retried.</remarks>
     public async Task<IReadOnlyList<long>> CheckContributionAsync(long contributionId, CancellationToken ct = default)
     {
+        if (await _store.Hits.CheckedAsync(contributionId, ct))
+        {
+            return await _store.Hits.OfContributionAsync(contributionId, ct);
+        }
+
         await Index.CatchUpAsync(ct);
         var mine = Index.PersonsOf(contributionId);
         var identifiers = Index.IdentifiersOf(contributionId);
         if (mine.Count == 0 && identifiers.Count == 0)
         {
-            return [];
+            return await _store.Hits.RecordCheckAsync(contributionId, [], ct);
         }
 
         var organisation = mine.Count > 0 ? mine[0].Organisation : identifiers[0].Posting.Organisation;
@@ -77,7 +84,7 @@ public sealed partial class CrossChecker
                 JsonSerializer.Serialize(new { shared = property, value }, Json)), organisation, otherOrg));
         }
 
-        return await _store.Hits.AddAsync(found.Values.ToList(), ct);
+        return await _store.Hits.RecordCheckAsync(contributionId, found.Values.ToList(), ct);
     }
 
     /// <summary>Screens a person against stored data (or one reference list), logs the check, and answers as <paramref name="by"/> may see.</summary>

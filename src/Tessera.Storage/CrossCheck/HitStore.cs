@@ -41,18 +41,40 @@ public sealed class HitStore
         _checkLog = new CheckLog(store);
     }
 
-    /// <summary>Stores hits with a notice to each organisation involved, in one transaction with their audit entries.</summary>
-    public async Task<IReadOnlyList<long>> AddAsync(IReadOnlyList<(Hit Hit, string NewOrganisation, string ExistingOrganisation)> hits, CancellationToken ct = default)
+    /// <summary>True when the cross-check on arrival of the contribution was done (its hits, if any, are stored).</summary>
+    public async Task<bool> CheckedAsync(long contributionId, CancellationToken ct = default)
     {
-        var ids = new List<long>();
-        if (hits.Count == 0)
-        {
-            return ids;
-        }
+        await using var connection = await _store.ConnectAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM crosschecked WHERE contribution_id = @contributionId", new { contributionId }) > 0;
+    }
 
+    /// <summary>The ids of the hits the cross-check on arrival of the contribution found.</summary>
+    public async Task<IReadOnlyList<long>> OfContributionAsync(long contributionId, CancellationToken ct = default)
+    {
+        await using var connection = await _store.ConnectAsync(ct);
+        return [.. await connection.QueryAsync<long>("SELECT id FROM hits WHERE new_contribution_id = @contributionId ORDER BY id", new { contributionId })];
+    }
+
+    /// <summary>Records the cross-check on arrival of a contribution: its hits with a notice to each organisation involved and
+    /// their audit entries, and the mark that the check is done, in one transaction.</summary>
+    /// <remarks>Done once per contribution: when the mark is already there (a retried import, two checks at once), nothing is
+    /// added and the hits stored the first time are returned.</remarks>
+    public async Task<IReadOnlyList<long>> RecordCheckAsync(long contributionId, IReadOnlyList<(Hit Hit, string NewOrganisation, string ExistingOrganisation)> hits,
+        CancellationToken ct = default)
+    {
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         var now = _store.Now();
+        var marked = await connection.ExecuteAsync(
+            "INSERT INTO crosschecked (contribution_id, checked) VALUES (@contributionId, @now) ON CONFLICT (contribution_id) DO NOTHING", new { contributionId, now }, tx);
+        if (marked == 0)
+        {
+            var existing = await connection.QueryAsync<long>("SELECT id FROM hits WHERE new_contribution_id = @contributionId ORDER BY id", new { contributionId }, tx);
+            await tx.CommitAsync(ct);
+            return [.. existing];
+        }
+
+        var ids = new List<long>();
         var audit = new List<AuditEvent>();
         foreach (var (h, newOrg, existingOrg) in hits)
         {
@@ -71,7 +93,11 @@ public sealed class HitStore
                 $"contribution {h.NewContributionId.ToString(CultureInfo.InvariantCulture)} ({newOrg}) × contribution {h.ExistingContributionId.ToString(CultureInfo.InvariantCulture)} ({existingOrg})"));
         }
 
-        await _store.Audit.AppendAsync(connection, tx, audit);
+        if (audit.Count > 0)
+        {
+            await _store.Audit.AppendAsync(connection, tx, audit);
+        }
+
         await tx.CommitAsync(ct);
         return ids;
     }

@@ -27,6 +27,36 @@ public sealed class CrossCheckerTests
 
     [Theory]
     [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task CheckContribution_StoredButNotChecked_IsCheckedOnce(string provider)
+    {
+        // A process stopped between the write and the cross-check leaves the contribution stored and unchecked.
+        await using var store = await SeededAsync(provider);
+        var mt = await ContributeAsync(store, "MT", null, "H0", "m", Person("mt-1", "محمد علي حسن", "1988-02-03", "ly"));
+        Assert.False(await store.Hits.CheckedAsync(mt));
+
+        var first = await store.CrossCheck.CheckContributionAsync(mt);
+        var again = await store.CrossCheck.CheckContributionAsync(mt);
+
+        Assert.True(await store.Hits.CheckedAsync(mt));
+        Assert.Single(first);
+        Assert.Equal(first, again);
+        Assert.Single(await store.Hits.NoticesAsync("MT"));
+        Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task CheckContribution_NothingToCheck_IsMarkedChecked(string provider)
+    {
+        await using var store = await SeededAsync(provider);
+        var empty = await ContributeAsync(store, "MT", null, "H0", "m", new Entity("mt-e1", "Event", [new PropertyValue("name", "Landing at Lampedusa")]));
+
+        Assert.Empty(await store.CrossCheck.CheckContributionAsync(empty));
+        Assert.True(await store.Hits.CheckedAsync(empty));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
     public async Task Inbox_CasePartnerSeesDetails_OtherSeesOnlyOwnerAndReference(string provider)
     {
         await using var store = await SeededAsync(provider);
