@@ -147,6 +147,12 @@ internal static class CrashBench
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{file.Source}: a further run was not idempotent: added {third.Result.Statements} statements as contribution {third.Result.ContributionId}"));
         }
 
+        // A kill between the commit and the cross-check on arrival: the re-run must have done the check.
+        if (!await CrashCheck.CrossCheckedAsync(options, third.Result.ContributionId))
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{file.Source}: contribution {third.Result.ContributionId} was never cross-checked"));
+        }
+
         return (outcome + string.Create(CultureInfo.InvariantCulture, $"; re-run {(again.Added ? "added" : "found")} contribution {again.ContributionId}, further run added nothing"),
             again.Added ? again.Duration : null);
     }

@@ -94,6 +94,13 @@ internal static class CrashCheck
             new Tessera.Core.Ingest.ContributionRequest(file.Organisation, null), Tessera.Core.Access.Principal.System, progress: null);
     }
 
+    /// <summary>True when the cross-check on arrival of the contribution is recorded as done.</summary>
+    public static async Task<bool> CrossCheckedAsync(StorageOptions options, long contributionId)
+    {
+        await using var store = await Store.OpenAsync(options);
+        return await store.Hits.CheckedAsync(contributionId);
+    }
+
     private static DateTimeOffset Parse(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }
