@@ -167,7 +167,6 @@ internal static partial class NameAlignment
             || (m == 1 && (flagsB & FeatureTable.FlagTitled) != 0 && (usedA & (1 << (n - 1))) != 0));
         if (titled)
         {
-            both = 0;
             extra = 0;
         }
 

@@ -46,9 +46,9 @@ public sealed partial class CrossChecker
     /// contribution stored but not checked (the process stopped in between) is checked when its import is retried.</remarks>
     public async Task<IReadOnlyList<long>> CheckContributionAsync(long contributionId, CancellationToken ct = default)
     {
-        if (await _store.Hits.CheckedAsync(contributionId, ct))
+        if (await _store.Hits.CheckedHitsAsync(contributionId, ct) is { } earlier)
         {
-            return await _store.Hits.OfContributionAsync(contributionId, ct);
+            return earlier;
         }
 
         await Index.CatchUpAsync(ct);

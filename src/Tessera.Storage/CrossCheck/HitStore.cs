@@ -32,6 +32,8 @@ public sealed class HitStore
         "existing_contribution_id AS ExistingContributionId, existing_entity_id AS ExistingEntityId, weight AS Weight, probability AS Probability, " +
         "summary AS Summary, explanation AS Explanation";
 
+    private const string HitsOfContribution = "SELECT id FROM hits WHERE new_contribution_id = @contributionId ORDER BY id";
+
     private readonly Store _store;
     private readonly CheckLog _checkLog;
 
@@ -42,17 +44,14 @@ public sealed class HitStore
     }
 
     /// <summary>True when the cross-check on arrival of the contribution was done (its hits, if any, are stored).</summary>
-    public async Task<bool> CheckedAsync(long contributionId, CancellationToken ct = default)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM crosschecked WHERE contribution_id = @contributionId", new { contributionId }) > 0;
-    }
+    public async Task<bool> CheckedAsync(long contributionId, CancellationToken ct = default) => await CheckedHitsAsync(contributionId, ct) is not null;
 
-    /// <summary>The ids of the hits the cross-check on arrival of the contribution found.</summary>
-    public async Task<IReadOnlyList<long>> OfContributionAsync(long contributionId, CancellationToken ct = default)
+    /// <summary>The ids of the hits the cross-check on arrival of the contribution found, or null when it was not done.</summary>
+    public async Task<IReadOnlyList<long>?> CheckedHitsAsync(long contributionId, CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
-        return [.. await connection.QueryAsync<long>("SELECT id FROM hits WHERE new_contribution_id = @contributionId ORDER BY id", new { contributionId })];
+        var done = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM crosschecked WHERE contribution_id = @contributionId", new { contributionId }) > 0;
+        return done ? [.. await connection.QueryAsync<long>(HitsOfContribution, new { contributionId })] : null;
     }
 
     /// <summary>Records the cross-check on arrival of a contribution: its hits with a notice to each organisation involved and
@@ -69,7 +68,7 @@ public sealed class HitStore
             "INSERT INTO crosschecked (contribution_id, checked) VALUES (@contributionId, @now) ON CONFLICT (contribution_id) DO NOTHING", new { contributionId, now }, tx);
         if (marked == 0)
         {
-            var existing = await connection.QueryAsync<long>("SELECT id FROM hits WHERE new_contribution_id = @contributionId ORDER BY id", new { contributionId }, tx);
+            var existing = await connection.QueryAsync<long>(HitsOfContribution, new { contributionId }, tx);
             await tx.CommitAsync(ct);
             return [.. existing];
         }

@@ -42,21 +42,21 @@ internal static partial class NameParser
     /// <summary>True when <paramref name="text"/> is nothing but legal forms ("Inc.", "S.A.", "Co., Ltd.").</summary>
     public static bool IsLegalFormOnly(string text)
     {
-        var words = Transliteration.ToLatin(DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal)), out _)
+        var words = Transliteration.ToLatin(Undotted(text), out _)
             .Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 0 && words.All(w => NameParticles.KindOf(w) == ParticleKind.LegalForm);
     }
+
+    /// <summary>The text with every dotted abbreviation written without its dots (S.A. → SA).</summary>
+    private static string Undotted(string text) =>
+        text.Contains('.', StringComparison.Ordinal) ? DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal)) : text;
 
     /// <summary>Latin tokens only (used to load the equivalence table).</summary>
     public static List<string> LatinTokens(string text, out bool abjad) => LatinTokens(text, out _, out abjad, out _);
 
     private static List<string> LatinTokens(string text, out List<string> originals, out bool abjad, out List<NameMarks> marks)
     {
-        if (text.Contains('.', StringComparison.Ordinal))
-        {
-            text = DottedAbbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal));
-        }
-
+        text = Undotted(text);
         var latin = Transliteration.ToLatin(SplitCamelCase(text), out abjad);
         var raw = new List<string>();
         originals = [];
@@ -72,7 +72,7 @@ internal static partial class NameParser
             }
 
             // "forty-four" is 44.
-            if (parts.Count == 2 && NameParticles.Number(parts[0] + "-" + parts[1]) is { } number)
+            if (parts.Count == 2 && NameParticles.Number(parts[0], parts[1]) is { } number)
             {
                 raw.Add(number);
             }

@@ -17,26 +17,23 @@ internal static class NameParticles
 {
     private static readonly Dictionary<string, ParticleKind> Words = Load();
 
-    /// <summary>Abbreviations written out ("intl" → "international") and number words as digits ("first", "1st", "three" → 1, 1, 3).</summary>
-    private static readonly Dictionary<string, string> Expansions = NameData.Lines("particles.tsv")
-        .Select(l => l.Split('\t')).Where(p => p.Length == 3 && p[0] is "expand" or "number")
-        .ToDictionary(p => p[1], p => p[2], StringComparer.Ordinal);
+    /// <summary>Abbreviations written out ("intl" → "international") and number words as digits ("first", "three" → 1, 3).</summary>
+    private static readonly Dictionary<string, string> Expansions = Mapping("expand", "number");
 
-    private static readonly Dictionary<string, string> Tens = NameData.Lines("particles.tsv")
-        .Select(l => l.Split('\t')).Where(p => p.Length == 3 && p[0] == "tens")
-        .ToDictionary(p => p[1], p => p[2], StringComparer.Ordinal);
+    /// <summary>The tens digit of the first word of a hyphenated number ("forty" → 4).</summary>
+    private static readonly Dictionary<string, string> Tens = Mapping("tens");
 
     /// <summary>The word written out: an abbreviation's full form, a number word's digits, or the word itself.</summary>
     public static string Expand(string word) => Expansions.TryGetValue(word, out var full) ? full : word;
 
-    /// <summary>The digits of a hyphenated number ("forty-four" → "44"), or null.</summary>
-    public static string? Number(string hyphenated)
-    {
-        var dash = hyphenated.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 && Tens.TryGetValue(hyphenated[..dash], out var tens) && Expansions.TryGetValue(hyphenated[(dash + 1)..], out var unit) && unit.Length == 1 && unit != "0"
-            ? tens + unit
-            : null;
-    }
+    /// <summary>The digits of a hyphenated number from its two words ("forty", "four" → "44"), or null.</summary>
+    public static string? Number(string tens, string unit) =>
+        Tens.TryGetValue(tens, out var t) && Expansions.TryGetValue(unit, out var u) && u.Length == 1 && u != "0" ? t + u : null;
+
+    /// <summary>The lines <c>kind&lt;TAB&gt;word&lt;TAB&gt;value</c> of <c>particles.tsv</c> with one of <paramref name="kinds"/>, as word → value.</summary>
+    private static Dictionary<string, string> Mapping(params string[] kinds) => NameData.Lines("particles.tsv")
+        .Select(l => l.Split('\t')).Where(p => p.Length == 3 && kinds.Contains(p[0]))
+        .ToDictionary(p => p[1], p => p[2], StringComparer.Ordinal);
 
     /// <summary>Multi-word legal forms ("joint stock company"), longest first, as token arrays.</summary>
     public static readonly string[][] Phrases = [.. NameData.Lines("particles.tsv").Where(l => l.StartsWith("phrase\t", StringComparison.Ordinal))
