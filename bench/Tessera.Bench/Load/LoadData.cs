@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using Tessera.Core.Matching;
 
 namespace Tessera.Bench.Load;
 
@@ -140,60 +141,17 @@ internal static class LoadData
 
     private static List<Row> ReadCsv(string path)
     {
+        // RFC 4180 rows, read as every benchmark reads the fixtures (PersonCsv.ReadRow); the header row is skipped.
         var rows = new List<Row>();
-        foreach (var fields in Csv(path).Skip(1))
+        using var reader = new StreamReader(path);
+        var line = 1;
+        PersonCsv.ReadRow(reader, ref line);
+        while (PersonCsv.ReadRow(reader, ref line) is { } fields)
         {
             // full_name, first_name, middle_name, last_name, gender, date_of_birth, place_of_birth, nationality
             rows.Add(new Row(fields[0], fields[5], fields[7]));
         }
 
         return rows;
-    }
-
-    // RFC 4180 fields (quoted fields may hold commas and doubled quotes; the fixtures have no line breaks inside fields).
-    private static IEnumerable<string[]> Csv(string path)
-    {
-        foreach (var line in File.ReadLines(path))
-        {
-            var fields = new List<string>();
-            var sb = new StringBuilder();
-            var quoted = false;
-            for (var k = 0; k < line.Length; k++)
-            {
-                var c = line[k];
-                if (quoted)
-                {
-                    if (c == '"' && k + 1 < line.Length && line[k + 1] == '"')
-                    {
-                        sb.Append('"');
-                        k++;
-                    }
-                    else if (c == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-                }
-                else if (c == '"')
-                {
-                    quoted = true;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(sb.ToString());
-                    sb.Clear();
-                }
-                else
-                {
-                    sb.Append(c);
-                }
-            }
-
-            fields.Add(sb.ToString());
-            yield return [.. fields];
-        }
     }
 }
