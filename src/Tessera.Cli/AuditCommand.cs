@@ -1,26 +1,54 @@
 using System.CommandLine;
 using System.Globalization;
+using Tessera.Core.Audit;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera audit verify|list</c>: the hash-chained audit log.</summary>
+/// <summary><c>tessera audit verify|witness|list</c>: the keyed, hash-chained audit log and its witness.</summary>
 internal static class AuditCommand
 {
     public static Command Create()
     {
-        var verify = new Command("verify", "Recompute the audit chain end to end and name the first broken entry.");
+        var witnessFile = new Option<FileInfo?>("--witness") { Description = "A witness file (from 'audit witness'): every head in it must still be a prefix of the chain" };
+        var verify = new Command("verify", "Recompute the keyed audit chain end to end, check the head's signature and any witness, and name the first broken entry.") { witnessFile };
         verify.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var result = await store.Audit.VerifyAsync(ct);
+            IReadOnlyList<AuditHead> witnessed = [];
+            if (parse.GetValue(witnessFile) is { } file)
+            {
+                try
+                {
+                    witnessed = AuditWitness.Parse(await File.ReadAllTextAsync(file.FullName, ct), store.Audit.Key);
+                }
+                catch (Exception e) when (e is FormatException or IOException)
+                {
+                    await CliContext.Error(parse).WriteLineAsync($"{file.FullName}: witness refused: {e.Message}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            var result = await store.Audit.VerifyAsync(witnessed, ct);
             if (result.Intact)
             {
-                await CliContext.Out(parse).WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"audit log intact: {result.Checked} entries verified"));
+                var witnesses = witnessed.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {witnessed.Count} witnessed heads still in the chain");
+                await CliContext.Out(parse).WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"audit log intact: {result.Checked} entries verified with key {store.Audit.Key.Id}, head signed{witnesses}"));
                 return ExitCodes.Ok;
             }
 
             await CliContext.Out(parse).WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"audit log BROKEN at entry {result.FirstBroken}: {result.Problem}"));
             return ExitCodes.BadInput;
+        });
+
+        var output = new Option<FileInfo>("--out") { Description = "The witness file to append the signed head to", Required = true };
+        var witness = new Command("witness", "Append the signed head of the audit chain (entries, last hash, time, signature) to a witness file kept away from this node.") { output };
+        witness.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            var head = await store.Audit.WitnessAsync(parse.GetValue(output)!.FullName, ct);
+            await CliContext.Out(parse).WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"witnessed entry {head.Sequence} ({head.Hash[..16]}…) signed with key {store.Audit.Key.Id}"));
+            return ExitCodes.Ok;
         });
 
         var from = new Option<long>("--from") { Description = "First entry", DefaultValueFactory = _ => 1 };
@@ -32,11 +60,11 @@ internal static class AuditCommand
             await foreach (var e in store.Audit.ReadAsync(parse.GetValue(from), parse.GetValue(limit), ct))
             {
                 await CliContext.Out(parse).WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{e.Sequence}\t{e.Time:yyyy-MM-dd'T'HH:mm:ss'Z'}\t{e.Actor}@{e.Organisation}\t{e.Action}\t{e.Target}\t{e.Outcome}\t{e.Details}"));
+                    $"{e.Sequence}\t{e.Time:yyyy-MM-dd'T'HH:mm:ss'Z'}\t{e.Actor}@{e.Organisation}\t{e.Action}\t{e.Target}\t{e.Outcome}\t{e.Details}\t{e.Query}\t{e.Purpose}"));
             }
 
             return ExitCodes.Ok;
         });
-        return new Command("audit", "The append-only, hash-chained audit log.") { verify, list };
+        return new Command("audit", "The append-only, keyed hash-chained audit log.") { verify, witness, list };
     }
 }

@@ -17,13 +17,27 @@ public sealed record StorageOptions(StorageProvider Provider, string ConnectionS
     /// <summary>Environment variable holding a PostgreSQL connection string; when set, PostgreSQL is used.</summary>
     public const string PostgresVariable = "TESSERA_POSTGRES";
 
+    /// <summary>Environment variable naming the audit key file, when it is not <c>audit.key</c> in the data folder.</summary>
+    public const string AuditKeyVariable = "TESSERA_AUDIT_KEY_FILE";
+
+    /// <summary>The file holding the audit chain's key (never in the database): <c>TESSERA_AUDIT_KEY_FILE</c>, else
+    /// <c>audit.key</c> in the data folder — on PostgreSQL too, each node keeping its copy in its own data folder.</summary>
+    public string AuditKeyFile
+    {
+        get => _auditKeyFile ?? Path.Combine(DataFolder, "audit.key");
+        init => _auditKeyFile = value;
+    }
+
+    private readonly string? _auditKeyFile;
+
     /// <summary>Options from the environment: PostgreSQL when <c>TESSERA_POSTGRES</c> is set, else SQLite in the data folder.</summary>
     public static StorageOptions FromEnvironment()
     {
         var folder = Path.GetFullPath(Environment.GetEnvironmentVariable(DataFolderVariable) is { Length: > 0 } d ? d : "data");
-        return Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } pg
+        var options = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } pg
             ? new StorageOptions(StorageProvider.Postgres, pg, folder)
             : Sqlite(folder);
+        return Environment.GetEnvironmentVariable(AuditKeyVariable) is { Length: > 0 } key ? options with { AuditKeyFile = Path.GetFullPath(key) } : options;
     }
 
     /// <summary>A SQLite database <c>tessera.db</c> in <paramref name="folder"/>.</summary>

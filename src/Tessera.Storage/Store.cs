@@ -64,6 +64,7 @@ public sealed class Store : IAsyncDisposable
     {
         var store = new Store(options, time ?? TimeProvider.System);
         await Migrations.ApplyAsync(store, ct);
+        store.Audit.Key = await AuditKeyFile.LoadOrCreateAsync(store, ct);
         return store;
     }
 

@@ -54,8 +54,10 @@ public static class TestStores
             await create.ExecuteNonQueryAsync();
         }
 
+        // Each database with its own data folder, where its audit key lives.
         var builder = new NpgsqlConnectionStringBuilder(PostgresConnection) { Database = database };
-        return await Store.OpenAsync(new StorageOptions(StorageProvider.Postgres, builder.ConnectionString, Path.GetTempPath()), time);
+        var data = Path.Combine(Path.GetTempPath(), "tessera-tests", database);
+        return await Store.OpenAsync(new StorageOptions(StorageProvider.Postgres, builder.ConnectionString, data), time);
     }
 
     /// <summary>A store with organisations IT, GR, MT, EU (the hub) and a case C1 shared by IT and GR.</summary>

@@ -28,7 +28,10 @@ public sealed class TestHost : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
+        var template = await Template.Value;
+        File.Copy(template, Path.Combine(folder, "tessera.db"));
+        // The copied log is keyed: its audit key goes with it.
+        File.Copy(Path.Combine(Path.GetDirectoryName(template)!, "audit.key"), Path.Combine(folder, "audit.key"));
         var options = StorageOptions.Sqlite(folder);
         var store = await Store.OpenAsync(options);
         var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);

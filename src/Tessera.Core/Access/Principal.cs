@@ -5,6 +5,9 @@ public sealed record Principal(string UserName, string Organisation, IReadOnlySe
 {
     public bool Has(Role role) => Roles.Contains(role);
 
+    /// <summary>The purpose the user states for what they do now (recorded with every audit entry), or "not stated".</summary>
+    public string Purpose { get; init; } = Audit.AuditEvent.NotStated;
+
     /// <summary>The identity used by the command line when run by the platform operator on the server itself.</summary>
     public static Principal System { get; } = new("system", "SYSTEM", new HashSet<Role> { Role.Administrator });
 }

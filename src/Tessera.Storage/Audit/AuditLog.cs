@@ -4,14 +4,18 @@ using Tessera.Core.Audit;
 
 namespace Tessera.Storage.Audit;
 
-/// <summary>The append-only, hash-chained audit log in the database.</summary>
-/// <remarks>Entries are appended in the caller's transaction, so a write and its audit entry commit together.
+/// <summary>The append-only, keyed hash chain of audit entries in the database, its head signed with the node's audit key.</summary>
+/// <remarks>Entries are appended in the caller's transaction, so a write and its audit entry commit together; each carries an
+/// HMAC-SHA256 under the key kept outside the database (<see cref="AuditKeyFile"/>), and the head row is re-signed with it.
 /// Appends are serialised: the head row is read under the write lock (SQLite BEGIN IMMEDIATE, PostgreSQL FOR UPDATE).</remarks>
 public sealed partial class AuditLog
 {
     private readonly Store _store;
 
     internal AuditLog(Store store) => _store = store;
+
+    /// <summary>The node's audit key, loaded (or created) when the store opens.</summary>
+    internal AuditKey Key { get; set; } = null!;
 
     /// <summary>Appends entries in their own transaction.</summary>
     public async Task AppendAsync(IEnumerable<AuditEvent> events, CancellationToken ct = default)
@@ -33,7 +37,7 @@ public sealed partial class AuditLog
         var rows = new List<AuditEntry>();
         foreach (var e in events)
         {
-            var entry = AuditEntry.Next(head.Seq + 1, head.Hash, e, now);
+            var entry = AuditEntry.Next(head.Seq + 1, head.Hash, e, now, Key);
             rows.Add(entry);
             head = (entry.Sequence, entry.Hash);
         }
@@ -44,7 +48,8 @@ public sealed partial class AuditLog
         }
 
         await InsertAsync(connection, tx, rows);
-        await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, tx);
+        await connection.ExecuteAsync("UPDATE audit_head SET seq = @Seq, hash = @Hash, signed = @signed, signature = @signature WHERE id = 1",
+            new { head.Seq, head.Hash, signed = Store.Format(now), signature = Key.Sign(head.Seq, head.Hash, now) }, tx);
     }
 
     /// <summary>Whether <paramref name="user"/> may read the audit trail (auditors only); a refusal is itself audited.</summary>
@@ -56,7 +61,7 @@ public sealed partial class AuditLog
             return true;
         }
 
-        await AppendAsync(new AuditEvent(user.UserName, user.Organisation, "audit.read", "audit", nameof(Tessera.Core.Access.Decision.Deny)), ct);
+        await AppendAsync(AuditEvent.By(user, "audit.read", "audit", nameof(Tessera.Core.Access.Decision.Deny)), ct);
         return false;
     }
 
@@ -65,7 +70,7 @@ public sealed partial class AuditLog
     {
         await using var connection = await _store.ConnectAsync(ct);
         var sql = "SELECT seq AS Sequence, time AS Time, actor AS Actor, organisation AS Organisation, action AS Action, target AS Target, " +
-                  "outcome AS Outcome, details AS Details, prev_hash AS PreviousHash, hash AS Hash FROM audit_log WHERE seq >= @fromSeq ORDER BY seq" +
+                  "outcome AS Outcome, details AS Details, prev_hash AS PreviousHash, hash AS Hash, query AS Query, purpose AS Purpose FROM audit_log WHERE seq >= @fromSeq ORDER BY seq" +
                   (limit is null ? "" : " LIMIT @limit");
         await using var reader = await connection.ExecuteReaderAsync(sql, new { fromSeq, limit });
         var parser = reader.GetRowParser<AuditRow>();
@@ -83,10 +88,10 @@ public sealed partial class AuditLog
     }
 
     private sealed record AuditRow(long Sequence, string Time, string Actor, string Organisation, string Action, string Target,
-        string Outcome, string Details, string PreviousHash, string Hash)
+        string Outcome, string Details, string PreviousHash, string Hash, string Query, string Purpose)
     {
         public AuditEntry ToEntry() => new(Sequence,
             DateTimeOffset.Parse(Time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
-            Actor, Organisation, Action, Target, Outcome, Details, PreviousHash, Hash);
+            Actor, Organisation, Action, Target, Outcome, Details, PreviousHash, Hash) { Query = Query, Purpose = Purpose };
     }
 }
