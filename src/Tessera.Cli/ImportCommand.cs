@@ -24,7 +24,7 @@ internal static class ImportCommand
             await using var store = await CliContext.OpenStoreAsync(ct);
             var output = CliContext.Out(parse);
             var prepared = await ContributionImport.PrepareAsync(store, parse.GetValue(file)!.FullName, parse.GetValue(mappingFile)?.FullName, request,
-                parse.GetValue(preview) ? parse.GetValue(rows) : null, ct);
+                CliContext.Operator, parse.GetValue(preview) ? parse.GetValue(rows) : null, ct);
             if (parse.GetValue(preview))
             {
                 await ImportPreview.WriteAsync(output, prepared);

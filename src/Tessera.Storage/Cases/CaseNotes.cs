@@ -22,7 +22,7 @@ public static class CaseNotes
         var c = await CaseAccess.FindAsync(store, caseId, ct);
         var allowed = c is not null && CaseAccess.MayRead(user, c);
         IReadOnlyList<CaseNote>? notes = allowed ? await LoadAsync(store, caseId, ct) : null;
-        await store.Audit.AppendAsync(new AuditEvent(user.UserName, user.Organisation, "case.notes.read", "case:" + caseId,
+        await store.Audit.AppendAsync(AuditEvent.By(user, "case.notes.read", "case:" + caseId,
             Outcome(c is not null, allowed), notes is null ? "" : notes.Count.ToString(CultureInfo.InvariantCulture) + " notes"), ct);
         return notes;
     }
@@ -45,7 +45,7 @@ public static class CaseNotes
         var c = await CaseAccess.FindAsync(store, caseId, ct);
         if (c is null || !CaseAccess.MayWrite(user, c))
         {
-            await store.Audit.AppendAsync(new AuditEvent(user.UserName, user.Organisation, "case.note.add", "case:" + caseId, Outcome(c is not null, false)), ct);
+            await store.Audit.AppendAsync(AuditEvent.By(user, "case.note.add", "case:" + caseId, Outcome(c is not null, false)), ct);
             return null;
         }
 
@@ -55,7 +55,7 @@ public static class CaseNotes
         var id = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO case_notes (case_id, author, organisation, created, text) VALUES (@caseId, @author, @org, @created, @text) RETURNING id",
             new { caseId, author = user.UserName, org = user.Organisation, created = Store.Format(created), text }, tx);
-        await store.Audit.AppendAsync(connection, tx, [new AuditEvent(user.UserName, user.Organisation, "case.note.add", "case:" + caseId, "ok",
+        await store.Audit.AppendAsync(connection, tx, [AuditEvent.By(user, "case.note.add", "case:" + caseId, "ok",
             "note:" + id.ToString(CultureInfo.InvariantCulture))]);
         await tx.CommitAsync(ct);
         return new CaseNote(id, caseId, user.UserName, user.Organisation, created, text);

@@ -22,8 +22,12 @@ public sealed record CaseView(CaseInfo Case, IReadOnlyList<CaseContribution> Con
 public static class CaseWorkspace
 {
     /// <summary>The cases whose workspace <paramref name="user"/> may open: those their organisation is a member of.</summary>
-    public static async Task<IReadOnlyList<CaseInfo>> CasesOfAsync(Store store, Principal user, CancellationToken ct = default) =>
-        (await store.Directory.CasesAsync(ct)).Where(c => CaseAccess.MayRead(user, c)).ToList();
+    public static async Task<IReadOnlyList<CaseInfo>> CasesOfAsync(Store store, Principal user, CancellationToken ct = default)
+    {
+        var cases = (await store.Directory.CasesAsync(ct)).Where(c => CaseAccess.MayRead(user, c)).ToList();
+        await store.Audit.AppendAsync(AuditEvent.By(user, "cases.read", "cases", "ok", cases.Count.ToString(CultureInfo.InvariantCulture) + " cases"), ct);
+        return cases;
+    }
 
     /// <summary>The workspace of a case; null when there is no such case or <paramref name="user"/> is not a member.</summary>
     /// <remarks>A non-member is answered exactly as if the case did not exist; the read and any refusal are audited.</remarks>
@@ -31,7 +35,7 @@ public static class CaseWorkspace
     {
         var c = await CaseAccess.FindAsync(store, caseId, ct);
         var allowed = c is not null && CaseAccess.MayRead(user, c);
-        await store.Audit.AppendAsync(new AuditEvent(user.UserName, user.Organisation, "case.read", "case:" + caseId, CaseNotes.Outcome(c is not null, allowed)), ct);
+        await store.Audit.AppendAsync(AuditEvent.By(user, "case.read", "case:" + caseId, CaseNotes.Outcome(c is not null, allowed)), ct);
         if (!allowed)
         {
             return null;

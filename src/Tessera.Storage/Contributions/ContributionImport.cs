@@ -1,4 +1,6 @@
+using System.Globalization;
 using Tessera.Core.Access;
+using Tessera.Core.Audit;
 using Tessera.Core.Ingest;
 using Tessera.Core.Normalisation;
 
@@ -38,6 +40,35 @@ public static class ContributionImport
         return FileImport.Prepare(path, mappingPath, request, new NormalisationContext(org?.PhoneRegion), previewRows);
     }
 
+    /// <summary>Reads a file as <paramref name="by"/> does for a preview (<paramref name="previewRows"/> set) or an import, and audits
+    /// it: a preview is a read of personal data (<c>import.preview</c>), and a file refused for bad input writes an entry with
+    /// outcome <c>refused</c> naming the reason, before the error goes back to the caller.</summary>
+    /// <exception cref="Core.Model.ModelException">The file, mapping or request is bad; nothing is stored.</exception>
+    public static async Task<PreparedImport> PrepareAsync(Store store, string path, string? mappingPath, ContributionRequest request, Principal by,
+        int? previewRows = null, CancellationToken ct = default)
+    {
+        var action = previewRows is null ? "import" : "import.preview";
+        var target = "file:" + Path.GetFileName(path);
+        PreparedImport prepared;
+        try
+        {
+            prepared = await PrepareAsync(store, path, mappingPath, request, previewRows, ct);
+        }
+        catch (Core.Model.ModelException e)
+        {
+            await store.Audit.AppendAsync(AuditEvent.By(by, action, target, "refused", e.Message), CancellationToken.None);
+            throw;
+        }
+
+        if (previewRows is not null)
+        {
+            await store.Audit.AppendAsync(AuditEvent.By(by, action, target, "ok",
+                string.Create(CultureInfo.InvariantCulture, $"{prepared.Rows} rows, {prepared.Entities.Count} entities, {prepared.Problems.Count} problems")), ct);
+        }
+
+        return prepared;
+    }
+
     /// <summary>Writes a prepared file as one contribution and cross-checks it against everyone else's data (once: a file stored before returns its hits).</summary>
     public static Task<ImportOutcome> WriteAsync(Store store, PreparedImport prepared, ContributionRequest request, Principal by,
         string? createdBy = null, CancellationToken ct = default) => WriteAsync(store, prepared, request, by, createdBy, null, ct);
@@ -48,7 +79,7 @@ public static class ContributionImport
         IProgress<ImportProgress>? progress, CancellationToken ct = default)
     {
         progress?.Report(new ImportProgress(ImportStage.Reading, 0));
-        var prepared = await PrepareAsync(store, path, mappingPath, request, ct: ct);
+        var prepared = await PrepareAsync(store, path, mappingPath, request, by, ct: ct);
         return await WriteAsync(store, prepared, request, by, null, progress, ct);
     }
 

@@ -34,8 +34,8 @@ public sealed partial class ContributionStore
             .ThenBy(v => v.Id, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
-        await _store.Audit.AppendAsync(new AuditEvent(by.UserName, by.Organisation, "entity.search", "search", "ok",
-            $"{views.Count(v => !v.HitOnly)} shown, {views.Count(v => v.HitOnly)} hit-only"), ct);
+        await _store.Audit.AppendAsync(AuditEvent.By(by, "entity.search", "search", "ok",
+            $"{views.Count(v => !v.HitOnly)} shown, {views.Count(v => v.HitOnly)} hit-only", query), ct);
         return views;
     }
 }

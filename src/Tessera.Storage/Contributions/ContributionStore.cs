@@ -72,7 +72,7 @@ public sealed partial class ContributionStore
             : view.HitOnly ? nameof(Decision.HitOnly)
             : view.Statements.Count < records.Count ? "Reduced"
             : nameof(Decision.Allow);
-        await _store.Audit.AppendAsync(new AuditEvent(by.UserName, by.Organisation, "entity.read", "entity:" + entityId, outcome), ct);
+        await _store.Audit.AppendAsync(AuditEvent.By(by, "entity.read", "entity:" + entityId, outcome), ct);
         return view;
     }
 

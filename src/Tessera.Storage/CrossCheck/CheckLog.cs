@@ -83,7 +83,7 @@ internal sealed class CheckLog(Store store)
         await MultiRowInsert.ExecuteAsync(connection, tx, "checks", CheckColumns,
             entries.Select(e => new object?[] { Store.Format(e.Time), e.UserName, e.Organisation, e.List, e.Kind, e.Outcome, e.Hits }));
         await store.Audit.AppendAsync(connection, tx, entries.Select(e => new AuditEvent(e.UserName, e.Organisation, "check." + e.Kind, "list:" + e.List, e.Outcome,
-            e.Hits.ToString(CultureInfo.InvariantCulture) + " hits")));
+            e.Hits.ToString(CultureInfo.InvariantCulture) + " hits") { Query = e.Query, Purpose = e.Purpose }));
         await tx.CommitAsync();
     }
 }

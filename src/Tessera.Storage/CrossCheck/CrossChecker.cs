@@ -104,7 +104,9 @@ public sealed partial class CrossChecker
             }
         }
 
-        return await DiscloseAsync(matches, by, list ?? "all", "person", ct);
+        var criteria = string.Join("; ", new[] { ("name", query.Name), ("birthDate", query.BirthDate), ("nationality", query.Nationality) }
+            .Where(c => !string.IsNullOrEmpty(c.Item2)).Select(c => c.Item1 + "=" + c.Item2));
+        return await DiscloseAsync(matches, by, list ?? "all", "person", criteria, ct);
     }
 
     /// <summary>Screens a strong identifier (normalised) against stored data, logs the check, and answers as <paramref name="by"/> may see.</summary>
@@ -128,11 +130,11 @@ public sealed partial class CrossChecker
         }
 
         var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
-        return await DiscloseAsync(persons, by, list ?? "all", "identifier", ct);
+        return await DiscloseAsync(persons, by, list ?? "all", "identifier", kind + "=" + normalised, ct);
     }
 
     private async Task<ScreeningResult> DiscloseAsync(List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)> matches, Principal by,
-        string list, string kind, CancellationToken ct)
+        string list, string kind, string query, CancellationToken ct)
     {
         var records = await _store.Contributions.StatementsOfAsync(matches.Select(m => m.Person.EntityId).Distinct(StringComparer.Ordinal).ToList(), ct);
         var visible = new List<ScreeningMatch>();
@@ -152,7 +154,11 @@ public sealed partial class CrossChecker
         }
 
         var result = new ScreeningResult(visible, withheld.Values.ToList());
-        await _store.Hits.LogCheckAsync(new CheckLogEntry(_store.Time.GetUtcNow(), by.UserName, by.Organisation, list, kind, result.Outcome, visible.Count + withheld.Count), ct);
+        await _store.Hits.LogCheckAsync(new CheckLogEntry(_store.Time.GetUtcNow(), by.UserName, by.Organisation, list, kind, result.Outcome, visible.Count + withheld.Count)
+        {
+            Query = query,
+            Purpose = by.Purpose,
+        }, ct);
         return result;
     }
 

@@ -34,7 +34,7 @@ public static class HitInbox
             }
         }
 
-        await store.Audit.AppendAsync(new Core.Audit.AuditEvent(user.UserName, user.Organisation, "hits.read", "inbox", "ok",
+        await store.Audit.AppendAsync(Core.Audit.AuditEvent.By(user, "hits.read", "inbox", "ok",
             $"{views.Count(v => v.Other is not null)} in full, {views.Count(v => v.OtherWithheld is not null)} hit-only"), ct);
         return views;
     }

@@ -22,7 +22,14 @@ public sealed record HitScope(string? EntityId = null, IReadOnlyCollection<long>
 public sealed record Notice(long Id, DateTimeOffset Created, string Organisation, string Kind, long? HitId, string? FromOrganisation, string Details, bool Read);
 
 /// <summary>A logged systematic check, for the usage statistics of the Barometer+ report.</summary>
-public sealed record CheckLogEntry(DateTimeOffset Time, string UserName, string Organisation, string List, string Kind, string Outcome, int Hits);
+public sealed record CheckLogEntry(DateTimeOffset Time, string UserName, string Organisation, string List, string Kind, string Outcome, int Hits)
+{
+    /// <summary>What was checked (the normalised identifier, or the person's criteria), for the audit entry only.</summary>
+    public string Query { get; init; } = "";
+
+    /// <summary>The purpose the user stated, for the audit entry only.</summary>
+    public string Purpose { get; init; } = Core.Audit.AuditEvent.NotStated;
+}
 
 /// <summary>Hits, notices and the check log.</summary>
 public sealed class HitStore
@@ -138,14 +145,22 @@ public sealed class HitStore
         return (await connection.QuerySingleOrDefaultAsync<HitRow>($"SELECT {HitColumns} FROM hits WHERE id = @id", new { id }))?.ToHit();
     }
 
-    /// <summary>The notices of an organisation, newest first.</summary>
-    public async Task<IReadOnlyList<Notice>> NoticesAsync(string organisation, int limit = 200, CancellationToken ct = default)
+    /// <summary>The notices of <paramref name="by"/>'s organisation, newest first; the read is audited.</summary>
+    public async Task<IReadOnlyList<Notice>> NoticesAsync(Principal by, int limit = 200, CancellationToken ct = default)
     {
-        await using var connection = await _store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, string Created, string Organisation, string Kind, long? HitId, string? From, string Details, long Read)>(
-            "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation ORDER BY id DESC LIMIT @limit",
-            new { organisation, limit });
-        return rows.Select(r => new Notice(r.Id, Parse(r.Created), r.Organisation, r.Kind, r.HitId, r.From, r.Details, r.Read != 0)).ToList();
+        var organisation = by.Organisation;
+        List<Notice> notices;
+        await using (var connection = await _store.ConnectAsync(ct))
+        {
+            var rows = await connection.QueryAsync<(long Id, string Created, string Organisation, string Kind, long? HitId, string? From, string Details, long Read)>(
+                "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation ORDER BY id DESC LIMIT @limit",
+                new { organisation, limit });
+            notices = rows.Select(r => new Notice(r.Id, Parse(r.Created), r.Organisation, r.Kind, r.HitId, r.From, r.Details, r.Read != 0)).ToList();
+        }
+
+        await _store.Audit.AppendAsync(AuditEvent.By(by, "notices.read", "notices:" + organisation, "ok",
+            notices.Count.ToString(CultureInfo.InvariantCulture) + " notices"), ct);
+        return notices;
     }
 
     /// <summary>Records that <paramref name="by"/> asks the owner for access to a withheld record; the owner is told who asked.</summary>
@@ -155,7 +170,7 @@ public sealed class HitStore
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         await connection.ExecuteAsync("INSERT INTO notices (created, organisation, kind, hit_id, from_organisation, details) VALUES (@now, @owner, 'access-request', NULL, @from, @details)",
             new { now = _store.Now(), owner, from = by.Organisation, details = $"{by.UserName} ({by.Organisation}) asks for {reference}: {reason}" }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "access.request", "reference:" + reference, "ok", "to " + owner)]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "access.request", "reference:" + reference, "ok", "to " + owner)]);
         await tx.CommitAsync(ct);
     }
 

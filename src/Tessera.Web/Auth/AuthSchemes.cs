@@ -37,7 +37,10 @@ internal static class AuthSchemes
     public static Principal ToPrincipal(this ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? throw new InvalidOperationException("not signed in"),
             user.FindFirstValue(OrganisationClaim) ?? "",
-            user.FindAll(ClaimTypes.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet());
+            user.FindAll(ClaimTypes.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet())
+        {
+            Purpose = user.FindFirstValue(StatedPurpose.Claim) ?? Core.Audit.AuditEvent.NotStated,
+        };
 
     public static Task ApiAnswers401(RedirectContext<CookieAuthenticationOptions> context) => AnswerApi(context, StatusCodes.Status401Unauthorized);
 

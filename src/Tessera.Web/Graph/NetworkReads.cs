@@ -50,5 +50,5 @@ internal static class NetworkReads
     }
 
     private static Task AuditAsync(Store store, Principal user, string action, string? caseId, string details, CancellationToken ct) =>
-        store.Audit.AppendAsync(new AuditEvent(user.UserName, user.Organisation, action, caseId is null ? "all" : "case:" + caseId, "ok", details), ct);
+        store.Audit.AppendAsync(AuditEvent.By(user, action, caseId is null ? "all" : "case:" + caseId, "ok", details), ct);
 }

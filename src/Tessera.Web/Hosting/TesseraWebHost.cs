@@ -63,6 +63,7 @@ public static class TesseraWebHost
         app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseStatusCodePages();
         app.UseAuthentication();
+        Auth.StatedPurpose.Use(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         // The UI's files come from the host's static-assets manifest; a host without one (an API-only test host) serves the API alone.

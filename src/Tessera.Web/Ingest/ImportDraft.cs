@@ -56,8 +56,8 @@ internal sealed class ImportDraft : IDisposable
 
     /// <summary>Maps and normalises the first rows; stores nothing.</summary>
     /// <exception cref="Core.Model.ModelException">The file or mapping cannot be read.</exception>
-    public Task<PreparedImport> PreviewAsync(Store store, string? mappingText, ContributionRequest request, int rows, CancellationToken ct) =>
-        ContributionImport.PrepareAsync(store, FilePath!, WriteMapping(mappingText), request, rows, ct);
+    public Task<PreparedImport> PreviewAsync(Store store, string? mappingText, ContributionRequest request, Principal by, int rows, CancellationToken ct) =>
+        ContributionImport.PrepareAsync(store, FilePath!, WriteMapping(mappingText), request, by, rows, ct);
 
     /// <summary>Imports the whole file as one contribution, all or nothing, reporting each stage.</summary>
     /// <exception cref="Core.Model.ModelException">The file, mapping or request is bad; nothing is stored.</exception>

@@ -56,7 +56,7 @@ internal static class ImportEndpoints
     {
         try
         {
-            return await ContributionImport.PrepareAsync(store, upload.FilePath!, upload.MappingPath, upload.Request!, rows, http.RequestAborted);
+            return await ContributionImport.PrepareAsync(store, upload.FilePath!, upload.MappingPath, upload.Request!, http.User.ToPrincipal(), rows, http.RequestAborted);
         }
         finally
         {

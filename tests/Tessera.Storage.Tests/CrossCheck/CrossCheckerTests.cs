@@ -21,8 +21,8 @@ public sealed class CrossCheckerTests
         Assert.Equal("same-person", hit!.Kind);
         Assert.Equal(("mt-1", "it-1"), (hit.NewEntityId, hit.ExistingEntityId));
         Assert.Contains("equivalence", hit.Summary, StringComparison.Ordinal);
-        Assert.Single(await store.Hits.NoticesAsync("IT"));
-        Assert.Single(await store.Hits.NoticesAsync("MT"));
+        Assert.Single(await store.Hits.NoticesAsync(TestStores.User("IT", Role.Analyst)));
+        Assert.Single(await store.Hits.NoticesAsync(TestStores.User("MT", Role.Analyst)));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class CrossCheckerTests
         Assert.True(await store.Hits.CheckedAsync(mt));
         Assert.Single(first);
         Assert.Equal(first, again);
-        Assert.Single(await store.Hits.NoticesAsync("MT"));
+        Assert.Single(await store.Hits.NoticesAsync(TestStores.User("MT", Role.Analyst)));
         Assert.True((await store.Audit.VerifyAsync()).Intact);
     }
 
