@@ -5,8 +5,9 @@ using Tessera.Web.Hosting;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera serve [--demo] [--urls URL]</c>: the web host with the API and the analyst UI.</summary>
-internal static class ServeCommand
+/// <summary><c>tessera serve [--demo] [--urls URL]</c>: the web host with the API and the analyst UI; once it listens, the
+/// recovery on start and the audit witness run in the background (<c>ServeCommand.Background.cs</c>).</summary>
+internal static partial class ServeCommand
 {
     public static Command Create()
     {
@@ -35,7 +36,9 @@ internal static class ServeCommand
             }
 
             var options = new WebOptions(storage, parse.GetValue(urls)!);
+            var witness = Storage.Audit.AuditWitnessOptions.FromEnvironment();
             var app = TesseraWebHost.Build(TesseraWebHost.CreateBuilder(options, store));
+            StartBackgroundWork(app, store, witness);
             await output.WriteLineAsync($"Tessera is listening on {options.Urls} (data: {storage.DataFolder}, {storage.Provider})");
             await app.RunAsync(ct);
             return ExitCodes.Ok;

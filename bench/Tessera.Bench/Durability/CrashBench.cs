@@ -11,7 +11,9 @@ namespace Tessera.Bench.Durability;
 /// import, run again, must succeed and then add nothing the time after.</summary>
 /// <remarks>The killed import and its re-run are the real command; the checks after a kill, the audit verification (the
 /// command itself every tenth iteration) and the idempotence run use the same storage and import code in this process.
-/// Usage: <c>crash --cli PATH/tessera.dll [--iterations 200] [--seed 1] [--min-rows 300] [--max-rows 3000] [--work DIR]</c>;
+/// After the kills, <see cref="RestartCheck"/> restarts the server and requires every unchecked contribution to be
+/// cross-checked within <c>--restart-bound</c> seconds (default 60).
+/// Usage: <c>crash --cli PATH/tessera.dll [--iterations 200] [--seed 1] [--min-rows 300] [--max-rows 3000] [--restart-bound 60] [--work DIR]</c>;
 /// the store is the one the environment names (TESSERA_DATA or TESSERA_POSTGRES), and should be fresh. The kill delay is
 /// drawn uniformly from zero to the duration of the latest import that ran to the end. Where the kill landed is told from
 /// the store: a contribution present but not acknowledged was committed before the kill; an absent one was killed before or
@@ -25,6 +27,7 @@ internal static class CrashBench
         var random = new Random(int.Parse(Arg(args, "--seed") ?? "1", CultureInfo.InvariantCulture));
         var minRows = int.Parse(Arg(args, "--min-rows") ?? "300", CultureInfo.InvariantCulture);
         var maxRows = int.Parse(Arg(args, "--max-rows") ?? "3000", CultureInfo.InvariantCulture);
+        var restartBound = TimeSpan.FromSeconds(int.Parse(Arg(args, "--restart-bound") ?? "60", CultureInfo.InvariantCulture));
         var work = Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "tessera-crash", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         var mapping = Path.Combine(work, "crash.mapping.yml");
@@ -89,6 +92,11 @@ internal static class CrashBench
             tally.Failures += failures.Count;
             Console.WriteLine(line + (failures.Count == 0 ? "; checks ok" : "; FAILED: " + string.Join("; ", failures)));
         }
+
+        // After the kills, a restart: every contribution stored but not cross-checked must be checked by the server within the bound.
+        var restart = await RestartCheck.RunAsync(cli, runner, options, work, random, normal, restartBound, minRows, maxRows);
+        restart.ForEach(f => Console.WriteLine("FAILED: " + f));
+        tally.Failures += restart.Count;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"summary: {iterations} iterations on {options.Provider}: {tally.Killed} killed ({tally.DuringWrite} during the write transaction (est.), " +

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tessera.Storage;
+using Tessera.Storage.Audit;
+using Tessera.Storage.CrossCheck;
+
+namespace Tessera.Cli;
+
+/// <summary>What a serving node does in the background once it listens: the recovery on start, and the audit witness.</summary>
+internal static partial class ServeCommand
+{
+    private static void StartBackgroundWork(WebApplication app, Store store, AuditWitnessOptions witness)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.Serve");
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            _ = Task.Run(() => RecoverAsync(store, log, stopping), stopping);
+            if (witness.File is { } file)
+            {
+                _ = Task.Run(() => WitnessAsync(store, file, witness.Interval, log, stopping), stopping);
+            }
+        });
+    }
+
+    // Recovery on start (issue #12 point 7): contributions stored but never cross-checked (a stop between the write and the
+    // check) are checked now, after start so that the node answers meanwhile; once per contribution even with several nodes.
+    private static async Task RecoverAsync(Store store, ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            var found = await store.CrossCheck.RecoverAsync(new RecoveryLog(log), ct);
+            Log.RecoveryDone(log, found);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Log.RecoveryStopped(log);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            Log.RecoveryFailed(log, e);
+        }
+    }
+
+    // The first witness right after start, then one per interval.
+    private static async Task WitnessAsync(Store store, string file, TimeSpan interval, ILogger log, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                var head = await store.Audit.WitnessAsync(file, ct);
+                Log.Witnessed(log, head.Sequence, file);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                Log.WitnessFailed(log, file, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(ct).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+    }
+
+    // A line at the start, at every tenth of the way and at the end: progress without a line per contribution.
+    private sealed class RecoveryLog(ILogger log) : IProgress<RecoveryProgress>
+    {
+        public void Report(RecoveryProgress value)
+        {
+            if (value.Done == 0)
+            {
+                if (value.Total > 0)
+                {
+                    Log.RecoveryStarted(log, value.Total);
+                }
+            }
+            else if (value.Done % Math.Max(1, value.Total / 10) == 0 || value.Done == value.Total)
+            {
+                Log.RecoveryProgress(log, value.Done, value.Total);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Recovery on start: {Count} stored contributions were never cross-checked; checking them in the background")]
+        public static partial void RecoveryStarted(ILogger log, int count);
+
+        [LoggerMessage(2, LogLevel.Information, "Recovery on start: {Done} of {Total} contributions cross-checked")]
+        public static partial void RecoveryProgress(ILogger log, int done, int total);
+
+        [LoggerMessage(3, LogLevel.Information, "Recovery on start done: {Count} contributions needed a cross-check")]
+        public static partial void RecoveryDone(ILogger log, int count);
+
+        [LoggerMessage(4, LogLevel.Information, "Recovery on start stopped with the host; the rest is checked at the next start")]
+        public static partial void RecoveryStopped(ILogger log);
+
+        [LoggerMessage(5, LogLevel.Error, "Recovery on start failed; it runs again at the next start")]
+        public static partial void RecoveryFailed(ILogger log, Exception e);
+
+        [LoggerMessage(6, LogLevel.Information, "Audit head at entry {Sequence} witnessed in {File}")]
+        public static partial void Witnessed(ILogger log, long sequence, string file);
+
+        [LoggerMessage(7, LogLevel.Error, "Audit witness could not be written to {File}")]
+        public static partial void WitnessFailed(ILogger log, string file, Exception e);
+    }
+}
