@@ -182,5 +182,5 @@ public sealed partial class ContributionStore
     }
 
     private static AuditEvent Event(Principal by, string action, long id, string outcome, string details) =>
-        new(by.UserName, by.Organisation, action, "contribution:" + id.ToString(CultureInfo.InvariantCulture), outcome, details);
+        AuditEvent.By(by, action, "contribution:" + id.ToString(CultureInfo.InvariantCulture), outcome, details);
 }

@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tessera.Web.Tests.Audit;
+
+/// <summary>Every API endpoint that reads personal data writes an audit entry with the caller and the purpose they stated:
+/// the endpoints are enumerated from the running app, so a new read endpoint without a sample call (and so without this
+/// check) fails here until it is added below, or exempted with the reason it reads no personal data.</summary>
+public sealed class ReadEndpointAuditTests
+{
+    private const string Purpose = "OP-ZUWARA follow-up (audit test)";
+
+    // One call per endpoint (method and route pattern as the app declares them), made as it.analyst.
+    private static readonly Dictionary<string, Func<HttpClient, Task<HttpResponseMessage>>> Calls = new(StringComparer.Ordinal)
+    {
+        ["GET /api/v1/entities/{id}"] = c => c.GetAsync(Uri("/api/v1/entities/it-p-002")),
+        ["POST /api/v1/entities/search"] = c => c.PostAsJsonAsync("/api/v1/entities/search", new { query = "Moh" }),
+        ["POST /api/v1/imports/preview"] = c => c.PostAsync(Uri("/api/v1/imports/preview"), Upload()),
+        ["POST /api/v1/imports/"] = c => c.PostAsync(Uri("/api/v1/imports/"), Upload()),
+        ["GET /api/v1/graph"] = c => c.GetAsync(Uri("/api/v1/graph?case=OP-ZUWARA")),
+        ["GET /api/v1/graph/expand"] = c => c.GetAsync(Uri("/api/v1/graph/expand?case=OP-ZUWARA&node=it-p-004")),
+        ["GET /api/v1/graph/paths"] = c => c.GetAsync(Uri("/api/v1/graph/paths?case=OP-ZUWARA&from=it-p-004&to=it-v-001")),
+        ["GET /api/v1/graph/export"] = c => c.GetAsync(Uri("/api/v1/graph/export?case=OP-ZUWARA&format=graphml")),
+        ["GET /api/v1/cases/"] = c => c.GetAsync(Uri("/api/v1/cases/")),
+        ["GET /api/v1/cases/{id}"] = c => c.GetAsync(Uri("/api/v1/cases/OP-ZUWARA")),
+        ["GET /api/v1/cases/{id}/notes"] = c => c.GetAsync(Uri("/api/v1/cases/OP-ZUWARA/notes")),
+        ["POST /api/v1/cases/{id}/notes"] = c => c.PostAsJsonAsync("/api/v1/cases/OP-ZUWARA/notes", new { text = "boat seen at Zuwara" }),
+        ["GET /api/v1/hits"] = c => c.GetAsync(Uri("/api/v1/hits")),
+        ["GET /api/v1/notices"] = c => c.GetAsync(Uri("/api/v1/notices")),
+        ["POST /api/v1/hits/request-access"] = c => c.PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "GR", reference = "REF-1", reason = "case" }),
+        ["POST /api/v1/checks/person"] = c => c.PostAsJsonAsync("/api/v1/checks/person", new { name = "Mohammed Ali Hassan" }),
+        ["POST /api/v1/checks/identifier"] = c => c.PostAsJsonAsync("/api/v1/checks/identifier", new { type = "phone", value = "+218 94 777 8899" }),
+        ["GET /api/v1/audit/"] = c => c.GetAsync(Uri("/api/v1/audit/")),
+        ["POST /api/v1/audit/verify"] = c => c.PostAsync(Uri("/api/v1/audit/verify"), null),
+    };
+
+    // Endpoints under /api/v1 that read no personal data, with the reason.
+    private static readonly Dictionary<string, string> Exempt = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/auth/signin"] = "signing in (audited as user.signin by the directory)",
+        ["GET /api/v1/picture/summary"] = "aggregate statistics of the situational picture",
+        ["GET /api/v1/picture/series"] = "aggregate statistics of the situational picture",
+        ["GET /api/v1/picture/alerts"] = "aggregate statistics of the situational picture",
+        ["GET /api/v1/picture/prices"] = "aggregate price observations",
+        ["GET /api/v1/picture/chart.svg"] = "a chart of aggregate statistics",
+        ["GET /api/v1/picture/routes.geojson"] = "aggregate statistics by route",
+        ["GET /api/v1/picture/sections"] = "border sections and their impact levels",
+        ["GET /api/v1/picture/sections/{id}/history"] = "the history of a section's impact level",
+        ["GET /api/v1/picture/sections.geojson"] = "border sections and their impact levels",
+        ["PUT /api/v1/picture/sections/{id}/level"] = "a write, audited by the picture store",
+        ["POST /api/v1/picture/sections/{id}/level"] = "a write, audited by the picture store",
+    };
+
+    [Fact]
+    public async Task EveryApiEndpoint_CalledByAnAnalyst_HasASampleCallOrAReasonToBeExempt()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var unknown = ApiEndpoints(host).Where(e => !Calls.ContainsKey(e) && !Exempt.ContainsKey(e)).ToList();
+
+        Assert.True(unknown.Count == 0, "endpoints with neither an audit check nor an exemption: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
+    public async Task EveryReadEndpoint_CalledByAnAnalyst_WritesAnAuditEntryWithTheStatedPurpose()
+    {
+        await using var host = await TestHost.StartAsync();
+        var client = await host.AsAsync("it.analyst");
+        client.DefaultRequestHeaders.Add("X-Tessera-Purpose", Purpose);
+        var missing = new List<string>();
+        var called = ApiEndpoints(host).Where(Calls.ContainsKey).ToList();
+
+        foreach (var endpoint in called)
+        {
+            var before = await host.Store.Audit.CountAsync();
+            using var response = await Calls[endpoint](client);
+            var written = new List<Core.Audit.AuditEntry>();
+            await foreach (var e in host.Store.Audit.ReadAsync(before + 1))
+            {
+                written.Add(e);
+            }
+
+            if (!written.Any(e => e.Actor == "it.analyst" && e.Purpose == Purpose))
+            {
+                missing.Add($"{endpoint} ({(int)response.StatusCode}): {string.Join(", ", written.Select(e => e.Action + "/" + e.Actor + "/" + e.Purpose))}");
+            }
+        }
+
+        Assert.Equal(Calls.Count, called.Count);
+        Assert.True(missing.Count == 0, "read endpoints without an audit entry of the caller and purpose: " + string.Join("; ", missing));
+        Assert.True((await host.Store.Audit.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Search_WithoutAStatedPurpose_IsAuditedAsNotStated()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        await TestHost.SearchAsync(await host.AsAsync("gr.analyst"), "+218 9");
+        Core.Audit.AuditEntry? last = null;
+        await foreach (var e in host.Store.Audit.ReadAsync(await host.Store.Audit.CountAsync()))
+        {
+            last = e;
+        }
+
+        Assert.Equal(("entity.search", "+218 9", "not stated"), (last!.Action, last.Query, last.Purpose));
+    }
+
+    private static List<string> ApiEndpoints(TestHost host) =>
+        host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => m + " " + e.RoutePattern.RawText))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static MultipartFormDataContent Upload()
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent("""{"id":"it-audit-1","schema":"Person","properties":{"name":["Omar Haddad"]}}""" + "\n"), "file", "audit.ftm.json" },
+            { new StringContent("H0"), "handling" },
+        };
+        return content;
+    }
+
+    private static Uri Uri(string path) => new(path, UriKind.Relative);
+}
