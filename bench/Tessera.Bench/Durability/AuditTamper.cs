@@ -10,12 +10,12 @@ namespace Tessera.Bench.Durability;
 /// entry, and puts the entries back exactly as they were.</summary>
 internal static class AuditTamper
 {
-    private const string Columns = "seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash";
+    private const string Columns = "seq, time, actor, organisation, action, target, outcome, details, prev_hash, hash, query, purpose";
 
     private const string Select = "SELECT seq AS Seq, time AS Time, actor AS Actor, organisation AS Organisation, action AS Action, target AS Target, " +
-        "outcome AS Outcome, details AS Details, prev_hash AS PreviousHash, hash AS Hash FROM audit_log";
+        "outcome AS Outcome, details AS Details, prev_hash AS PreviousHash, hash AS Hash, query AS Query, purpose AS Purpose FROM audit_log";
 
-    private static readonly string[] Fields = ["time", "actor", "organisation", "action", "target", "outcome", "details", "prev_hash", "hash"];
+    private static readonly string[] Fields = ["time", "actor", "organisation", "action", "target", "outcome", "details", "query", "purpose", "prev_hash", "hash"];
 
     /// <summary>Runs every kind of tampering at random positions; returns the number of tamperings not detected as expected.</summary>
     public static async Task<int> RunAsync(Store store, long total, Random random)
@@ -27,9 +27,10 @@ internal static class AuditTamper
             await c.ExecuteAsync($"UPDATE audit_log SET {field} = {Altered(field)} WHERE seq = @at", new { at }));
 
         at = Position(random, total);
-        failures += await TryAsync(store, "entry forged and re-hashed", [at], at + 1, c => ForgeAsync(c, at));
+        // Re-hashed with the published rule but without the key: the keyed hash of the entry itself no longer matches.
+        failures += await TryAsync(store, "entry forged and re-hashed without the key", [at], at, c => ForgeAsync(c, at));
 
-        failures += await TryAsync(store, "last entry forged and re-hashed", [total], total, c => ForgeAsync(c, total));
+        failures += await TryAsync(store, "last entry forged and re-hashed without the key", [total], total, c => ForgeAsync(c, total));
 
         at = Position(random, total);
         failures += await TryAsync(store, "entry deleted", [at], at, async c =>
@@ -91,7 +92,7 @@ internal static class AuditTamper
         {
             await connection.ExecuteAsync((store.Provider == StorageProvider.Postgres ? "DELETE FROM audit_log WHERE seq = ANY(@touched)" : "DELETE FROM audit_log WHERE seq IN @touched") +
                 " OR seq = -1", new { touched });
-            await connection.ExecuteAsync($"INSERT INTO audit_log ({Columns}) VALUES (@Seq, @Time, @Actor, @Organisation, @Action, @Target, @Outcome, @Details, @PreviousHash, @Hash)", originals);
+            await connection.ExecuteAsync($"INSERT INTO audit_log ({Columns}) VALUES (@Seq, @Time, @Actor, @Organisation, @Action, @Target, @Outcome, @Details, @PreviousHash, @Hash, @Query, @Purpose)", originals);
         }
 
         var ok = result.FirstBroken == expected;
@@ -102,9 +103,9 @@ internal static class AuditTamper
     }
 
     private sealed record RawEntry(long Seq, string Time, string Actor, string Organisation, string Action, string Target, string Outcome, string Details,
-        string PreviousHash, string Hash)
+        string PreviousHash, string Hash, string Query, string Purpose)
     {
         public AuditEntry ToEntry() => new(Seq, DateTimeOffset.Parse(Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-            Actor, Organisation, Action, Target, Outcome, Details, PreviousHash, Hash);
+            Actor, Organisation, Action, Target, Outcome, Details, PreviousHash, Hash) { Query = Query, Purpose = Purpose };
     }
 }
