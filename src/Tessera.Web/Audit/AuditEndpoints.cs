@@ -31,7 +31,7 @@ internal static class AuditEndpoints
 
         group.MapPost("/verify", async (HttpContext http, Store store) =>
             await RefuseAsync(http, store) ?? Results.Ok(await store.Audit.VerifyAsync(http.RequestAborted)))
-            .WithName("VerifyAudit").WithSummary("Recomputes the SHA-256 chain end to end and names the first broken entry (auditors only).")
+            .WithName("VerifyAudit").WithSummary("Recomputes the keyed chain end to end, checks the signed head and names the first broken entry (auditors only).")
             .Produces<AuditVerification>().DisableAntiforgery();
     }
 
