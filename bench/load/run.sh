@@ -51,6 +51,8 @@ run_backend() {
     if [ "$backend" = postgres ]; then
         "${psql[@]}" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db TEMPLATE ${db}_template"
         export TESSERA_POSTGRES="$pg"
+        # The copied audit log is keyed: its key (kept in the node's data folder, not the database) goes with it.
+        [ -f "$tmp/audit.key" ] || cp "$template/audit.key" "$tmp/audit.key"
     else
         cp -r "$template/demo" "$tmp/demo"
     fi
@@ -89,6 +91,7 @@ seed_template() {
     done
     stop_server
     [ "$backend" = sqlite ] && cp -r "$tmp/demo" "$template/demo" && rm -rf "$tmp/demo"
+    [ "$backend" = postgres ] && cp "$tmp/audit.key" "$template/audit.key"
     mv "$template/tokens.new" "$template/tokens"
     unset TESSERA_POSTGRES
 }
