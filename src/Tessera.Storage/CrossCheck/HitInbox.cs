@@ -39,6 +39,17 @@ public static class HitInbox
         return views;
     }
 
+    /// <summary>One hit read by a user (the hit page): the view, null when there is no such hit, the user has no side in it
+    /// or may not know of it; the read is audited (<c>hit.read</c>, outcome Allow, HitOnly or Deny).</summary>
+    public static async Task<HitView?> ReadAsync(Store store, long id, Principal user, CancellationToken ct = default)
+    {
+        var hit = await store.Hits.GetAsync(id, ct);
+        var view = hit is null ? null : await ViewAsync(store, hit, user, ct);
+        var outcome = view is null ? nameof(Decision.Deny) : view.Other is null ? nameof(Decision.HitOnly) : nameof(Decision.Allow);
+        await store.Audit.AppendAsync(Core.Audit.AuditEvent.By(user, "hit.read", "hit:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome), ct);
+        return view;
+    }
+
     /// <summary>One hit for one user; null when the user has no side in it or may not know of it.</summary>
     public static async Task<HitView?> ViewAsync(Store store, Hit hit, Principal user, CancellationToken ct = default)
     {

@@ -91,6 +91,31 @@ public sealed class ReadAuditTests
         Assert.True((await store.Audit.VerifyAsync()).Intact);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task ReadAsync_OneHit_IsAuditedWithItsDisclosure(string provider)
+    {
+        await using var store = await TestStores.CreateSeededAsync(provider);
+        foreach (var (org, id) in new[] { ("IT", "it-1"), ("GR", "gr-1") })
+        {
+            var written = await store.Contributions.WriteAsync(TestStores.Contribution(org, null, "H0", id), [TestStores.Person(id, "Mohammed Ali Hassan", "1988-02-03")],
+                TestStores.User(org, Role.Analyst));
+            await store.CrossCheck.CheckContributionAsync(written.ContributionId);
+        }
+
+        var hit = Assert.Single(await store.Hits.ForOrganisationAsync("GR"));
+        var view = await Storage.CrossCheck.HitInbox.ReadAsync(store, hit.Id, Analyst);
+        var read = await LastAsync(store);
+        await Storage.CrossCheck.HitInbox.ReadAsync(store, hit.Id, TestStores.User("MT", Role.Analyst));
+        var refused = await LastAsync(store);
+
+        // Outside a shared case GR may only learn that IT holds a match.
+        Assert.Null(view!.Other);
+        Assert.Equal(("hit.read", "hit:" + hit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "HitOnly", Analyst.Purpose),
+            (read.Action, read.Target, read.Outcome, read.Purpose));
+        Assert.Equal(("hit.read", "Deny"), (refused.Action, refused.Outcome));
+    }
+
     private static async Task<AuditEntry> LastAsync(Store store)
     {
         AuditEntry? last = null;
