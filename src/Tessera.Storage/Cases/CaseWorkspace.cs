@@ -44,7 +44,8 @@ public static class CaseWorkspace
         var contributions = await ContributionsAsync(store, c!, user, ct);
         var ids = contributions.Select(x => x.Id).ToHashSet();
         // The hits of the user's organisation that touch a contribution of the case, as the hit inbox renders them.
-        var hits = (await HitInbox.ForAsync(store, user, new HitScope(ContributionIds: ids), 500, ct))
+        // Part of the case read audited above: one entry for the whole workspace.
+        var hits = (await HitInbox.ViewsAsync(store, user, new HitScope(ContributionIds: ids), 500, ct))
             .Where(h => ids.Contains(h.Mine.ContributionId) || (h.Other is { } o && ids.Contains(o.ContributionId)))
             .ToList();
         return new CaseView(c!, contributions, await CaseNotes.LoadAsync(store, caseId, ct), hits);

@@ -1,13 +1,12 @@
 using Tessera.Core.Access;
 using Tessera.Core.Audit;
-using Tessera.Storage;
-using Tessera.Storage.Graph;
 
-namespace Tessera.Web.Graph;
+namespace Tessera.Storage.Graph;
 
 /// <summary>The reads of the network that the API and the link chart share: each goes through the access policy
-/// (<see cref="NetworkView.BuildAsync(Store, Principal, string?, AccessAction, CancellationToken)"/>) and is audited once.</summary>
-internal static class NetworkReads
+/// (<see cref="NetworkView.BuildAsync(Store, Principal, string?, AccessAction, CancellationToken)"/>) and is audited once, here,
+/// where the view is decided.</summary>
+public static class NetworkReads
 {
     /// <summary>The network of one case, or of all data the user may see when <paramref name="caseId"/> is null.</summary>
     public static async Task<NetworkView> ReadAsync(Store store, Principal user, string? caseId, CancellationToken ct)
