@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Tessera.Core.Audit;
 
 namespace Tessera.Core.Tests.Audit;
@@ -17,6 +20,29 @@ public sealed class AuditKeyTests
         Assert.Equal((key.Id, 42L), (read.Id, read.KeyedFrom));
         Assert.True(entry.HashMatches(read));
         Assert.True(read.Signed(new AuditHead(42, entry.Hash, Time, key.Sign(42, entry.Hash, Time))));
+    }
+
+    [Fact]
+    public async Task ComputeHash_ManyEntriesOnManyThreads_IsTheHmacOfTheKeyedCanonicalForm()
+    {
+        using var key = AuditKey.Create(1);
+        var secret = Convert.FromBase64String(key.ToText().Split('\n')[2]["hmac-sha256 ".Length..]);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            for (var i = 1; i <= 500; i++)
+            {
+                var e = new AuditEntry(i, Time.AddTicks(i), "u" + t.ToString(CultureInfo.InvariantCulture), "IT", "check.identifier", "list:all", "hit", "1 hits", new string('0', 64), "")
+                {
+                    Query = "phone=+21894777" + i.ToString(CultureInfo.InvariantCulture),
+                    Purpose = "ü€😀",
+                };
+                var canonical = string.Join('\u001f', i.ToString(CultureInfo.InvariantCulture), e.Time.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                    e.Actor, e.Organisation, e.Action, e.Target, e.Outcome, e.Details, e.Query, e.Purpose, e.PreviousHash);
+
+                Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(canonical))), e.ComputeHash(key));
+            }
+        })));
     }
 
     [Theory]
