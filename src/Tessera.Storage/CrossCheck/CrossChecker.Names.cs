@@ -9,7 +9,7 @@ public sealed partial class CrossChecker
     /// محمد): same person or review band on the name alone.</summary>
     /// <remarks>Used by search: it is not a systematic check and is not logged as one, and it decides nothing about access —
     /// the caller renders the entities through the access policy.</remarks>
-    internal async Task<IReadOnlyList<string>> PersonsNamedAsync(string name, int limit, CancellationToken ct = default)
+    internal async Task<IReadOnlyList<string>> PersonsNamedAsync(string name, int limit, Func<long, bool> includeContribution, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || !name.Any(char.IsLetter) || name.Any(char.IsDigit))
         {
@@ -22,7 +22,8 @@ public sealed partial class CrossChecker
             return [];
         }
 
-        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() }, _ => true, Index.PersonCount, "all", limit)
+        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() },
+                id => Index.Person(id) is { } p && includeContribution(p.ContributionId), Index.PersonCount, "all", limit)
             .Select(hit => Index.Person(hit.Id)?.EntityId)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)

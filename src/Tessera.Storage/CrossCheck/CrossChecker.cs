@@ -110,25 +110,29 @@ public sealed partial class CrossChecker
     /// <summary>Screens a strong identifier (normalised) against stored data, logs the check, and answers as <paramref name="by"/> may see.</summary>
     public async Task<ScreeningResult> ScreenIdentifierAsync(string kind, string normalised, Principal by, string? list = null, CancellationToken ct = default)
     {
-        IEnumerable<(long ContributionId, string EntityId, string Property)> rows;
+        var (_, rows) = await HoldersOfAsync(kind, normalised, ct, list);
+        var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
+        return await DiscloseAsync(persons, by, list ?? "all", "identifier", ct);
+    }
+
+    /// <summary>Every stored record holding the complete normalised identifier, before any access decision; callers disclose.</summary>
+    internal async Task<(string Kind, IReadOnlyList<(long ContributionId, string EntityId, string Property)> Rows)> HoldersOfAsync(
+        string kind, string normalised, CancellationToken ct, string? list = null)
+    {
         if (CrossCheckIndex.Holds(kind))
         {
             await Index.CatchUpAsync(ct);
-            rows = Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property));
-        }
-        else
-        {
-            // A value kind that is not a strong identifier (a date, a country …) is not indexed: ask storage.
-            var properties = IdentifierProperties(kind);
-            await using var connection = await _store.ConnectAsync(ct);
-            rows = await connection.QueryAsync<(long ContributionId, string EntityId, string Property)>(
-                "SELECT s.contribution_id, s.entity_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
-                "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
-                new { normalised, properties, list });
+            return (kind, Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property)).ToList());
         }
 
-        var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
-        return await DiscloseAsync(persons, by, list ?? "all", "identifier", ct);
+        // A value kind that is not a strong identifier (a date, a country …) is not indexed: ask storage.
+        var properties = IdentifierProperties(kind);
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<(long ContributionId, string EntityId, string Property)>(
+            "SELECT s.contribution_id, s.entity_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
+            "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
+            new { normalised, properties, list });
+        return (kind, rows.ToList());
     }
 
     private async Task<ScreeningResult> DiscloseAsync(List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)> matches, Principal by,
@@ -140,7 +144,7 @@ public sealed partial class CrossChecker
         foreach (var m in matches)
         {
             var statements = records.Where(r => r.Statement.EntityId == m.Person.EntityId && r.Contribution.Id == m.Person.ContributionId).ToList();
-            var view = statements.Count == 0 ? null : EntityView.For(by, AccessAction.View, m.Person.EntityId, statements);
+            var view = statements.Count == 0 ? null : EntityView.For(by, AccessAction.View, m.Person.EntityId, statements, _store.Settings.References);
             if (view is { HitOnly: false })
             {
                 visible.Add(new ScreeningMatch(view.Id, view.ToEntity().Caption, statements[0].Contribution.Organisation, m.Kind, m.Weight, m.Probability, m.Line));

@@ -39,6 +39,37 @@ public static class HitInbox
         return views;
     }
 
+    /// <summary>The notices of the user's organisation, newest first, each as the policy lets the user see it.</summary>
+    /// <remarks>A notice of a hit that the inbox withholds (the user may not know of its other side) is left out exactly as
+    /// if it did not exist; the limit applies after that decision, so what is withheld changes neither the count nor the page.</remarks>
+    public static async Task<IReadOnlyList<Notice>> NoticesAsync(Store store, Principal user, int limit = 200, CancellationToken ct = default)
+    {
+        var shown = new List<Notice>();
+        long? before = null;
+        while (shown.Count < limit)
+        {
+            var page = await store.Hits.NoticesAsync(user.Organisation, 200, before, ct);
+            foreach (var notice in page)
+            {
+                if (notice.HitId is not { } hitId || (await store.Hits.GetAsync(hitId, ct) is { } hit && await ViewAsync(store, hit, user, ct) is not null))
+                {
+                    shown.Add(notice);
+                }
+            }
+
+            if (page.Count < 200)
+            {
+                break;
+            }
+
+            before = page[^1].Id;
+        }
+
+        await store.Audit.AppendAsync(new Core.Audit.AuditEvent(user.UserName, user.Organisation, "notices.read", "notices", "ok",
+            shown.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " shown"), ct);
+        return shown.Take(limit).ToList();
+    }
+
     /// <summary>One hit for one user; null when the user has no side in it or may not know of it.</summary>
     public static async Task<HitView?> ViewAsync(Store store, Hit hit, Principal user, CancellationToken ct = default)
     {
@@ -57,8 +88,8 @@ public static class HitInbox
             return null;
         }
 
-        var mineView = EntityView.For(user, AccessAction.View, mine[0].Statement.EntityId, mine);
-        var otherView = EntityView.For(user, AccessAction.View, other[0].Statement.EntityId, other);
+        var mineView = EntityView.For(user, AccessAction.View, mine[0].Statement.EntityId, mine, store.Settings.References);
+        var otherView = EntityView.For(user, AccessAction.View, other[0].Statement.EntityId, other, store.Settings.References);
         if (mineView is null or { HitOnly: true } || otherView is null)
         {
             return null;

@@ -138,13 +138,16 @@ public sealed class HitStore
         return (await connection.QuerySingleOrDefaultAsync<HitRow>($"SELECT {HitColumns} FROM hits WHERE id = @id", new { id }))?.ToHit();
     }
 
-    /// <summary>The notices of an organisation, newest first.</summary>
-    public async Task<IReadOnlyList<Notice>> NoticesAsync(string organisation, int limit = 200, CancellationToken ct = default)
+    /// <summary>The notices addressed to an organisation, newest first, before any access decision: callers read them
+    /// through <see cref="HitInbox.NoticesAsync"/>.</summary>
+    /// <param name="before">Only notices with a smaller id (the next page), or all when null.</param>
+    internal async Task<IReadOnlyList<Notice>> NoticesAsync(string organisation, int limit = 200, long? before = null, CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
         var rows = await connection.QueryAsync<(long Id, string Created, string Organisation, string Kind, long? HitId, string? From, string Details, long Read)>(
-            "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation ORDER BY id DESC LIMIT @limit",
-            new { organisation, limit });
+            "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation" +
+            (before is null ? "" : " AND id < @before") + " ORDER BY id DESC LIMIT @limit",
+            new { organisation, limit, before });
         return rows.Select(r => new Notice(r.Id, Parse(r.Created), r.Organisation, r.Kind, r.HitId, r.From, r.Details, r.Read != 0)).ToList();
     }
 
