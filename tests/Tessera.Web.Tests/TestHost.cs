@@ -24,13 +24,28 @@ public sealed class TestHost : IAsyncDisposable
     // Seeding hashes ten demo passwords: do it once and copy the database for every test.
     private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
-    public static async Task<TestHost> StartAsync()
+    /// <summary>The providers a web test that reads through storage runs on: SQLite always, PostgreSQL as for storage tests.</summary>
+    public static TheoryData<string> Providers => Tessera.Storage.Tests.TestStores.Providers;
+
+    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
-        var options = StorageOptions.Sqlite(folder);
-        var store = await Store.OpenAsync(options);
+        Store store;
+        StorageOptions options;
+        if (provider == Tessera.Storage.Tests.TestStores.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
+            options = StorageOptions.Sqlite(folder);
+            store = await Store.OpenAsync(options);
+        }
+        else
+        {
+            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider);
+            options = store.Options;
+            await DemoWorkspace.SeedAsync(store);
+        }
+
         var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
         builder.WebHost.UseTestServer();
         var app = TesseraWebHost.Build(builder);

@@ -22,8 +22,11 @@ public sealed partial class CrossChecker
             return [];
         }
 
-        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() },
-                id => Index.Person(id) is { } p && includeContribution(p.ContributionId), Index.PersonCount, "all", limit)
+        // The population is what the caller may read: its size sets the prior and its key the model trained on it, so that
+        // records outside it change nothing of the answer.
+        bool Include(string id) => Index.Person(id) is { } p && includeContribution(p.ContributionId);
+        var (population, key) = Index.PopulationOf(includeContribution);
+        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() }, Include, population, key, limit)
             .Select(hit => Index.Person(hit.Id)?.EntityId)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)

@@ -15,7 +15,8 @@ public sealed record HitView(long Id, DateTimeOffset Created, string Kind, doubl
 public sealed record HitSide(string EntityId, string Schema, string Caption, string Organisation, long ContributionId);
 
 /// <summary>The hit inbox of a user's organisation: every hit rendered through the access policy.</summary>
-/// <remarks>A hit whose other side the user may not even know of is left out, exactly as if it did not exist.</remarks>
+/// <remarks>A hit whose other side the user may not even know of is left out, exactly as if it did not exist: before the
+/// page is cut, so that it changes neither what is shown nor how much.</remarks>
 public static class HitInbox
 {
     public static Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, int limit = 100, CancellationToken ct = default) =>
@@ -24,14 +25,26 @@ public static class HitInbox
     /// <summary>The organisation's hits within <paramref name="scope"/> (one entity, some contributions), selected in storage.</summary>
     public static async Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, HitScope scope, int limit = 100, CancellationToken ct = default)
     {
-        var hits = await store.Hits.ForOrganisationAsync(user.Organisation, scope, limit, ct);
+        // The limit applies after the policy: hits the user may not know of take no place on the page.
         var views = new List<HitView>();
-        foreach (var hit in hits)
+        long? before = null;
+        while (views.Count < limit)
         {
-            if (await ViewAsync(store, hit, user, ct) is { } view)
+            var hits = await store.Hits.ForOrganisationAsync(user.Organisation, scope, 200, before, ct);
+            foreach (var hit in hits)
             {
-                views.Add(view);
+                if (views.Count < limit && await ViewAsync(store, hit, user, ct) is { } view)
+                {
+                    views.Add(view);
+                }
             }
+
+            if (hits.Count < 200)
+            {
+                break;
+            }
+
+            before = hits[^1].Id;
         }
 
         await store.Audit.AppendAsync(new Core.Audit.AuditEvent(user.UserName, user.Organisation, "hits.read", "inbox", "ok",

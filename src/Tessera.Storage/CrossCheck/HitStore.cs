@@ -106,7 +106,11 @@ public sealed class HitStore
         ForOrganisationAsync(organisation, HitScope.All, limit, ct);
 
     /// <summary>Hits touching any contribution of an organisation, within <paramref name="scope"/>, newest first.</summary>
-    public async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit = 200, CancellationToken ct = default)
+    public Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit = 200, CancellationToken ct = default) =>
+        ForOrganisationAsync(organisation, scope, limit, null, ct);
+
+    /// <summary>One page of an organisation's hits within <paramref name="scope"/>, newest first, with ids below <paramref name="before"/>.</summary>
+    internal async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit, long? before, CancellationToken ct)
     {
         var entity = scope.EntityId;
         var ids = scope.ContributionIds?.ToArray();
@@ -121,7 +125,8 @@ public sealed class HitStore
             "OR existing_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation))" +
             (entity is null ? "" : " AND (new_entity_id = @entity OR existing_entity_id = @entity)") +
             (ids is null ? "" : $" AND ({_store.In("new_contribution_id", "ids")} OR {_store.In("existing_contribution_id", "ids")})") +
-            " ORDER BY id DESC LIMIT @limit", new { organisation, limit, entity, ids });
+            (before is null ? "" : " AND id < @before") +
+            " ORDER BY id DESC LIMIT @limit", new { organisation, limit, entity, ids, before });
         return rows.Select(r => r.ToHit()).ToList();
     }
 
