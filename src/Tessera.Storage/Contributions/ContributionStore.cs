@@ -116,6 +116,40 @@ public sealed partial class ContributionStore
         }
     }
 
+    /// <summary>Every statement of the given contributions (a <see cref="DisclosureScope"/>), in storage order, with provenance.</summary>
+    /// <remarks>Reads touch only these contributions, so what lies outside them changes neither the answer nor its cost.</remarks>
+    public async IAsyncEnumerable<StatementRecord> StatementsInAsync(IReadOnlySet<long> contributions,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var chunk in contributions.Order().Chunk(1_000))
+        {
+            long after = 0;
+            while (true)
+            {
+                List<StatementRow> rows;
+                IReadOnlyList<StatementRecord> records;
+                await using (var connection = await _store.ConnectAsync(ct))
+                {
+                    rows = (await connection.QueryAsync<StatementRow>(
+                        StatementSelect + " WHERE " + _store.In("s.contribution_id", "chunk") + " AND s.id > @after ORDER BY s.id LIMIT 20000", new { chunk, after })).ToList();
+                    records = rows.Count == 0 ? [] : await WithProvenanceAsync(_store, connection, rows);
+                }
+
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var record in records)
+                {
+                    yield return record;
+                }
+
+                after = rows[^1].Id;
+            }
+        }
+    }
+
     /// <summary>Contributions, newest first.</summary>
     public async Task<IReadOnlyList<Contribution>> ContributionsAsync(CancellationToken ct = default)
     {

@@ -91,14 +91,18 @@ public sealed partial class CrossChecker
     public async Task<ScreeningResult> ScreenPersonAsync(PersonRecord query, Principal by, string? list = null, CancellationToken ct = default)
     {
         await Index.CatchUpAsync(ct);
-        var population = list is null ? Index.PersonCount : Index.PersonsOfSource(list);
+        // The screened population is what the user may learn of (in full or as a hit), decided before the query runs:
+        // records the user may not know of take no place among the best candidates and do not move the prior.
+        var scope = await _store.Contributions.ScopeAsync(by, AccessAction.View, ct);
+        bool Knowable(long contribution) => scope.Of(contribution) != Decision.Deny;
+        var (population, key) = Index.PopulationOf(c => Knowable(c) && (list is null || Index.PersonsOf(c) is [{ } first, ..] && first.Source == list));
         var matches = new List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)>();
         if (population > 0)
         {
-            bool InList(string id) => list is null || Index.Person(id)?.Source == list;
+            bool Include(string id) => Index.Person(id) is { } p && Knowable(p.ContributionId) && (list is null || p.Source == list);
             // A reference list names every person once: its candidates compete for the query (one entry per person).
             // All stored data may hold the same person from several contributions, so there they do not.
-            foreach (var hit in Index.Persons.Query(query, InList, population, list is null ? "all" : "list:" + list, 10, oneEntryPerPerson: list is not null))
+            foreach (var hit in Index.Persons.Query(query, Include, population, (list is null ? "all|" : "list:" + list + "|") + key, 10, oneEntryPerPerson: list is not null))
             {
                 matches.Add((Index.Person(hit.Id)!, hit.Weight, hit.Probability, hit.Kind.ToString(), hit.Explanation.Line));
             }
