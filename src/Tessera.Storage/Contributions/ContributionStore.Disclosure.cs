@@ -50,3 +50,36 @@ public sealed partial class ContributionStore
         return new DisclosureScope(allowed, hitOnly);
     }
 }
+
+/// <summary>Where a withheld-record reference leads, for its owner.</summary>
+public sealed partial class ContributionStore
+{
+    /// <summary>The record of <paramref name="by"/>'s organisation that <paramref name="reference"/> names, or null when it
+    /// names none of theirs (an unknown reference and another organisation's are answered alike). Audited.</summary>
+    /// <remarks>References are keyed MACs (<see cref="WithheldReferences"/>): the owner finds the record by recomputing the
+    /// references of its own records; nobody else can.</remarks>
+    public async Task<(long ContributionId, string EntityId)?> ResolveReferenceAsync(string reference, Principal by, CancellationToken ct = default)
+    {
+        (long, string)? found = null;
+        var ownRecords = new AccessTarget(by.Organisation, new HashSet<string>(), HandlingCodes.Default, SubjectCategory.Other);
+        if (WithheldReferences.IsWellFormed(reference) && AccessPolicy.Decide(by, AccessAction.View, ownRecords) == Decision.Allow)
+        {
+            await using var connection = await _store.ConnectAsync(ct);
+            var own = await connection.QueryAsync<(long ContributionId, string EntityId)>(
+                "SELECT DISTINCT s.contribution_id, s.entity_id FROM statements s JOIN contributions c ON c.id = s.contribution_id WHERE c.organisation = @organisation",
+                new { organisation = by.Organisation });
+            foreach (var (contribution, entity) in own)
+            {
+                if (_store.Settings.References.For(contribution, entity) == reference)
+                {
+                    found = (contribution, entity);
+                    break;
+                }
+            }
+        }
+
+        await _store.Audit.AppendAsync(new Core.Audit.AuditEvent(by.UserName, by.Organisation, "reference.resolve", "reference:" + reference,
+            found is null ? "none" : "ok", found is { } f ? "entity:" + f.Item2 : ""), ct);
+        return found;
+    }
+}
