@@ -68,7 +68,8 @@ public sealed partial class ContributionStore
             var own = await connection.QueryAsync<(long ContributionId, string EntityId)>(
                 "SELECT DISTINCT s.contribution_id, s.entity_id FROM statements s JOIN contributions c ON c.id = s.contribution_id WHERE c.organisation = @organisation",
                 new { organisation = by.Organisation });
-            foreach (var (contribution, entity) in own)
+            // A reference to a whole contribution (a restricted contribution of a case) is keyed on its number alone.
+            foreach (var (contribution, entity) in own.Concat(own.Select(o => (o.ContributionId, "")).Distinct()))
             {
                 if (_store.Settings.References.For(contribution, entity) == reference)
                 {
