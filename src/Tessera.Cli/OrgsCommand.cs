@@ -11,7 +11,7 @@ internal static class OrgsCommand
         var code = new Argument<string>("code") { Description = "Short code, e.g. IT or EU-HUB" };
         var name = new Option<string>("--name") { Description = "Full name", Required = true };
         var country = new Option<string>("--country") { Description = "ISO country code, or EU for an agency", Required = true };
-        var kind = new Option<string>("--kind") { Description = "national or agency", DefaultValueFactory = _ => "national" };
+        var kind = new Option<string>("--kind") { Description = "member-state, eu-agency, third-country or international-organisation", DefaultValueFactory = _ => "member-state" };
         var add = new Command("add", "Add an organisation.") { code, name, country, kind };
         add.SetAction(async (parse, ct) =>
         {

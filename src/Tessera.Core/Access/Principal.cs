@@ -8,6 +8,10 @@ public sealed record Principal(string UserName, string Organisation, IReadOnlySe
     /// gets nothing more than an analyst (docs/design.md, "Access").</remarks>
     public bool AtHub { get; init; }
 
+    /// <summary>What kind of party the user's organisation is; a third country or international organisation learns of
+    /// a contribution only when it was marked transferable to it.</summary>
+    public PartnerKind Kind { get; init; } = PartnerKind.MemberState;
+
     public bool Has(Role role) => Roles.Contains(role);
 
     /// <summary>The identity used by the command line when run by the platform operator on the server itself.</summary>
@@ -22,6 +26,10 @@ public sealed record AccessTarget(
     Model.HandlingCodes Handling,
     Model.SubjectCategory SubjectCategory)
 {
+    /// <summary>Third countries and international organisations to which the provider marked the record transferable,
+    /// each with its named legal basis (Europol Regulation 2016/794 Art. 25).</summary>
+    public IReadOnlyDictionary<string, string> Transfers { get; init; } = Model.Contribution.NoTransfers;
+
     /// <summary>How <paramref name="principal"/>'s organisation relates to the owner.</summary>
     public OwnerRelation RelationOf(Principal principal) =>
         principal.Organisation == OwnerOrganisation ? OwnerRelation.Own

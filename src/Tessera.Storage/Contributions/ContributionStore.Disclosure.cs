@@ -23,10 +23,11 @@ public sealed partial class ContributionStore
     public async Task<DisclosureScope> ScopeAsync(Principal by, AccessAction action = AccessAction.View, CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, string Organisation, string? CaseId, string Handling, string? H3Text, string Subject)>(
-            "SELECT id, organisation, case_id, handling, h3_text, subject_category FROM contributions");
+        var rows = (await connection.QueryAsync<(long Id, string Organisation, string? CaseId, string Handling, string? H3Text, string Subject)>(
+            "SELECT id, organisation, case_id, handling, h3_text, subject_category FROM contributions")).ToList();
         var members = (await connection.QueryAsync<(string CaseId, string Org)>("SELECT case_id, organisation FROM case_members"))
             .ToLookup(m => m.CaseId, m => m.Org);
+        var transfers = await TransfersAsync(_store, connection, [.. rows.Select(r => r.Id)]);
         var memberSets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var allowed = new HashSet<long>();
         var hitOnly = new HashSet<long>();
@@ -35,7 +36,10 @@ public sealed partial class ContributionStore
             IReadOnlySet<string> caseMembers = r.CaseId is null ? new HashSet<string>()
                 : memberSets.TryGetValue(r.CaseId, out var set) ? set
                 : memberSets[r.CaseId] = members[r.CaseId].ToHashSet(StringComparer.Ordinal);
-            var target = new AccessTarget(r.Organisation, caseMembers, HandlingCodes.Parse(r.Handling, r.H3Text), Enum.Parse<SubjectCategory>(r.Subject));
+            var target = new AccessTarget(r.Organisation, caseMembers, HandlingCodes.Parse(r.Handling, r.H3Text), Enum.Parse<SubjectCategory>(r.Subject))
+            {
+                Transfers = transfers.GetValueOrDefault(r.Id, Contribution.NoTransfers),
+            };
             switch (AccessPolicy.Decide(by, action, target))
             {
                 case Decision.Allow:

@@ -54,6 +54,7 @@ public sealed partial class ContributionStore
         }
 
         var id = await InsertContributionAsync(connection, tx, contribution);
+        await InsertTransfersAsync(connection, tx, id, contribution);
         await InsertStatementsAsync(connection, tx, id, statements, ct);
         var details = string.Create(CultureInfo.InvariantCulture, $"{entities.Count} entities, {statements.Count} statements from {contribution.Source}");
         await _store.Audit.AppendAsync(connection, tx, [Event(by, "contribution.write", id, "ok", details)]);
@@ -154,8 +155,9 @@ public sealed partial class ContributionStore
     public async Task<IReadOnlyList<Contribution>> ContributionsAsync(CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<ContributionRow>($"SELECT {ContributionColumns} FROM contributions c ORDER BY c.id DESC");
-        return rows.Select(r => r.ToContribution()).ToList();
+        var rows = (await connection.QueryAsync<ContributionRow>($"SELECT {ContributionColumns} FROM contributions c ORDER BY c.id DESC")).ToList();
+        var transfers = await TransfersAsync(_store, connection, [.. rows.Select(r => r.Id)]);
+        return rows.Select(r => r.ToContribution() with { Transfers = transfers.GetValueOrDefault(r.Id, Contribution.NoTransfers) }).ToList();
     }
 
     /// <summary>Counts of contributions, entities and statements.</summary>

@@ -171,4 +171,42 @@ public sealed class ContributionStoreTests
 
         Assert.Equal([("entity.read", "Allow"), ("entity.read", "Deny")], entries.Select(e => (e.Action, e.Outcome)));
     }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task WriteAsync_Transfers_OnlyToAThirdPartyWithALegalBasis(string provider)
+    {
+        await using var store = await TestStores.CreateSeededAsync(provider);
+        await store.Directory.AddOrganisationAsync(new Directory.Organisation("RS", "Serbia", "RS", "third-country"), Principal.System);
+        var italian = TestStores.User("IT", Role.Analyst);
+        var toSerbia = TestStores.Contribution("IT", null, hash: "a") with { Transfers = new Dictionary<string, string> { ["RS"] = "operational agreement 2014" } };
+        var toGreece = TestStores.Contribution("IT", null, hash: "b") with { Transfers = new Dictionary<string, string> { ["GR"] = "none needed" } };
+        var noBasis = TestStores.Contribution("IT", null, hash: "c") with { Transfers = new Dictionary<string, string> { ["RS"] = " " } };
+
+        await store.Contributions.WriteAsync(toSerbia, [TestStores.Person("p1", "Mohammed Ali")], italian);
+        var greek = await Assert.ThrowsAsync<ModelException>(() => store.Contributions.WriteAsync(toGreece, [TestStores.Person("p2", "A")], italian));
+        var bare = await Assert.ThrowsAsync<ModelException>(() => store.Contributions.WriteAsync(noBasis, [TestStores.Person("p3", "A")], italian));
+        var serbian = new Principal("rs", "RS", new HashSet<Role> { Role.Analyst }) { Kind = PartnerKind.ThirdCountry };
+        var stored = Assert.Single(await store.Contributions.ContributionsAsync());
+
+        Assert.Equal("transfer", greek.Field);
+        Assert.Equal("transfer", bare.Field);
+        Assert.Equal("operational agreement 2014", stored.Transfers["RS"]);
+        Assert.True((await store.Contributions.ReadEntityAsync("IT:p1", serbian))!.HitOnly);
+        Assert.Equal(Decision.Allow, (await store.Contributions.ScopeAsync(italian)).Of(stored.Id));
+        Assert.Equal(Decision.HitOnly, (await store.Contributions.ScopeAsync(serbian)).Of(stored.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task AddOrganisation_UnknownKind_IsRefusedAndOldWordsAreRead(string provider)
+    {
+        await using var store = await TestStores.CreateSeededAsync(provider);
+
+        var bad = await Assert.ThrowsAsync<ModelException>(() => store.Directory.AddOrganisationAsync(new Directory.Organisation("XX", "X", "XX", "friendly"), Principal.System));
+
+        Assert.Equal("kind", bad.Field);
+        Assert.Equal("member-state", (await store.Directory.OrganisationAsync("IT"))!.Kind);
+        Assert.Equal("eu-agency", (await store.Directory.OrganisationAsync("EU"))!.Kind);
+    }
 }

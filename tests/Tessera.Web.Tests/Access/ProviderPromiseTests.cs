@@ -114,6 +114,29 @@ public sealed class ProviderPromiseTests
     }
 
     [Fact]
+    public async Task ThirdCountry_LearnsOnlyOfWhatWasTransferableToIt()
+    {
+        await using var host = await TestHost.StartAsync();
+        var serbia = await host.AsAsync("rs.analyst");
+        var germany = await host.AsAsync("de.analyst");
+
+        // Italy's phone: Germany may learn that a hit exists, Serbia (a third country without a transfer) not even that.
+        var italian = await (await TestHost.SearchAsync(serbia, ItalianPhone)).Content.ReadFromJsonAsync<JsonElement>();
+        var italianForGermany = await (await TestHost.SearchAsync(germany, ItalianPhone)).Content.ReadFromJsonAsync<JsonElement>();
+        var record = await serbia.GetAsync(new Uri("/api/v1/entities/IT:it-p-002", UriKind.Relative));
+        var unknown = await serbia.GetAsync(new Uri("/api/v1/entities/IT:it-p-999", UriKind.Relative));
+        // Germany marked its Western Balkan cells transferable to Serbia under the Europol–Serbia agreement: a hit, no values.
+        var german = await (await TestHost.SearchAsync(serbia, "+905327654321")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(0, italian.GetArrayLength());
+        Assert.NotEqual(0, italianForGermany.GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, record.StatusCode);
+        Assert.Equal(Scrub(await unknown.Content.ReadAsStringAsync(), "x"), Scrub(await record.Content.ReadAsStringAsync(), "x"));
+        Assert.Contains(german.EnumerateArray(), r => r.GetProperty("disclosure").GetString() == "hit-only" && r.GetProperty("withheld")[0].GetProperty("owner").GetString() == "DE");
+        Assert.DoesNotContain("Hussein", german.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Notices_OfHitsTheInboxWithholds_AreNotShown()
     {
         await using var host = await TestHost.StartAsync();
