@@ -59,10 +59,15 @@ internal sealed class ContributionOptions
     private readonly Option<string> _purpose = new("--purpose") { Description = "Purpose of processing", DefaultValueFactory = _ => "prevent and combat migrant smuggling" };
     private readonly Option<string?> _review = new("--review-date") { Description = "Review date YYYY-MM-DD (default: in 3 years)" };
     private readonly Option<string> _kind = new("--kind") { Description = "case-data or reference-list", DefaultValueFactory = _ => "case-data" };
+    private readonly Option<string[]> _transfer = new("--transfer-to")
+    {
+        Description = "A third country or international organisation the data may be transferred to, with its legal basis: ORG=basis (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _org, _case, _handling, _h3, _reliability, _accuracy, _subject, _purpose, _review, _kind })
+        foreach (var option in new Option[] { _org, _case, _handling, _h3, _reliability, _accuracy, _subject, _purpose, _review, _kind, _transfer })
         {
             command.Options.Add(option);
         }
@@ -74,6 +79,7 @@ internal sealed class ContributionOptions
             ? DateOnly.TryParseExact(r, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new ModelException($"'{r}' is not a date YYYY-MM-DD", field: "review-date")
             : null;
         return new ContributionRequest(parse.GetValue(_org)!, parse.GetValue(_case), parse.GetValue(_handling)!, parse.GetValue(_h3),
-            parse.GetValue(_reliability)!, parse.GetValue(_accuracy), parse.GetValue(_subject)!, parse.GetValue(_purpose)!, review, parse.GetValue(_kind)!);
+            parse.GetValue(_reliability)!, parse.GetValue(_accuracy), parse.GetValue(_subject)!, parse.GetValue(_purpose)!, review, parse.GetValue(_kind)!,
+            parse.GetValue(_transfer) is { Length: > 0 } transfers ? string.Join(';', transfers) : null);
     }
 }

@@ -24,16 +24,31 @@ public sealed class TestHost : IAsyncDisposable
     // Seeding hashes ten demo passwords: do it once and copy the database for every test.
     private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
-    public static async Task<TestHost> StartAsync()
+    /// <summary>The providers a web test that reads through storage runs on: SQLite always, PostgreSQL as for storage tests.</summary>
+    public static TheoryData<string> Providers => Tessera.Storage.Tests.TestStores.Providers;
+
+    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var template = await Template.Value;
-        File.Copy(template, Path.Combine(folder, "tessera.db"));
-        // The copied log is keyed: its audit key goes with it.
-        File.Copy(Path.Combine(Path.GetDirectoryName(template)!, "audit.key"), Path.Combine(folder, "audit.key"));
-        var options = StorageOptions.Sqlite(folder);
-        var store = await Store.OpenAsync(options);
+        Store store;
+        StorageOptions options;
+        if (provider == Tessera.Storage.Tests.TestStores.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var template = await Template.Value;
+            File.Copy(template, Path.Combine(folder, "tessera.db"));
+            // The copied log is keyed: its audit key goes with it.
+            File.Copy(Path.Combine(Path.GetDirectoryName(template)!, "audit.key"), Path.Combine(folder, "audit.key"));
+            options = StorageOptions.Sqlite(folder);
+            store = await Store.OpenAsync(options);
+        }
+        else
+        {
+            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider);
+            options = store.Options;
+            await DemoWorkspace.SeedAsync(store);
+        }
+
         var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
         builder.WebHost.UseTestServer();
         var app = TesseraWebHost.Build(builder);

@@ -11,10 +11,12 @@ namespace Tessera.Core.Access;
 /// further without the provider's permission, so partners may not export it; H3 restrictions are in the provider's
 /// words and cannot be judged by a machine, so partners learn only that a hit exists.</item>
 /// <item>Other organisations learn only that a hit exists (hit/no-hit, Council Decision 2008/615/JHA style),
-/// unless H2/H3 forbid dissemination, in which case the answer looks exactly like no hit. The hub sees H0/H1 data
-/// shared with it in full.</item>
+/// unless H2/H3 forbid dissemination, in which case the answer looks exactly like no hit. The hub analysts of the
+/// organisation that runs the hub (declared in configuration, not a role alone) see H0/H1 data in full.</item>
 /// <item>Informant data never leaves its provider, not even as a hit.</item>
 /// <item>Policy officers see aggregates only; auditors and administrators see no case data.</item>
+/// <item>Third countries and international organisations learn nothing of a contribution unless it was marked
+/// transferable to them (Europol Regulation Art. 25); a transfer lifts only that gate, the rules above still apply.</item>
 /// </list>
 /// Every handling code restricts independently and the strictest wins, so adding a code never widens access.
 /// A user with several roles gets the widest of what each role allows.
@@ -24,6 +26,14 @@ public static class AccessPolicy
     /// <summary>Decides whether <paramref name="principal"/> may do <paramref name="action"/> on <paramref name="target"/>.</summary>
     public static Decision Decide(Principal principal, AccessAction action, AccessTarget target)
     {
+        // Art. 25: a third country or international organisation learns nothing of a contribution, not even that it
+        // exists, unless its provider marked it transferable to that organisation under a legal basis.
+        if (principal.Kind.IsThirdParty() && action is AccessAction.View or AccessAction.Export
+            && principal.Organisation != target.OwnerOrganisation && !target.Transfers.ContainsKey(principal.Organisation))
+        {
+            return Decision.Deny;
+        }
+
         var best = Decision.Deny;
         foreach (var role in principal.Roles)
         {
@@ -76,7 +86,7 @@ public static class AccessPolicy
     {
         OwnerRelation.Own => Decision.Allow,
         OwnerRelation.CasePartner => code == HandlingCode.H3 ? Decision.HitOnly : Decision.Allow,
-        _ when role == Role.HubAnalyst => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.HitOnly,
+        OwnerRelation.Hub when role == Role.HubAnalyst => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.HitOnly,
         _ => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.HitOnly : Decision.Deny,
     };
 

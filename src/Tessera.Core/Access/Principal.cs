@@ -3,6 +3,15 @@ namespace Tessera.Core.Access;
 /// <summary>Who asks: a signed-in user, their organisation and roles.</summary>
 public sealed record Principal(string UserName, string Organisation, IReadOnlySet<Role> Roles)
 {
+    /// <summary>True when the user's organisation is the one that runs the hub, as the platform's configuration declares.</summary>
+    /// <remarks>Hub rights belong to that organisation, not to a role: a user of another agency with the hub analyst role
+    /// gets nothing more than an analyst (docs/design.md, "Access").</remarks>
+    public bool AtHub { get; init; }
+
+    /// <summary>What kind of party the user's organisation is; a third country or international organisation learns of
+    /// a contribution only when it was marked transferable to it.</summary>
+    public PartnerKind Kind { get; init; } = PartnerKind.MemberState;
+
     public bool Has(Role role) => Roles.Contains(role);
 
     /// <summary>The purpose the user states for what they do now (recorded with every audit entry), or "not stated".</summary>
@@ -20,10 +29,15 @@ public sealed record AccessTarget(
     Model.HandlingCodes Handling,
     Model.SubjectCategory SubjectCategory)
 {
+    /// <summary>Third countries and international organisations to which the provider marked the record transferable,
+    /// each with its named legal basis (Europol Regulation 2016/794 Art. 25).</summary>
+    public IReadOnlyDictionary<string, string> Transfers { get; init; } = Model.Contribution.NoTransfers;
+
     /// <summary>How <paramref name="principal"/>'s organisation relates to the owner.</summary>
     public OwnerRelation RelationOf(Principal principal) =>
         principal.Organisation == OwnerOrganisation ? OwnerRelation.Own
         : CaseMembers.Contains(principal.Organisation) ? OwnerRelation.CasePartner
+        : principal.AtHub ? OwnerRelation.Hub
         : OwnerRelation.Other;
 
     /// <summary>A target with no record behind it, for actions on the platform itself (audit, administration).</summary>

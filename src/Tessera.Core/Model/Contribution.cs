@@ -56,6 +56,13 @@ public sealed record Contribution(
     string ContentHash,
     string CreatedBy)
 {
+    /// <summary>Third countries and international organisations the provider marked this contribution transferable to,
+    /// with the legal basis of each (adequacy decision, agreement or derogation; Europol Regulation 2016/794 Art. 25).</summary>
+    public IReadOnlyDictionary<string, string> Transfers { get; init; } = NoTransfers;
+
+    /// <summary>No transfer: the default of every contribution.</summary>
+    public static IReadOnlyDictionary<string, string> NoTransfers { get; } = new Dictionary<string, string>();
+
     /// <summary>Default review period: three years after the data were first processed (Europol Regulation Art. 31).</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(3 * 365);
 }

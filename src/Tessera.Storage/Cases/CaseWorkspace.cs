@@ -10,7 +10,7 @@ namespace Tessera.Storage.Cases;
 
 /// <summary>One contribution of a case as a user may see it.</summary>
 /// <param name="Restricted">True when the provider's codes let the user learn only that it exists: then only
-/// <paramref name="Provider"/> and <paramref name="Reference"/> are given, every other field is null.</param>
+/// <paramref name="Provider"/> and <paramref name="Reference"/> are given, <paramref name="Id"/> is 0 and every other field is null.</param>
 /// <param name="Reference">What to quote when asking the provider for a restricted contribution.</param>
 public sealed record CaseContribution(long Id, string Provider, bool Restricted, string? Reference, string? Kind, string? Handling,
     string? Reliability, int? Accuracy, DateTimeOffset? Created, int? Entities);
@@ -41,8 +41,7 @@ public static class CaseWorkspace
             return null;
         }
 
-        var contributions = await ContributionsAsync(store, c!, user, ct);
-        var ids = contributions.Select(x => x.Id).ToHashSet();
+        var (contributions, ids) = await ContributionsAsync(store, c!, user, ct);
         // The hits of the user's organisation that touch a contribution of the case, as the hit inbox renders them.
         // Part of the case read audited above: one entry for the whole workspace.
         var hits = (await HitInbox.ViewsAsync(store, user, new HitScope(ContributionIds: ids), 500, ct))
@@ -51,28 +50,32 @@ public static class CaseWorkspace
         return new CaseView(c!, contributions, await CaseNotes.LoadAsync(store, caseId, ct), hits);
     }
 
-    private static async Task<IReadOnlyList<CaseContribution>> ContributionsAsync(Store store, CaseInfo c, Principal user, CancellationToken ct)
+    /// <summary>The case's contributions as the user may see them, and the ids of those the user may know of (for its hits).</summary>
+    private static async Task<(IReadOnlyList<CaseContribution> Views, HashSet<long> Ids)> ContributionsAsync(Store store, CaseInfo c, Principal user, CancellationToken ct)
     {
         var entities = await EntityCountsAsync(store, c.Id, ct);
         var views = new List<CaseContribution>();
+        var ids = new HashSet<long>();
         foreach (var x in (await store.Contributions.ContributionsAsync(ct)).Where(x => x.CaseId == c.Id))
         {
-            var target = new AccessTarget(x.Organisation, c.Members, x.Handling, x.SubjectCategory);
+            var target = new AccessTarget(x.Organisation, c.Members, x.Handling, x.SubjectCategory) { Transfers = x.Transfers };
             switch (AccessPolicy.Decide(user, AccessAction.View, target))
             {
                 case Decision.Allow:
+                    ids.Add(x.Id);
                     views.Add(new CaseContribution(x.Id, x.Organisation, false, null, Kind(x.Kind), x.Handling.ToString(), x.Reliability.ToString(),
                         x.Accuracy, x.Created, entities.GetValueOrDefault(x.Id)));
                     break;
                 case Decision.HitOnly:
-                    // H3 and the like: the provider and a reference to ask for it, nothing of the content.
-                    views.Add(new CaseContribution(x.Id, x.Organisation, true, "REF-" + x.Id.ToString(CultureInfo.InvariantCulture),
+                    // H3 and the like: the provider and a keyed reference to ask for it, nothing of the content, not even its number.
+                    ids.Add(x.Id);
+                    views.Add(new CaseContribution(0, x.Organisation, true, store.Settings.References.For(x.Id, ""),
                         null, null, null, null, null, null));
                     break;
             }
         }
 
-        return views;
+        return (views, ids);
     }
 
     private static async Task<Dictionary<long, int>> EntityCountsAsync(Store store, string caseId, CancellationToken ct)

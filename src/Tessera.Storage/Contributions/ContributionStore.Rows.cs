@@ -52,10 +52,11 @@ public sealed partial class ContributionStore
                 ? Enumerable.Empty<(string CaseId, string Org)>().ToLookup(m => m.CaseId, m => m.Org)
                 : (await connection.QueryAsync<(string CaseId, string Org)>("SELECT case_id, organisation FROM case_members WHERE " + store.In("case_id", "cases"), new { cases }))
                     .ToLookup(m => m.CaseId, m => m.Org);
+            var transfers = await TransfersAsync(store, connection, chunk);
             foreach (var row in found)
             {
                 var set = row.CaseId is null ? new HashSet<string>() : members[row.CaseId].ToHashSet(StringComparer.Ordinal);
-                contributions[row.Id] = (row.ToContribution(), set);
+                contributions[row.Id] = (row.ToContribution() with { Transfers = transfers.GetValueOrDefault(row.Id, Contribution.NoTransfers) }, set);
             }
         }
 
@@ -64,6 +65,36 @@ public sealed partial class ContributionStore
             var (c, members) = contributions[r.ContributionId];
             return new StatementRecord(r.ToStatement(), c, members);
         }).ToList();
+    }
+
+    /// <summary>The transfers (organisation → legal basis) of the given contributions that have any.</summary>
+    private static async Task<Dictionary<long, IReadOnlyDictionary<string, string>>> TransfersAsync(Store store, DbConnection connection, long[] ids, DbTransaction? tx = null)
+    {
+        // Transfers are few: for a long list of contributions, reading them all costs less than a long IN list.
+        var rows = await connection.QueryAsync<(long Contribution, string Organisation, string Basis)>(
+            "SELECT contribution_id, organisation, legal_basis FROM contribution_transfers" + (ids.Length > 500 ? "" : " WHERE " + store.In("contribution_id", "ids")), new { ids }, tx);
+        return rows.GroupBy(r => r.Contribution)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.ToDictionary(r => r.Organisation, r => r.Basis, StringComparer.Ordinal));
+    }
+
+    private static async Task InsertTransfersAsync(DbConnection connection, DbTransaction tx, long contributionId, Contribution c)
+    {
+        foreach (var (organisation, basis) in c.Transfers)
+        {
+            var kind = await connection.ExecuteScalarAsync<string?>("SELECT kind FROM organisations WHERE code = @organisation", new { organisation }, tx);
+            if (!PartnerKinds.TryParse(kind, out var k) || !k.IsThirdParty())
+            {
+                throw new ModelException($"a transfer goes to a third country or international organisation; '{organisation}' is not one", field: "transfer");
+            }
+
+            if (string.IsNullOrWhiteSpace(basis))
+            {
+                throw new ModelException($"the transfer to {organisation} needs its legal basis (Europol Regulation Art. 25)", field: "transfer");
+            }
+
+            await connection.ExecuteAsync("INSERT INTO contribution_transfers (contribution_id, organisation, legal_basis) VALUES (@contributionId, @organisation, @basis)",
+                new { contributionId, organisation, basis }, tx);
+        }
     }
 
     private sealed record StatementRow(long Id, string EntityId, string Schema, string Property, string Value, string? Normalised, long Valid, string? Reason, long ContributionId)

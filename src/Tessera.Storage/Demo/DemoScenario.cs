@@ -13,7 +13,8 @@ internal static class DemoScenario
         ("it-case.ftm.json", null, new ContributionRequest("IT", "OP-ZUWARA", "H0,H1", Reliability: "B", Accuracy: 2)),
         ("mt-landing.csv", "mt-landing.mapping.yml", new ContributionRequest("MT", "OP-ZUWARA", "H0", Reliability: "B", Accuracy: 2)),
         ("gr-arrests.csv", "gr-arrests.mapping.yml", new ContributionRequest("GR", null, "H0,H2", Reliability: "C", Accuracy: 3)),
-        ("de-cells.xlsx", "de-cells.mapping.yml", new ContributionRequest("DE", "OP-BALKAN", "H0", Reliability: "B", Accuracy: 2)),
+        ("de-cells.xlsx", "de-cells.mapping.yml", new ContributionRequest("DE", "OP-BALKAN", "H0", Reliability: "B", Accuracy: 2,
+            Transfers: "RS-MUP=Europol–Serbia operational agreement (2014)")),
         ("posts.ftm.json", null, new ContributionRequest("EU-HUB", null, "H0", Reliability: "C", Accuracy: 3, SubjectCategory: "other", Purpose: "map the digital footprint of smuggling networks")),
     ];
 

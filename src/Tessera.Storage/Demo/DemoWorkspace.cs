@@ -18,12 +18,13 @@ public static class DemoWorkspace
 
     private static readonly (string Code, string Name, string Country, string Kind)[] Organisations =
     [
-        ("IT", "Italy — Polizia di Stato, Servizio Centrale Operativo", "IT", "national"),
-        ("GR", "Greece — Hellenic Police, Migrant Smuggling Unit", "GR", "national"),
-        ("MT", "Malta — Police Immigration Section", "MT", "national"),
-        ("DE", "Germany — Bundespolizei", "DE", "national"),
-        ("EU-HUB", "EU hub — European Migrant Smuggling Centre", "EU", "agency"),
-        ("EU-BCG", "EU border agency — risk analysis", "EU", "agency"),
+        ("IT", "Italy — Polizia di Stato, Servizio Centrale Operativo", "IT", "member-state"),
+        ("GR", "Greece — Hellenic Police, Migrant Smuggling Unit", "GR", "member-state"),
+        ("MT", "Malta — Police Immigration Section", "MT", "member-state"),
+        ("DE", "Germany — Bundespolizei", "DE", "member-state"),
+        ("EU-HUB", "EU hub — European Migrant Smuggling Centre", "EU", "eu-agency"),
+        ("EU-BCG", "EU border agency — risk analysis", "EU", "eu-agency"),
+        ("RS-MUP", "Serbia — Ministry of Interior, Border Police Administration", "RS", "third-country"),
     ];
 
     private static readonly (string User, string Org, Role[] Roles)[] Users =
@@ -33,6 +34,7 @@ public static class DemoWorkspace
         ("gr.analyst", "GR", [Role.Analyst]),
         ("mt.analyst", "MT", [Role.Analyst]),
         ("de.analyst", "DE", [Role.Analyst]),
+        ("rs.analyst", "RS-MUP", [Role.Analyst]),
         ("hub.analyst", "EU-HUB", [Role.HubAnalyst]),
         ("border.analyst", "EU-BCG", [Role.HubAnalyst, Role.Supervisor]),
         ("policy.officer", "EU-HUB", [Role.PolicyOfficer]),
@@ -54,6 +56,9 @@ public static class DemoWorkspace
         {
             await store.Directory.AddOrganisationAsync(new Organisation(o.Code, o.Name, o.Country, o.Kind), system, ct);
         }
+
+        // The hub is the organisation that runs it; the border agency's analysts hold the hub analyst role without hub rights.
+        await store.Settings.SetHubAsync("EU-HUB", system, ct);
 
         foreach (var u in Users)
         {

@@ -15,7 +15,13 @@ public sealed record Organisation(string Code, string Name, string Country, stri
 /// <summary>A user account of an organisation.</summary>
 public sealed record User(string Name, string DisplayName, string Organisation, IReadOnlySet<Role> Roles, bool Disabled)
 {
-    public Principal ToPrincipal() => new(Name, Organisation, Roles);
+    /// <summary>True when the user's organisation runs the hub (<see cref="PlatformSettings.Hub"/>).</summary>
+    public bool AtHub { get; init; }
+
+    /// <summary>The kind of the user's organisation.</summary>
+    public PartnerKind Kind { get; init; }
+
+    public Principal ToPrincipal() => new(Name, Organisation, Roles) { AtHub = AtHub, Kind = Kind };
 }
 
 /// <summary>A case or analysis project shared by its member organisations.</summary>
@@ -30,8 +36,15 @@ public sealed class DirectoryStore
 
     internal DirectoryStore(Store store) => _store = store;
 
+    /// <exception cref="ModelException">The kind is not one of <see cref="PartnerKinds.Names"/>.</exception>
     public async Task AddOrganisationAsync(Organisation org, Principal by, CancellationToken ct = default)
     {
+        if (!PartnerKinds.TryParse(org.Kind, out var kind))
+        {
+            throw new ModelException($"unknown kind '{org.Kind}' ({string.Join(", ", PartnerKinds.Names)})", field: "kind");
+        }
+
+        org = org with { Kind = kind.Name() };
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         await connection.ExecuteAsync("INSERT INTO organisations (code, name, country, kind) VALUES (@Code, @Name, @Country, @Kind)", org, tx);
@@ -83,11 +96,11 @@ public sealed class DirectoryStore
     public async Task<IReadOnlyList<User>> UsersAsync(CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<UserRow>("SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash FROM users ORDER BY name");
-        return rows.Select(r => r.ToUser()).ToList();
+        var rows = await connection.QueryAsync<UserRow>("SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash, (SELECT kind FROM organisations o WHERE o.code = users.organisation) AS OrganisationKind FROM users ORDER BY name");
+        return rows.Select(r => r.ToUser(_store.Settings)).ToList();
     }
 
-    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser();
+    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser(_store.Settings);
 
     /// <summary>The user when the password matches and the account is enabled; null otherwise.</summary>
     public async Task<User?> SignInAsync(string name, string password, CancellationToken ct = default)
@@ -95,7 +108,7 @@ public sealed class DirectoryStore
         var row = await FindAsync(name, ct);
         var ok = row is not null && row.Disabled == 0 && PasswordHash.Verify(password, row.PasswordHash);
         await _store.Audit.AppendAsync(new AuditEvent(name, row?.Organisation ?? "", "user.signin", "user:" + name, ok ? "ok" : "failed"), ct);
-        return ok ? row!.ToUser() : null;
+        return ok ? row!.ToUser(_store.Settings) : null;
     }
 
     /// <summary>Creates an API token for a user; only its hash is stored, the token is returned once.</summary>
@@ -116,9 +129,9 @@ public sealed class DirectoryStore
     {
         await using var connection = await _store.ConnectAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT u.name AS Name, u.display_name AS DisplayName, u.organisation AS Organisation, u.roles AS Roles, u.disabled AS Disabled, u.password_hash AS PasswordHash " +
+            "SELECT u.name AS Name, u.display_name AS DisplayName, u.organisation AS Organisation, u.roles AS Roles, u.disabled AS Disabled, u.password_hash AS PasswordHash, (SELECT kind FROM organisations o WHERE o.code = u.organisation) AS OrganisationKind " +
             "FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = @hash", new { hash = PasswordHash.TokenHash(token) });
-        return row is { Disabled: 0 } ? row.ToUser() : null;
+        return row is { Disabled: 0 } ? row.ToUser(_store.Settings) : null;
     }
 
     /// <summary>Creates a case owned by an organisation, with its member organisations (the owner included).</summary>
@@ -154,7 +167,7 @@ public sealed class DirectoryStore
     {
         await using var connection = await _store.ConnectAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash FROM users WHERE name = @name", new { name });
+            "SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash, (SELECT kind FROM organisations o WHERE o.code = users.organisation) AS OrganisationKind FROM users WHERE name = @name", new { name });
     }
 
     internal static string FormatRoles(IEnumerable<Role> roles) => string.Join(',', roles.Order());
@@ -176,8 +189,12 @@ public sealed class DirectoryStore
         return roles;
     }
 
-    private sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash)
+    private sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash, string? OrganisationKind)
     {
-        public User ToUser() => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0);
+        public User ToUser(PlatformSettings settings) => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0)
+        {
+            AtHub = Organisation == settings.Hub,
+            Kind = PartnerKinds.TryParse(OrganisationKind, out var kind) ? kind : PartnerKind.MemberState,
+        };
     }
 }

@@ -14,6 +14,8 @@ internal static class AuthSchemes
     public const string Smart = "tessera";
     public const string Token = "token";
     public const string OrganisationClaim = "tessera:org";
+    public const string HubClaim = "tessera:hub";
+    public const string KindClaim = "tessera:kind";
 
     public static string Select(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
@@ -30,6 +32,12 @@ internal static class AuthSchemes
             new(OrganisationClaim, user.Organisation),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
+        claims.Add(new Claim(KindClaim, user.Kind.Name()));
+        if (user.AtHub)
+        {
+            claims.Add(new Claim(HubClaim, "true"));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
@@ -37,10 +45,13 @@ internal static class AuthSchemes
     public static Principal ToPrincipal(this ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? throw new InvalidOperationException("not signed in"),
             user.FindFirstValue(OrganisationClaim) ?? "",
-            user.FindAll(ClaimTypes.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet())
-        {
-            Purpose = user.FindFirstValue(StatedPurpose.Claim) ?? Core.Audit.AuditEvent.NotStated,
-        };
+            user.FindAll(ClaimTypes.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet()) 
+            {
+                AtHub = user.HasClaim(HubClaim, "true"),
+                // A principal whose kind cannot be read is treated as a third country: it learns nothing it was not given.
+                Kind = PartnerKinds.TryParse(user.FindFirstValue(KindClaim), out var kind) ? kind : PartnerKind.ThirdCountry,
+                Purpose = user.FindFirstValue(StatedPurpose.Claim) ?? Core.Audit.AuditEvent.NotStated,
+            };
 
     public static Task ApiAnswers401(RedirectContext<CookieAuthenticationOptions> context) => AnswerApi(context, StatusCodes.Status401Unauthorized);
 

@@ -21,19 +21,32 @@ internal static class CrossCheckEndpoints
             .Produces<IReadOnlyList<HitView>>();
 
         group.MapGet("/notices", async (HttpContext http, Store store) =>
-            Results.Ok(await store.Hits.NoticesAsync(http.User.ToPrincipal(), 200, http.RequestAborted)))
-            .WithName("Notices").WithSummary("Notices to the caller's organisation: new hits and requests for access.").Produces<IReadOnlyList<Notice>>();
+            Results.Ok(await HitInbox.NoticesAsync(store, http.User.ToPrincipal(), 200, http.RequestAborted)))
+            .WithName("Notices").WithSummary("Notices to the caller's organisation (new hits and requests for access), only for hits the caller's inbox shows.").Produces<IReadOnlyList<Notice>>();
 
         group.MapPost("/hits/request-access", async (AccessRequest request, HttpContext http, Store store) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Reference) || string.IsNullOrWhiteSpace(request.Owner))
+            if (!Core.Access.WithheldReferences.IsWellFormed(request.Reference))
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "owner and reference are required", extensions: new Dictionary<string, object?> { ["field"] = "reference" });
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "a reference as given with a hit is required (REF- and 20 hex digits)",
+                    extensions: new Dictionary<string, object?> { ["field"] = "reference" });
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Owner) || await store.Directory.OrganisationAsync(request.Owner, http.RequestAborted) is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "owner must be a known organisation", extensions: new Dictionary<string, object?> { ["field"] = "owner" });
             }
 
             await store.Hits.RequestAccessAsync(http.User.ToPrincipal(), request.Owner, request.Reference, request.Reason ?? "", http.RequestAborted);
             return Results.Ok(new { requested = true });
         }).WithName("RequestAccess").WithSummary("Asks the owner of a withheld record for access; the owner is told who asked.");
+
+        group.MapGet("/references/{reference}", async (string reference, HttpContext http, Store store) =>
+            await store.Contributions.ResolveReferenceAsync(reference, http.User.ToPrincipal(), http.RequestAborted) is { } found
+                ? Results.Ok(new ResolvedReference(reference, found.EntityId, found.ContributionId))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "not found"))
+            .WithName("ResolveReference").WithSummary("For the owner: the record a withheld-record reference names (an access request quotes it). Anyone else gets 404, as for an unknown reference.")
+            .Produces<ResolvedReference>().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/checks/person", async (PersonCheck check, HttpContext http, Store store) =>
         {
@@ -64,6 +77,8 @@ internal static class CrossCheckEndpoints
     }
 
     internal sealed record AccessRequest(string Owner, string Reference, string? Reason);
+
+    internal sealed record ResolvedReference(string Reference, string EntityId, long ContributionId);
 
     internal sealed record PersonCheck(string Name, string? BirthDate, string? Nationality, string? List);
 

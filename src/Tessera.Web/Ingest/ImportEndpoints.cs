@@ -48,7 +48,7 @@ internal static class ImportEndpoints
             var (_, result, hits) = await ContributionImport.WriteAsync(store, prepared, upload.Request!, principal, ct: request.HttpContext.RequestAborted);
             return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements, hits.Count,
                 prepared.Problems.Select(p => p.ToString()).ToList()));
-        }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose) as one contribution of the caller's organisation.")
+        }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose, transferTo as ORG=legal basis, repeatable) as one contribution of the caller's organisation.")
           .Produces<ImportResultDto>();
     }
 
@@ -88,7 +88,8 @@ internal static class ImportEndpoints
         var importRequest = new ContributionRequest(principal.Organisation, form["case"].FirstOrDefault(), form["handling"].FirstOrDefault() ?? "H0",
             form["h3"].FirstOrDefault(), form["reliability"].FirstOrDefault() ?? "B",
             int.TryParse(form["accuracy"], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 2,
-            form["subject"].FirstOrDefault() ?? "suspect", form["purpose"].FirstOrDefault() ?? "prevent and combat migrant smuggling");
+            form["subject"].FirstOrDefault() ?? "suspect", form["purpose"].FirstOrDefault() ?? "prevent and combat migrant smuggling",
+            Transfers: form["transferTo"].Count > 0 ? string.Join(';', form["transferTo"].OfType<string>()) : null);
         if (!UploadFolder.MayImport(principal))
         {
             return new Upload(null, null, null, Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "your role may not contribute data"));

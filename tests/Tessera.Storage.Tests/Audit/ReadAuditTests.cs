@@ -56,7 +56,7 @@ public sealed class ReadAuditTests
         await using var store = await TestStores.CreateSeededAsync(provider);
         var before = await store.Audit.CountAsync();
 
-        await store.Hits.NoticesAsync(Analyst);
+        await Storage.CrossCheck.HitInbox.NoticesAsync(store, Analyst);
         var entry = await LastAsync(store);
 
         Assert.Equal(before + 1, await store.Audit.CountAsync());

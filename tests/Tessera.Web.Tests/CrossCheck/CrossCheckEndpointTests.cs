@@ -73,7 +73,7 @@ public sealed class CrossCheckEndpointTests
     {
         await using var host = await TestHost.StartAsync();
 
-        var response = await (await host.AsAsync("gr.analyst")).PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "IT", reference = "REF-1-0000", reason = "joint investigation" });
+        var response = await (await host.AsAsync("gr.analyst")).PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "IT", reference = "REF-00000000000000000000", reason = "joint investigation" });
         var notices = await (await host.AsAsync("it.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/notices");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
