@@ -25,7 +25,7 @@ public sealed class RecoveryTests
 
         Assert.Equal(1, found);
         Assert.True(await reopened.Hits.CheckedAsync(mt));
-        Assert.Equal(("mt-1", "it-1"), (Assert.Single(hits).NewEntityId, hits[0].ExistingEntityId));
+        Assert.Equal(("MT:mt-1", "IT:it-1"), (Assert.Single(hits).NewEntityId, hits[0].ExistingEntityId));
         Assert.Equal([new(0, 1), new(1, 1)], progress);
         Assert.Equal(0, await reopened.CrossCheck.RecoverAsync());
         Assert.True((await reopened.Audit.VerifyAsync()).Intact);
