@@ -83,8 +83,8 @@ public sealed partial class ContributionStore
             }
         }
 
-        await _store.Audit.AppendAsync(new Core.Audit.AuditEvent(by.UserName, by.Organisation, "reference.resolve", "reference:" + reference,
-            found is null ? "none" : "ok", found is { } f ? "entity:" + f.Item2 : ""), ct);
+        await _store.Audit.AppendAsync(Core.Audit.AuditEvent.By(by, "reference.resolve", "reference:" + reference,
+            found is null ? "none" : "ok", found is { } f ? "entity:" + f.Item2 : "", reference), ct);
         return found;
     }
 }
