@@ -5,14 +5,16 @@ using Tessera.Web.Hosting;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera serve [--demo] [--urls URL]</c>: the web host with the API and the analyst UI.</summary>
+/// <summary><c>tessera serve [--demo] [--urls URL] [--rate-limit N] [--max-concurrent N]</c>: the web host with the API and the analyst UI.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
         var demo = new Option<bool>("--demo") { Description = "Start on the demo workspace (its own database in <data>/demo), seeded on first start" };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("serve", "Start the web host: REST API under /api/v1, OpenAPI at /openapi/v1.json, and the analyst UI.") { demo, urls };
+        var rate = new Option<int>("--rate-limit") { Description = "API requests per second one user or token may sustain (0: no per-caller limit)", DefaultValueFactory = _ => new RateLimits().PerCallerPerSecond };
+        var concurrent = new Option<int>("--max-concurrent") { Description = "API requests served at once; more wait in a queue, beyond it 503", DefaultValueFactory = _ => new RateLimits().MaxConcurrentRequests };
+        var command = new Command("serve", "Start the web host: REST API under /api/v1, OpenAPI at /openapi/v1.json, and the analyst UI.") { demo, urls, rate, concurrent };
         command.SetAction(async (parse, ct) =>
         {
             var storage = CliContext.Options ?? StorageOptions.FromEnvironment();
@@ -34,7 +36,10 @@ internal static class ServeCommand
                 }
             }
 
-            var options = new WebOptions(storage, parse.GetValue(urls)!);
+            var options = new WebOptions(storage, parse.GetValue(urls)!)
+            {
+                Limits = new RateLimits(PerCallerPerSecond: parse.GetValue(rate), MaxConcurrentRequests: parse.GetValue(concurrent)),
+            };
             var app = TesseraWebHost.Build(TesseraWebHost.CreateBuilder(options, store));
             await output.WriteLineAsync($"Tessera is listening on {options.Urls} (data: {storage.DataFolder}, {storage.Provider})");
             await app.RunAsync(ct);

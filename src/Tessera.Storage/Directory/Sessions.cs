@@ -17,6 +17,9 @@ public sealed class Sessions
     /// <summary>How long a session lives without being used.</summary>
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(8);
 
+    /// <summary>How often a session in use has its expiry pushed back.</summary>
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
     private readonly Store _store;
     private long _generation;
 
@@ -38,23 +41,39 @@ public sealed class Sessions
     }
 
     /// <summary>The enabled user of a live session, or null when the session is unknown, revoked, expired or its user disabled.</summary>
+    /// <remarks>Using a session extends it by <see cref="IdleLifetime"/>; the extension is written at most once per
+    /// <see cref="TouchInterval"/>, so a busy session costs one read per request and rarely a write.</remarks>
     public async Task<User?> UserAsync(string sessionId, CancellationToken ct = default)
+    {
+        var hash = PasswordHash.TokenHash(sessionId);
+        var now = _store.Time.GetUtcNow();
+        await using var connection = await _store.ConnectAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string UserName, string LastSeen)>(
+            "SELECT user_name, last_seen FROM sessions WHERE id_hash = @hash AND revoked IS NULL AND expires > @now",
+            new { hash, now = Store.Format(now) });
+        var user = row.UserName is null ? null : await _store.Directory.UserAsync(row.UserName, ct);
+        if (user is not { Disabled: false })
+        {
+            return null;
+        }
+
+        if (string.CompareOrdinal(row.LastSeen, Store.Format(now - TouchInterval)) <= 0)
+        {
+            await connection.ExecuteAsync("UPDATE sessions SET last_seen = @now, expires = @expires WHERE id_hash = @hash AND revoked IS NULL",
+                new { hash, now = Store.Format(now), expires = Store.Format(now + IdleLifetime) });
+        }
+
+        return user;
+    }
+
+    /// <summary>Whether the session whose id has this SHA-256 is live (for a UI connection that holds no cookie).</summary>
+    public async Task<bool> IsLiveAsync(string idHash, CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
         var userName = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT user_name FROM sessions WHERE id_hash = @hash AND revoked IS NULL AND expires > @now",
-            new { hash = PasswordHash.TokenHash(sessionId), now = _store.Now() });
-        var user = userName is null ? null : await _store.Directory.UserAsync(userName, ct);
-        return user is { Disabled: false } ? user : null;
-    }
-
-    /// <summary>Marks a session used now, extending it by <see cref="IdleLifetime"/>; a revoked session stays revoked.</summary>
-    public async Task TouchAsync(string sessionId, CancellationToken ct = default)
-    {
-        var now = _store.Time.GetUtcNow();
-        await using var connection = await _store.ConnectAsync(ct);
-        await connection.ExecuteAsync("UPDATE sessions SET last_seen = @now, expires = @expires WHERE id_hash = @hash AND revoked IS NULL",
-            new { hash = PasswordHash.TokenHash(sessionId), now = Store.Format(now), expires = Store.Format(now + IdleLifetime) });
+            "SELECT s.user_name FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.id_hash = @idHash AND s.revoked IS NULL AND s.expires > @now AND u.disabled = 0",
+            new { idHash, now = _store.Now() });
+        return userName is not null;
     }
 
     /// <summary>Ends one session (sign-out).</summary>

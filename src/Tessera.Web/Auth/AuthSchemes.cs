@@ -15,6 +15,12 @@ internal static class AuthSchemes
     public const string Token = "token";
     public const string OrganisationClaim = "tessera:org";
 
+    /// <summary>The id of the API token a request came with (not its secret).</summary>
+    public const string TokenClaim = "tessera:token";
+
+    /// <summary>The SHA-256 of the session id a cookie request came with.</summary>
+    public const string SessionClaim = "tessera:session";
+
     public static string Select(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
             ? Token

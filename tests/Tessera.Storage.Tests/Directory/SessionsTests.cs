@@ -15,6 +15,7 @@ public sealed class SessionsTests
         var id = await store.Directory.Sessions.CreateAsync("anna");
 
         Assert.Equal("anna", (await store.Directory.Sessions.UserAsync(id))?.Name);
+        Assert.True(await store.Directory.Sessions.IsLiveAsync(Core.Access.PasswordHash.TokenHash(id)));
         Assert.Null(await store.Directory.Sessions.UserAsync(id + "x"));
     }
 
@@ -29,6 +30,7 @@ public sealed class SessionsTests
         await store.Directory.Sessions.RevokeAsync(id);
 
         Assert.Null(await store.Directory.Sessions.UserAsync(id));
+        Assert.False(await store.Directory.Sessions.IsLiveAsync(Core.Access.PasswordHash.TokenHash(id)));
         Assert.True(store.Directory.Sessions.Generation > generation);
     }
 
@@ -42,7 +44,7 @@ public sealed class SessionsTests
         var idle = await store.Directory.Sessions.CreateAsync("anna");
 
         clock.Advance(TimeSpan.FromHours(6));
-        await store.Directory.Sessions.TouchAsync(used);
+        await store.Directory.Sessions.UserAsync(used);
         clock.Advance(TimeSpan.FromHours(3));
 
         Assert.NotNull(await store.Directory.Sessions.UserAsync(used));
