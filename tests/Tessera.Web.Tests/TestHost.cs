@@ -24,16 +24,19 @@ public sealed class TestHost : IAsyncDisposable
     // Seeding hashes ten demo passwords: do it once and copy the database for every test.
     private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
-    public static async Task<TestHost> StartAsync()
+    /// <summary>Starts a host; <paramref name="time"/> is the store's clock, <paramref name="limits"/> replaces the default rate
+    /// limits, and <paramref name="map"/> may add endpoints before the host starts.</summary>
+    public static async Task<TestHost> StartAsync(TimeProvider? time = null, RateLimits? limits = null, Action<WebApplication>? map = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
         var options = StorageOptions.Sqlite(folder);
-        var store = await Store.OpenAsync(options);
-        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
+        var store = await Store.OpenAsync(options, time);
+        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options) { Limits = limits ?? new RateLimits() }, store);
         builder.WebHost.UseTestServer();
         var app = TesseraWebHost.Build(builder);
+        map?.Invoke(app);
         await app.StartAsync();
         return new TestHost(app, store);
     }
