@@ -58,7 +58,8 @@ internal static class AccountEndpoints
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
-        }).RequireAuthorization().WithName("SignOut").WithTags("Account").WithSummary("End the cookie's session at once, on every node.");
+        }).RequireAuthorization().WithName("SignOut").WithTags("Account").WithSummary("End the cookie's session at once, on every node.")
+          .Produces(StatusCodes.Status204NoContent);
     }
 
     internal sealed record SignInRequest(string? UserName, string? Password)

@@ -15,9 +15,13 @@ internal sealed class SessionRevalidation(ILoggerFactory loggers, Store store) :
 
     protected override TimeSpan RevalidationInterval => Interval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsLiveAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>Whether the user still holds a live session; a user without one (signed in otherwise) is not.</summary>
+    internal async Task<bool> IsLiveAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var session = authenticationState.User.FindFirstValue(AuthSchemes.SessionClaim);
-        return session is not null && await store.Directory.Sessions.IsLiveAsync(session, cancellationToken);
+        var session = user.FindFirstValue(AuthSchemes.SessionClaim);
+        return session is not null && await store.Directory.Sessions.IsLiveAsync(session, ct);
     }
 }

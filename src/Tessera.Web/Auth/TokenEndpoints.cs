@@ -15,7 +15,8 @@ internal static class TokenEndpoints
 
         tokens.MapGet("", async (HttpContext http, Store store) =>
             Results.Ok((await store.Directory.Tokens.ListAsync(http.User.ToPrincipal().UserName, http.RequestAborted)).Select(TokenDto.Of)))
-            .WithName("ListTokens").WithSummary("The caller's API tokens, live or not, by id; never their secrets.");
+            .WithName("ListTokens").WithSummary("The caller's API tokens, live or not, by id; never their secrets.")
+            .Produces<IEnumerable<TokenDto>>();
 
         tokens.MapPost("", async (CreateTokenRequest request, HttpContext http, Store store) =>
         {
@@ -34,14 +35,15 @@ internal static class TokenEndpoints
             var created = (await store.Directory.Tokens.ListAsync(me.UserName, http.RequestAborted)).Single(t => t.Id == id);
             return Results.Created($"/api/v1/account/tokens/{id}", new { Token = secret, Details = TokenDto.Of(created) });
         }).WithName("CreateToken").WithSummary("Create an API token for the caller (default 90 days, at most 366); the secret is in this answer only.")
-          .ProducesProblem(StatusCodes.Status400BadRequest);
+          .Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
 
         tokens.MapDelete("/{id}", async (string id, string? user, HttpContext http, Store store) =>
         {
             var me = http.User.ToPrincipal();
             var revoked = await store.Directory.Tokens.RevokeAsync(user ?? me.UserName, id, me, http.RequestAborted);
             return revoked ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no such live token");
-        }).WithName("RevokeToken").WithSummary("Revoke one of the caller's tokens, or with ?user= (administrators) another user's; effective at once.");
+        }).WithName("RevokeToken").WithSummary("Revoke one of the caller's tokens, or with ?user= (administrators) another user's; effective at once.")
+          .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     internal sealed record CreateTokenRequest(string? Label, int? ExpiresDays);
