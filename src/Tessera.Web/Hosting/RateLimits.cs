@@ -10,37 +10,46 @@ using Tessera.Web.Auth;
 namespace Tessera.Web.Hosting;
 
 /// <summary>Rate limits and overload protection of the API (issue #12, point 5).</summary>
-/// <param name="PerCallerPerSecond">Requests per second a user (a token counts on its own) or an anonymous address may
-/// sustain on the API; 0 turns the per-caller limit off. The default is twice what one token reaches in the load bench
-/// (≈ 500/s each at 2,985 checks/s over six tokens) and a third of a 2-core node's measured capacity, so a single user
-/// cannot take the whole node.</param>
-/// <param name="PerCallerBurst">Requests a caller may send at once above the sustained rate.</param>
+/// <param name="PerUserPerSecond">Requests per second one user may sustain on the API over all its credentials (cookie
+/// sessions and tokens together); an anonymous caller counts by address. 0 turns the limit off. The default is two thirds of
+/// a 2-core node's measured capacity (≈ 2,500–3,000 identifier checks/s, docs/performance.md), so one user cannot take
+/// the whole node.</param>
+/// <param name="PerUserBurst">Requests a user may send at once above the sustained rate.</param>
+/// <param name="PerTokenPerSecond">Requests per second one API token may sustain; 0 turns the limit off. The default is twice
+/// what one token reaches in the load bench (≈ 500/s each at 2,985 checks/s over six tokens), so the bench runs
+/// unthrottled, and a script gone wrong leaves its user half the user's rate for the UI.</param>
+/// <param name="PerTokenBurst">Requests a token may send at once above the sustained rate.</param>
 /// <param name="SignInsPerMinutePerAddress">Sign-in attempts per minute from one client address (both sign-in endpoints).</param>
 /// <param name="MaxConcurrentRequests">API requests served at once by this node; more wait in the queue.</param>
 /// <param name="QueueLimit">API requests waiting for a slot; beyond it the answer is 503 with Retry-After, so every request
 /// is either served or told to come back.</param>
 public sealed record RateLimits(
-    int PerCallerPerSecond = 1_000,
-    int PerCallerBurst = 2_000,
+    int PerUserPerSecond = 2_000,
+    int PerUserBurst = 4_000,
+    int PerTokenPerSecond = 1_000,
+    int PerTokenBurst = 2_000,
     int SignInsPerMinutePerAddress = 30,
     int MaxConcurrentRequests = 64,
     int QueueLimit = 1_024)
 {
-    /// <exception cref="ArgumentOutOfRangeException">A limit is negative, or a slot count is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is negative, or a burst or slot count is zero.</exception>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(PerCallerPerSecond);
+        ArgumentOutOfRangeException.ThrowIfNegative(PerUserPerSecond);
+        ArgumentOutOfRangeException.ThrowIfNegative(PerTokenPerSecond);
         ArgumentOutOfRangeException.ThrowIfNegative(QueueLimit);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PerCallerBurst);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PerUserBurst);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PerTokenBurst);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SignInsPerMinutePerAddress);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxConcurrentRequests);
     }
 
-    /// <summary>Registers the limiters: per caller (429) chained before the node's concurrency limit (503).</summary>
+    /// <summary>Registers the limiters: per user, then per token (429), chained before the node's concurrency limit (503).</summary>
     internal void AddTo(IServiceCollection services)
     {
         Validate();
-        var perCaller = PartitionedRateLimiter.Create<HttpContext, string>(PerCaller);
+        var perUser = PartitionedRateLimiter.Create<HttpContext, string>(PerUser);
+        var perToken = PartitionedRateLimiter.Create<HttpContext, string>(PerToken);
         var concurrency = PartitionedRateLimiter.Create<HttpContext, string>(http => IsLimited(http.Request.Path)
             ? RateLimitPartition.GetConcurrencyLimiter("node", _ => new ConcurrencyLimiterOptions
             {
@@ -51,43 +60,42 @@ public sealed record RateLimits(
             : RateLimitPartition.GetNoLimiter("ui"));
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perCaller, concurrency);
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, perToken, concurrency);
             o.OnRejected = RejectAsync;
         });
     }
 
-    private RateLimitPartition<string> PerCaller(HttpContext http)
+    private RateLimitPartition<string> PerUser(HttpContext http)
     {
         var path = http.Request.Path;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (path.StartsWithSegments("/api/v1/auth/signin", StringComparison.Ordinal) || path.StartsWithSegments("/account/signin", StringComparison.Ordinal))
         {
-            return RateLimitPartition.GetTokenBucketLimiter("signin:" + address, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = SignInsPerMinutePerAddress,
-                TokensPerPeriod = SignInsPerMinutePerAddress,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
+            return Bucket("signin:" + address, SignInsPerMinutePerAddress, SignInsPerMinutePerAddress, TimeSpan.FromMinutes(1));
         }
 
-        if (!IsLimited(path) || PerCallerPerSecond == 0)
+        if (!IsLimited(path) || PerUserPerSecond == 0)
         {
             return RateLimitPartition.GetNoLimiter("unlimited");
         }
 
-        // A token is its own partition, so a script gone wrong does not lock its owner out of the UI.
-        var caller = http.User.FindFirstValue(AuthSchemes.TokenClaim) is { } token ? "token:" + token
-            : http.User.Identity?.Name is { } user ? "user:" + user
-            : "address:" + address;
-        return RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+        var caller = http.User.Identity?.Name is { } user ? "user:" + user : "address:" + address;
+        return Bucket(caller, PerUserBurst, PerUserPerSecond, TimeSpan.FromSeconds(1));
+    }
+
+    private RateLimitPartition<string> PerToken(HttpContext http) =>
+        IsLimited(http.Request.Path) && PerTokenPerSecond > 0 && http.User.FindFirstValue(AuthSchemes.TokenClaim) is { } token
+            ? Bucket("token:" + token, PerTokenBurst, PerTokenPerSecond, TimeSpan.FromSeconds(1))
+            : RateLimitPartition.GetNoLimiter("no token");
+
+    private static RateLimitPartition<string> Bucket(string key, int burst, int perPeriod, TimeSpan period) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = PerCallerBurst,
-            TokensPerPeriod = PerCallerPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokenLimit = burst,
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
             QueueLimit = 0,
         });
-    }
 
     // The UI's live connection (/_blazor) is one long request per page; counting it would hold a slot for hours.
     private static bool IsLimited(PathString path) =>

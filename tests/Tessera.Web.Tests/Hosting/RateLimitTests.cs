@@ -12,9 +12,9 @@ public sealed class RateLimitTests
     private static readonly Uri Entity = new("/api/v1/entities/it-p-001", UriKind.Relative);
 
     [Fact]
-    public async Task Api_CallerOverItsRate_Answers429WithRetryAfterAndProblem()
+    public async Task Api_TokenOverItsRate_Answers429WithRetryAfterAndProblem()
     {
-        await using var host = await TestHost.StartAsync(limits: new RateLimits(PerCallerPerSecond: 1, PerCallerBurst: 2));
+        await using var host = await TestHost.StartAsync(limits: new RateLimits(PerTokenPerSecond: 1, PerTokenBurst: 2));
         var client = await host.AsAsync("it.analyst");
 
         var first = await client.GetAsync(Entity);
@@ -31,7 +31,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Api_OneTokenOverItsRate_LeavesOtherUsersServed()
     {
-        await using var host = await TestHost.StartAsync(limits: new RateLimits(PerCallerPerSecond: 1, PerCallerBurst: 1));
+        await using var host = await TestHost.StartAsync(limits: new RateLimits(PerTokenPerSecond: 1, PerTokenBurst: 1));
         var busy = await host.AsAsync("it.analyst");
         var other = await host.AsAsync("gr.analyst");
 
@@ -41,6 +41,22 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_UserOverItsRateAcrossTwoTokens_Answers429OnEither()
+    {
+        await using var host = await TestHost.StartAsync(limits: new RateLimits(PerUserPerSecond: 1, PerUserBurst: 2));
+        var first = await host.AsAsync("it.analyst");
+        var second = await host.AsAsync("it.analyst");
+
+        var a = await first.GetAsync(Entity);
+        var b = await second.GetAsync(Entity);
+        var c = await second.GetAsync(Entity);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (a.StatusCode, b.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, c.StatusCode);
+        Assert.NotNull(c.Headers.RetryAfter);
     }
 
     [Fact]
