@@ -44,24 +44,50 @@ public sealed record RateLimits(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxConcurrentRequests);
     }
 
-    /// <summary>Registers the limiters: per user, then per token (429), chained before the node's concurrency limit (503).</summary>
+    /// <summary>Registers the per-token and per-user limiters (429) and the node's concurrency limiter (503).</summary>
+    /// <remarks>The token bucket comes first in the chain: a chained limiter keeps what earlier limiters granted when a later
+    /// one refuses, so a token over its rate must not also draw on its user's bucket. The concurrency limiter is a stage of
+    /// its own: in the same chain, a request waiting for a slot would draw on the buckets twice (once when the middleware
+    /// tries without waiting, once when it waits).</remarks>
     internal void AddTo(IServiceCollection services)
     {
         Validate();
-        var perUser = PartitionedRateLimiter.Create<HttpContext, string>(PerUser);
         var perToken = PartitionedRateLimiter.Create<HttpContext, string>(PerToken);
-        var concurrency = PartitionedRateLimiter.Create<HttpContext, string>(http => IsLimited(http.Request.Path)
-            ? RateLimitPartition.GetConcurrencyLimiter("node", _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = MaxConcurrentRequests,
-                QueueLimit = QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })
-            : RateLimitPartition.GetNoLimiter("ui"));
+        var perUser = PartitionedRateLimiter.Create<HttpContext, string>(PerUser);
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, perToken, concurrency);
-            o.OnRejected = RejectAsync;
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perToken, perUser);
+            o.OnRejected = (context, _) => RejectAsync(context.HttpContext, context.Lease, StatusCodes.Status429TooManyRequests);
+        });
+        services.AddSingleton(new NodeSlots(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = MaxConcurrentRequests,
+            QueueLimit = QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        })));
+    }
+
+    /// <summary>Adds the limiters to the pipeline, after authentication (the partitions are users and tokens).</summary>
+    internal static void Use(WebApplication app)
+    {
+        app.UseRateLimiter();
+        var slots = app.Services.GetRequiredService<NodeSlots>().Limiter;
+        app.Use(async (http, next) =>
+        {
+            if (!IsLimited(http.Request.Path))
+            {
+                await next(http);
+                return;
+            }
+
+            using var lease = await slots.AcquireAsync(1, http.RequestAborted);
+            if (!lease.IsAcquired)
+            {
+                await RejectAsync(http, lease, StatusCodes.Status503ServiceUnavailable);
+                return;
+            }
+
+            await next(http);
         });
     }
 
@@ -102,13 +128,9 @@ public sealed record RateLimits(
         path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/account", StringComparison.Ordinal);
 
     // A caller over its rate gets 429 with the time until its next request is allowed; a node over its queue gets 503.
-    // Token buckets report when to retry, the concurrency limiter does not: that is how the two are told apart.
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, int status)
     {
-        var http = context.HttpContext;
-        var overCallerLimit = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-        var status = overCallerLimit ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
-        var seconds = overCallerLimit ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
         http.Response.StatusCode = status;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -118,9 +140,12 @@ public sealed record RateLimits(
             ProblemDetails =
             {
                 Status = status,
-                Title = overCallerLimit ? "too many requests" : "the server is busy",
+                Title = status == StatusCodes.Status429TooManyRequests ? "too many requests" : "the server is busy",
                 Detail = string.Create(CultureInfo.InvariantCulture, $"retry after {seconds} s"),
             },
         });
     }
+
+    /// <summary>The node's API request slots, one limiter per process.</summary>
+    internal sealed record NodeSlots(ConcurrencyLimiter Limiter);
 }

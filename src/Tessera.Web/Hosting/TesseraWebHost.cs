@@ -69,7 +69,7 @@ public static class TesseraWebHost
         app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseStatusCodePages();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        RateLimits.Use(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         // The UI's files come from the host's static-assets manifest; a host without one (an API-only test host) serves the API alone.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Tessera.Web.Hosting;
 
 namespace Tessera.Web.Tests.Hosting;
@@ -105,6 +106,37 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.OK, (await held).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_RequestWaitingForASlot_DrawsOnItsTokenOnce()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await TestHost.StartAsync(limits: new RateLimits(PerTokenPerSecond: 1, PerTokenBurst: 3, MaxConcurrentRequests: 1, QueueLimit: 4), map: app =>
+            app.MapGet("/api/v1/test/hold", async () =>
+            {
+                entered.SetResult();
+                await release.Task;
+                return Results.Ok();
+            }).RequireAuthorization());
+        var client = await host.AsAsync("it.analyst");
+
+        var held = client.GetAsync(new Uri("/api/v1/test/hold", UriKind.Relative));
+        await entered.Task;
+        var waiting = client.GetAsync(Entity);
+        var slots = host.App.Services.GetRequiredService<RateLimits.NodeSlots>().Limiter;
+        while (slots.GetStatistics()!.CurrentQueuedCount == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        release.SetResult();
+        await held;
+        await waiting;
+        var third = await client.GetAsync(Entity);
+
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
     [Fact]
