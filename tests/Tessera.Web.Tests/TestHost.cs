@@ -24,15 +24,31 @@ public sealed class TestHost : IAsyncDisposable
     // Seeding hashes ten demo passwords: do it once and copy the database for every test.
     private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
-    /// <summary>Starts a host; <paramref name="time"/> is the store's clock, <paramref name="limits"/> replaces the default rate
-    /// limits, and <paramref name="map"/> may add endpoints before the host starts.</summary>
-    public static async Task<TestHost> StartAsync(TimeProvider? time = null, RateLimits? limits = null, Action<WebApplication>? map = null)
+    /// <summary>The providers a web test that reads through storage runs on: SQLite always, PostgreSQL as for storage tests.</summary>
+    public static TheoryData<string> Providers => Tessera.Storage.Tests.TestStores.Providers;
+
+    /// <summary>Starts a host on the demo workspace; <paramref name="time"/> is the store's clock, <paramref name="limits"/>
+    /// replaces the default rate limits, and <paramref name="map"/> may add endpoints before the host starts.</summary>
+    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite, TimeProvider? time = null,
+        RateLimits? limits = null, Action<WebApplication>? map = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
-        var options = StorageOptions.Sqlite(folder);
-        var store = await Store.OpenAsync(options, time);
+        Store store;
+        StorageOptions options;
+        if (provider == Tessera.Storage.Tests.TestStores.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
+            options = StorageOptions.Sqlite(folder);
+            store = await Store.OpenAsync(options, time);
+        }
+        else
+        {
+            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider, time);
+            options = store.Options;
+            await DemoWorkspace.SeedAsync(store);
+        }
+
         var builder = TesseraWebHost.CreateBuilder(new WebOptions(options) { Limits = limits ?? new RateLimits() }, store);
         builder.WebHost.UseTestServer();
         var app = TesseraWebHost.Build(builder);

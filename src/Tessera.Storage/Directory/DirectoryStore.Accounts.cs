@@ -33,7 +33,7 @@ public sealed partial class DirectoryStore
             case SignInOutcome.Ok:
                 await ClearFailuresAsync(name, ct);
                 await _store.Audit.AppendAsync(new AuditEvent(name, org, "user.signin", "user:" + name, "ok"), ct);
-                return (outcome, row!.ToUser());
+                return (outcome, row!.ToUser(_store.Settings));
             case SignInOutcome.LockedOut:
                 // Refused while locked: audited, not counted, so the lockout does not grow by itself.
                 await _store.Audit.AppendAsync(new AuditEvent(name, org, "user.signin", "user:" + name, "locked"), ct);

@@ -15,7 +15,10 @@ public sealed record Organisation(string Code, string Name, string Country, stri
 /// <summary>A user account of an organisation.</summary>
 public sealed record User(string Name, string DisplayName, string Organisation, IReadOnlySet<Role> Roles, bool Disabled)
 {
-    public Principal ToPrincipal() => new(Name, Organisation, Roles);
+    /// <summary>True when the user's organisation runs the hub (<see cref="PlatformSettings.Hub"/>).</summary>
+    public bool AtHub { get; init; }
+
+    public Principal ToPrincipal() => new(Name, Organisation, Roles) { AtHub = AtHub };
 }
 
 /// <summary>A case or analysis project shared by its member organisations.</summary>
@@ -95,10 +98,10 @@ public sealed partial class DirectoryStore
     {
         await using var connection = await _store.ConnectAsync(ct);
         var rows = await connection.QueryAsync<UserRow>("SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash FROM users ORDER BY name");
-        return rows.Select(r => r.ToUser()).ToList();
+        return rows.Select(r => r.ToUser(_store.Settings)).ToList();
     }
 
-    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser();
+    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser(_store.Settings);
 
     /// <summary>Creates an API token for a user with the default lifetime; only its hash is stored, the token is returned once.</summary>
     public async Task<string> CreateTokenAsync(string userName, string label, CancellationToken ct = default) =>
@@ -164,6 +167,6 @@ public sealed partial class DirectoryStore
 
     internal sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash)
     {
-        public User ToUser() => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0);
+        public User ToUser(PlatformSettings settings) => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0) { AtHub = Organisation == settings.Hub };
     }
 }

@@ -16,7 +16,7 @@ public sealed class TokenEndpointTests
     public async Task Token_PastItsExpiry_Answers401()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var host = await TestHost.StartAsync(clock);
+        await using var host = await TestHost.StartAsync(time: clock);
         var client = await host.AsAsync("it.analyst");
         var before = await client.GetAsync(Entity);
 
