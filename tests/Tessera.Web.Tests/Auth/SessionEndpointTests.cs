@@ -6,7 +6,7 @@ namespace Tessera.Web.Tests.Auth;
 /// <summary>Issue #12 "sessions cannot be withdrawn": a cookie ends with sign-out, a disabled account or a new password.</summary>
 public sealed class SessionEndpointTests
 {
-    private const string Entity = "/api/v1/entities/it-p-001";
+    private const string Entity = "/api/v1/entities/IT:it-p-001";
 
     [Fact]
     public async Task Cookie_ReplayedAfterSignOut_Answers401()

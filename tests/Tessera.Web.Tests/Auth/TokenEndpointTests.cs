@@ -9,7 +9,7 @@ namespace Tessera.Web.Tests.Auth;
 /// <summary>Issue #12 "tokens never expire and cannot be revoked": expiry, listing and revocation through the API.</summary>
 public sealed class TokenEndpointTests
 {
-    private static readonly Uri Entity = new("/api/v1/entities/it-p-001", UriKind.Relative);
+    private static readonly Uri Entity = new("/api/v1/entities/IT:it-p-001", UriKind.Relative);
     private static readonly Uri Tokens = new("/api/v1/account/tokens", UriKind.Relative);
 
     [Fact]

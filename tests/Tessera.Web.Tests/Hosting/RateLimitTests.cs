@@ -10,7 +10,7 @@ namespace Tessera.Web.Tests.Hosting;
 /// <summary>Issue #12 "no rate limiting": a caller over its rate gets 429, a saturated node 503, both with Retry-After.</summary>
 public sealed class RateLimitTests
 {
-    private static readonly Uri Entity = new("/api/v1/entities/it-p-001", UriKind.Relative);
+    private static readonly Uri Entity = new("/api/v1/entities/IT:it-p-001", UriKind.Relative);
 
     [Fact]
     public async Task Api_TokenOverItsRate_Answers429WithRetryAfterAndProblem()

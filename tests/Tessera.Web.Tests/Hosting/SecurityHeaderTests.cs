@@ -9,7 +9,7 @@ public sealed class SecurityHeaderTests
 {
     [Theory]
     [InlineData("/health")]
-    [InlineData("/api/v1/entities/it-p-001")]
+    [InlineData("/api/v1/entities/IT:it-p-001")]
     [InlineData("/openapi/v1.json")]
     public async Task Answer_Any_CarriesNosniffNoReferrerAndNoFraming(string path)
     {
@@ -25,7 +25,7 @@ public sealed class SecurityHeaderTests
     }
 
     [Theory]
-    [InlineData("/api/v1/entities/it-p-001", HttpStatusCode.OK)]
+    [InlineData("/api/v1/entities/IT:it-p-001", HttpStatusCode.OK)]
     [InlineData("/api/v1/entities/no-such-entity", HttpStatusCode.NotFound)]
     public async Task ApiAnswer_Json_IsNotStored(string path, HttpStatusCode status)
     {
