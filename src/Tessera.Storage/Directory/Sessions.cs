@@ -76,12 +76,24 @@ public sealed class Sessions
         return userName is not null;
     }
 
-    /// <summary>Ends one session (sign-out).</summary>
+    /// <summary>Ends one session (sign-out), audited as <c>user.signout</c>.</summary>
     public async Task RevokeAsync(string sessionId, CancellationToken ct = default)
     {
-        await using var connection = await _store.ConnectAsync(ct);
-        await connection.ExecuteAsync("UPDATE sessions SET revoked = @now WHERE id_hash = @hash AND revoked IS NULL",
-            new { hash = PasswordHash.TokenHash(sessionId), now = _store.Now() });
+        var hash = PasswordHash.TokenHash(sessionId);
+        await using (var connection = await _store.ConnectAsync(ct))
+        await using (var tx = await Store.BeginWriteAsync(connection, ct))
+        {
+            var userName = await connection.QuerySingleOrDefaultAsync<string>("SELECT user_name FROM sessions WHERE id_hash = @hash AND revoked IS NULL", new { hash }, tx);
+            if (userName is not null)
+            {
+                await connection.ExecuteAsync("UPDATE sessions SET revoked = @now WHERE id_hash = @hash", new { hash, now = _store.Now() }, tx);
+                var org = await connection.QuerySingleOrDefaultAsync<string>("SELECT organisation FROM users WHERE name = @userName", new { userName }, tx) ?? "";
+                await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(userName, org, "user.signout", "user:" + userName, "ok")]);
+            }
+
+            await tx.CommitAsync(ct);
+        }
+
         Revoked();
     }
 

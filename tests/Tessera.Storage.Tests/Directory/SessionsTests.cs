@@ -32,6 +32,7 @@ public sealed class SessionsTests
         Assert.Null(await store.Directory.Sessions.UserAsync(id));
         Assert.False(await store.Directory.Sessions.IsLiveAsync(Core.Access.PasswordHash.TokenHash(id)));
         Assert.True(store.Directory.Sessions.Generation > generation);
+        Assert.Contains("user.signout", await AuditActionsAsync(store));
     }
 
     [Theory]
