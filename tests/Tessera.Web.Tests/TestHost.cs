@@ -27,7 +27,10 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The providers a web test that reads through storage runs on: SQLite always, PostgreSQL as for storage tests.</summary>
     public static TheoryData<string> Providers => Tessera.Storage.Tests.TestStores.Providers;
 
-    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite)
+    /// <summary>Starts a host on the demo workspace; <paramref name="time"/> is the store's clock, <paramref name="limits"/>
+    /// replaces the default rate limits, and <paramref name="map"/> may add endpoints before the host starts.</summary>
+    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite, TimeProvider? time = null,
+        RateLimits? limits = null, Action<WebApplication>? map = null)
     {
         Store store;
         StorageOptions options;
@@ -37,18 +40,19 @@ public sealed class TestHost : IAsyncDisposable
             Directory.CreateDirectory(folder);
             File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
             options = StorageOptions.Sqlite(folder);
-            store = await Store.OpenAsync(options);
+            store = await Store.OpenAsync(options, time);
         }
         else
         {
-            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider);
+            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider, time);
             options = store.Options;
             await DemoWorkspace.SeedAsync(store);
         }
 
-        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
+        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options) { Limits = limits ?? new RateLimits() }, store);
         builder.WebHost.UseTestServer();
         var app = TesseraWebHost.Build(builder);
+        map?.Invoke(app);
         await app.StartAsync();
         return new TestHost(app, store);
     }
