@@ -32,7 +32,7 @@ public static class FileImport
                 throw new ModelException("a table needs a mapping (--mapping FILE.yml) saying which columns become which entities", source, field: "mapping");
             }
 
-            var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+            var text = TextEncodings.DecodeUtf8(bytes, bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, source);
             var entities = FollowTheMoney.Read(new StringReader(text), source);
             var problems = new List<ImportProblem>();
             var normalised = entities.Take(previewRows ?? int.MaxValue).Select(e => Normalise(e, context, source, problems)).ToList();
