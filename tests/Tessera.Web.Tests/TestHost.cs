@@ -24,15 +24,20 @@ public sealed class TestHost : IAsyncDisposable
     // Seeding hashes ten demo passwords: do it once and copy the database for every test.
     private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
-    public static async Task<TestHost> StartAsync()
+    /// <param name="kestrel">Serve on a real Kestrel listener on a free loopback port (its request limits apply), not in memory.</param>
+    public static async Task<TestHost> StartAsync(bool kestrel = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
         var options = StorageOptions.Sqlite(folder);
         var store = await Store.OpenAsync(options);
-        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
-        builder.WebHost.UseTestServer();
+        var builder = kestrel ? TesseraWebHost.CreateBuilder(new WebOptions(options, "http://127.0.0.1:0"), store) : TesseraWebHost.CreateBuilder(new WebOptions(options), store);
+        if (!kestrel)
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         var app = TesseraWebHost.Build(builder);
         await app.StartAsync();
         return new TestHost(app, store);
@@ -52,13 +57,19 @@ public sealed class TestHost : IAsyncDisposable
         return Path.Combine(folder, "tessera.db");
     }
 
-    public HttpClient Anonymous() => App.GetTestClient();
+    public HttpClient Anonymous() => NewClient();
+
+    // In memory, or over loopback to the Kestrel listener.
+    private HttpClient NewClient() =>
+        App.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is TestServer
+            ? App.GetTestClient()
+            : new HttpClient { BaseAddress = new Uri(App.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
 
     /// <summary>A client with an API token of the given demo user.</summary>
     public async Task<HttpClient> AsAsync(string user)
     {
         var token = await Store.Directory.CreateTokenAsync(user, "test");
-        var client = App.GetTestClient();
+        var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }

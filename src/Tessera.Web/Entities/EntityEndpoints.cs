@@ -28,11 +28,19 @@ internal static class EntityEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "a search needs at least 2 characters", extensions: new Dictionary<string, object?> { ["field"] = "query" });
             }
 
+            if (request.Query.Length > MaxQueryChars)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"a search is at most {MaxQueryChars} characters", extensions: new Dictionary<string, object?> { ["field"] = "query" });
+            }
+
             var views = await store.Contributions.SearchAsync(request.Query, http.User.ToPrincipal(), Math.Clamp(request.Limit ?? 50, 1, 200), http.RequestAborted);
             return Results.Ok(views.Select(EntitySummaryDto.From).ToList());
         }).WithName("SearchEntities").WithSummary("Entities whose names or identifiers contain the query; the query travels in the body, never in the URL.")
           .Produces<List<EntitySummaryDto>>().DisableAntiforgery();
     }
+
+    /// <summary>The longest search query: names and identifiers are far shorter; longer queries only cost the server.</summary>
+    internal const int MaxQueryChars = 200;
 
     internal static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "not found");
 }

@@ -25,6 +25,8 @@ public static class TesseraWebHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenSessions>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadInputHandler>();
+        RequestLimits.Apply(builder);
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Tessera API";
