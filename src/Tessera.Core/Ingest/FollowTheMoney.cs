@@ -12,6 +12,12 @@ public static class FollowTheMoney
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = IngestLimits.MaxJsonDepth };
 
+    /// <summary>Reads every entity of a file's bytes: UTF-8 (a byte-order mark is skipped), decoded strictly.</summary>
+    /// <exception cref="ModelException">A byte sequence is not UTF-8, or a line is bad (see <see cref="Read(TextReader, string)"/>);
+    /// the message names the file and line.</exception>
+    public static IReadOnlyList<Entity> Read(byte[] content, string file) =>
+        Read(new StringReader(Mapping.TextEncodings.DecodeUtf8(content, content is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, file)), file);
+
     /// <summary>Reads every entity of a file; the whole file is read before anything is returned.</summary>
     /// <exception cref="ModelException">A line is not valid JSON, lacks id or schema, or names an unknown schema or property;
     /// the message names the file, line and field.</exception>

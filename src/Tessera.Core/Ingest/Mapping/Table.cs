@@ -23,17 +23,21 @@ public sealed record Table(string File, IReadOnlyList<string> Header, IReadOnlyL
     }
 
     /// <summary>Reads a CSV (delimiter and encoding detected unless given) or XLSX file.</summary>
-    public static Table Read(string path, string? declaredEncoding = null, string? declaredDelimiter = null, string? sheet = null)
+    /// <exception cref="ModelException">The file is not a readable table or exceeds <see cref="IngestLimits"/>.</exception>
+    public static Table Read(string path, string? declaredEncoding = null, string? declaredDelimiter = null, string? sheet = null) =>
+        Read(System.IO.File.ReadAllBytes(path), Path.GetFileName(path), declaredEncoding, declaredDelimiter, sheet);
+
+    /// <summary>Reads a table from its bytes; the name's extension decides the format (.xlsx, else CSV).</summary>
+    /// <exception cref="ModelException">The content is not a readable table or exceeds <see cref="IngestLimits"/>.</exception>
+    public static Table Read(byte[] content, string name, string? declaredEncoding = null, string? declaredDelimiter = null, string? sheet = null)
     {
-        var name = Path.GetFileName(path);
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return Xlsx.Read(path, name, sheet);
+            return Xlsx.Read(content, name, sheet);
         }
 
-        var bytes = System.IO.File.ReadAllBytes(path);
-        var encoding = TextEncodings.Detect(bytes, declaredEncoding, name);
-        var text = TextEncodings.Decode(bytes, encoding.PreambleLength, encoding.Encoding, name);
+        var encoding = TextEncodings.Detect(content, declaredEncoding, name);
+        var text = TextEncodings.Decode(content, encoding.PreambleLength, encoding.Encoding, name);
         return Csv.Parse(text, name, declaredDelimiter, encoding.Name);
     }
 }
@@ -189,14 +193,16 @@ internal static class Csv
 /// cells are bounded by <see cref="IngestLimits"/> while MiniExcel streams the sheet, and every cell passes <see cref="TextHygiene"/>.</remarks>
 internal static class Xlsx
 {
-    public static Table Read(string path, string file, string? sheet)
+    public static Table Read(byte[] content, string file, string? sheet)
     {
-        XlsxGuard.Check(path, file);
+        XlsxGuard.Check(content, file);
         var rows = new List<TableRow>();
         List<string> header;
         try
         {
-            using var raw = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().GetEnumerator();
+            using var stream = new MemoryStream(content, writable: false);
+            using var raw = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: MiniExcelLibs.ExcelType.XLSX)
+                .Cast<IDictionary<string, object?>>().GetEnumerator();
             if (!raw.MoveNext())
             {
                 throw new ModelException("the sheet is empty: a header row is needed", file, 1);

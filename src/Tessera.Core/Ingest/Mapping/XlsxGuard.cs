@@ -16,11 +16,11 @@ internal static class XlsxGuard
     private static readonly byte[] EntityDecl = "<!ENTITY"u8.ToArray();
 
     /// <exception cref="ModelException">The file is not a zip archive, exceeds a cap, or declares a DTD.</exception>
-    public static void Check(string path, string file)
+    public static void Check(byte[] content, string file)
     {
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > IngestLimits.MaxXlsxEntries)
             {
                 throw Refuse($"the workbook has {zip.Entries.Count:N0} parts; at most {IngestLimits.MaxXlsxEntries:N0} are read", file);
