@@ -44,7 +44,9 @@ public sealed record ImportMapping(
         {
             root = json ? JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = IngestLimits.MaxJsonDepth }).RootElement : YamlAsJson.Parse(text);
         }
-        catch (Exception ex) when (ex is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException)
+        // YamlDotNet reports some malformed documents (a bad global tag, an event it cannot load) as ArgumentException,
+        // found by the parser fuzzer (corpus/mapping/crash-*): they are bad input like any other.
+        catch (Exception ex) when (ex is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException or ArgumentException)
         {
             throw new ModelException("the mapping is not valid " + (json ? "JSON" : "YAML") + ": " + ex.Message, fileName);
         }
