@@ -9,7 +9,8 @@ namespace Tessera.Fuzz;
 
 /// <summary>Each parser meets 50,000 mutated inputs (TESSERA_FUZZ_EXECUTIONS to change) grown from its committed corpus,
 /// guided by edge coverage; any undocumented exception or an input over the 2 s budget fails the run and is written to
-/// artifacts/fuzz/crashes. TESSERA_FUZZ_SAVE=1 adds the inputs that found new coverage to the committed corpus.</summary>
+/// artifacts/fuzz/crashes. TESSERA_FUZZ_SAVE=1 adds the inputs that found new coverage to the committed corpus;
+/// TESSERA_FUZZ_SEED changes the random seed (fixed by default, so that CI runs are repeatable).</summary>
 public sealed class ParserFuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
@@ -23,7 +24,9 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         var executions = long.TryParse(Environment.GetEnvironmentVariable("TESSERA_FUZZ_EXECUTIONS"), CultureInfo.InvariantCulture, out var n) ? n : 50_000;
         var seeds = Seeds(target);
 
-        var report = Fuzzer.Run(Targets.All[target], seeds, executions, seed: 20_261_207, Budget);
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("TESSERA_FUZZ_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 20_261_207;
+
+        var report = Fuzzer.Run(Targets.All[target], seeds, executions, seed, Budget);
 
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{target}: {report.Executions:N0} executions in {report.Elapsed.TotalSeconds:F1} s ({report.Executions / Math.Max(report.Elapsed.TotalSeconds, 0.001):N0}/s), {report.Edges:N0} edges, corpus {report.Seeds} → {report.Corpus.Count}, {report.Failures.Count} failures");

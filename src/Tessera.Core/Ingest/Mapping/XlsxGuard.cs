@@ -36,6 +36,9 @@ internal static class XlsxGuard
             long expanded = 0;
             foreach (var entry in zip.Entries)
             {
+                // Markup parts are searched for a DTD; pictures and other binary parts are only counted.
+                var markup = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+                    || entry.FullName.EndsWith(".vml", StringComparison.OrdinalIgnoreCase);
                 using var part = entry.Open();
                 var tail = 0;
                 int n;
@@ -48,7 +51,7 @@ internal static class XlsxGuard
                     }
 
                     var window = buffer.AsSpan(0, tail + n);
-                    if (window.IndexOf(Doctype) >= 0 || window.IndexOf(EntityDecl) >= 0)
+                    if (markup && (window.IndexOf(Doctype) >= 0 || window.IndexOf(EntityDecl) >= 0))
                     {
                         throw new ModelException("the workbook declares a DTD (<!DOCTYPE or <!ENTITY in " + entry.FullName + "); XLSX parts never need one", file);
                     }
