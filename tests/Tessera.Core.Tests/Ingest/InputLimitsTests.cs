@@ -8,7 +8,7 @@ namespace Tessera.Core.Tests.Ingest;
 
 /// <summary>Bad input of every kind is refused as a <see cref="ModelException"/> naming where it is — never another exception,
 /// never silently repaired, and a zip bomb without inflating it.</summary>
-public sealed class InputLimitsTests : IDisposable
+public sealed class InputLimitsTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tessera-limits").FullName;
 
@@ -22,9 +22,12 @@ public sealed class InputLimitsTests : IDisposable
 
         Assert.InRange(new FileInfo(path).Length, 1, IngestLimits.MaxUploadBytes);
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var error = Assert.Throws<ModelException>(() => Table.Read(path));
 
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{new FileInfo(path).Length / 1048576.0:F1} MB bomb refused in {clock.ElapsedMilliseconds} ms, {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0:F1} MB allocated: {error.Message}"));
         Assert.Contains("expands to", error.Message, StringComparison.Ordinal);
         Assert.Equal("bomb.xlsx", error.File);
         Assert.InRange(GC.GetTotalAllocatedBytes(precise: true) - before, 0, 200L * 1024 * 1024);
