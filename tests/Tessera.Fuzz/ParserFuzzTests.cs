@@ -29,7 +29,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         var report = Fuzzer.Run(Targets.All[target], seeds, executions, seed, Budget);
 
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{target}: {report.Executions:N0} executions in {report.Elapsed.TotalSeconds:F1} s ({report.Executions / Math.Max(report.Elapsed.TotalSeconds, 0.001):N0}/s), {report.Edges:N0} edges, corpus {report.Seeds} → {report.Corpus.Count}, {report.Failures.Count} failures");
+            $"{target}: {report.Executions:N0} executions in {report.Elapsed.TotalSeconds:F1} s ({report.Executions / Math.Max(report.Elapsed.TotalSeconds, 0.001):N0}/s), {report.Edges:N0} edges, {report.Seeds} seeds ({report.SeedsKept} with distinct coverage), {report.Found.Count} new inputs, {report.Failures.Count} failures");
         output.WriteLine(line);
         Record(target, line, report);
         Assert.True(report.Edges > 0, "no coverage recorded: Tessera.Core.dll in the test's output is not instrumented (see Tessera.Fuzz.csproj)");
@@ -65,7 +65,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         if (Environment.GetEnvironmentVariable("TESSERA_FUZZ_SAVE") == "1")
         {
             var corpus = Directory.CreateDirectory(RepositoryPaths.Combine("tests", "Tessera.Fuzz", "corpus", target)).FullName;
-            foreach (var input in report.Corpus.Skip(report.Seeds))
+            foreach (var input in report.Found)
             {
                 File.WriteAllBytes(Path.Combine(corpus, Fuzzer.NameOf(input)), input);
             }

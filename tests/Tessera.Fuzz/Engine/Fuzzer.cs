@@ -10,8 +10,10 @@ internal sealed record FuzzTarget(string Name, Action<byte[]> Run, Type? Documen
 /// <summary>An input that made the target throw an undocumented exception, or run past the time budget.</summary>
 internal sealed record FuzzFailure(string Kind, byte[] Input, string Message);
 
-/// <summary>What a run did: executions, the inputs kept for new coverage, the edges reached, and every failure.</summary>
-internal sealed record FuzzReport(string Target, long Executions, int Seeds, IReadOnlyList<byte[]> Corpus, int Edges, TimeSpan Elapsed, IReadOnlyList<FuzzFailure> Failures);
+/// <summary>What a run did: executions, the seeds that reached distinct coverage, the new inputs kept for new coverage,
+/// the edges reached, and every failure.</summary>
+internal sealed record FuzzReport(string Target, long Executions, int Seeds, int SeedsKept, IReadOnlyList<byte[]> Found, int Edges, TimeSpan Elapsed,
+    IReadOnlyList<FuzzFailure> Failures);
 
 /// <summary>An in-process, coverage-guided fuzz loop (libFuzzer's shape): take a corpus entry, mutate it, run the target with
 /// the coverage map cleared, keep the input when it reached an (edge, hit-count bucket) never seen before.</summary>
@@ -23,6 +25,7 @@ internal static class Fuzzer
     {
         var map = new CoverageMap();
         var corpus = new List<byte[]>();
+        var seedsKept = 0;
         var failures = new List<FuzzFailure>();
         var random = new Random(seed);
         var mutator = new Mutator(random, target.Dictionary.Select(System.Text.Encoding.UTF8.GetBytes).ToList(), target.MaxLength);
@@ -43,6 +46,7 @@ internal static class Fuzzer
                 }
             }
 
+            seedsKept = corpus.Count;
             if (corpus.Count == 0)
             {
                 corpus.Add([]);
@@ -119,7 +123,7 @@ internal static class Fuzzer
 
         lock (failures)
         {
-            return new FuzzReport(target.Name, done, seeds.Count, corpus.ToList(), edges, clock.Elapsed, failures.ToList());
+            return new FuzzReport(target.Name, done, seeds.Count, seedsKept, corpus.Skip(Math.Max(seedsKept, 1)).ToList(), edges, clock.Elapsed, failures.ToList());
         }
     }
 
