@@ -12,7 +12,7 @@ internal static class ExportCommand
     {
         var format = new Option<string>("--format") { Description = "Export format: ftm", DefaultValueFactory = _ => "ftm" };
         var output = new Option<FileInfo?>("--out") { Description = "File to write (default: standard output)" };
-        var org = new Option<string?>("--org") { Description = "Only the contributions of this organisation" };
+        var org = new Option<string?>("--org") { Description = "Only the contributions of this organisation, with its own ids as it wrote them" };
         var command = new Command("export", "Export stored entities.") { format, output, org };
         command.SetAction(async (parse, ct) =>
         {
@@ -32,12 +32,15 @@ internal static class ExportCommand
                     continue;
                 }
 
-                if (!byEntity.TryGetValue(s.Statement.EntityId, out var e))
+                // An organisation's own export gives back its ids as it wrote them; a platform export keeps them qualified.
+                var id = only is null ? s.Statement.EntityId : ProviderIds.Local(only, s.Statement.EntityId);
+                if (!byEntity.TryGetValue(id, out var e))
                 {
-                    byEntity[s.Statement.EntityId] = e = (s.Statement.Schema, []);
+                    byEntity[id] = e = (s.Statement.Schema, []);
                 }
 
-                e.Values.Add(new PropertyValue(s.Statement.Property, s.Statement.Value));
+                var reference = only is not null && SchemaModel.Default.GetSchema(s.Statement.Schema).Properties.TryGetValue(s.Statement.Property, out var p) && p.IsEntityReference;
+                e.Values.Add(new PropertyValue(s.Statement.Property, reference ? ProviderIds.Local(only!, s.Statement.Value) : s.Statement.Value));
             }
 
             var target = parse.GetValue(output);

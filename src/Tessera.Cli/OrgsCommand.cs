@@ -3,7 +3,7 @@ using Tessera.Storage.Directory;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera orgs add|list</c>: the organisations taking part.</summary>
+/// <summary><c>tessera orgs add|list|hub</c>: the organisations taking part, and which of them runs the hub.</summary>
 internal static class OrgsCommand
 {
     public static Command Create()
@@ -26,11 +26,22 @@ internal static class OrgsCommand
             await using var store = await CliContext.OpenStoreAsync(ct);
             foreach (var o in await store.Directory.OrganisationsAsync(ct))
             {
-                await CliContext.Out(parse).WriteLineAsync($"{o.Code}\t{o.Country}\t{o.Kind}\t{o.Name}");
+                var hub = o.Code == store.Settings.Hub ? "\thub" : "";
+                await CliContext.Out(parse).WriteLineAsync($"{o.Code}\t{o.Country}\t{o.Kind}\t{o.Name}{hub}");
             }
 
             return ExitCodes.Ok;
         });
-        return new Command("orgs", "Organisations: national authorities and EU agencies.") { add, list };
+
+        var hubCode = new Argument<string>("code") { Description = "The organisation that runs the hub" };
+        var hub = new Command("hub", "Declare the organisation that runs the hub: only its hub analysts get hub rights.") { hubCode };
+        hub.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            await store.Settings.SetHubAsync(parse.GetValue(hubCode)!, CliContext.Operator, ct);
+            await CliContext.Out(parse).WriteLineAsync($"The hub is run by {parse.GetValue(hubCode)}");
+            return ExitCodes.Ok;
+        });
+        return new Command("orgs", "Organisations: national authorities and EU agencies.") { add, list, hub };
     }
 }

@@ -59,11 +59,15 @@ public sealed class Store : IAsyncDisposable
 
     public PictureStore Picture { get; }
 
+    /// <summary>The hub organisation and the reference key, as every node reads them.</summary>
+    public PlatformSettings Settings { get; private set; } = null!;
+
     /// <summary>Opens the store and applies pending migrations.</summary>
     public static async Task<Store> OpenAsync(StorageOptions options, TimeProvider? time = null, CancellationToken ct = default)
     {
         var store = new Store(options, time ?? TimeProvider.System);
         await Migrations.ApplyAsync(store, ct);
+        store.Settings = await PlatformSettings.LoadAsync(store, ct);
         return store;
     }
 

@@ -28,8 +28,10 @@ public sealed class ImportExportCommandTests
         Assert.Contains("3 entities, 9 statements", import.Out, StringComparison.Ordinal);
         Assert.Equal(0, export.Code);
         Assert.Equal(0, second.Code);
-        Assert.Equal(Lines(Valid), Lines(File.ReadAllText(out1)));
-        Assert.Equal(Lines(Valid), Lines(File.ReadAllText(out2)));
+        // The platform's export names each record in its provider's namespace; Greece's own export gives back what it imported.
+        Assert.Equal(Lines(Valid.Replace("\"p1\"", "\"IT:p1\"", StringComparison.Ordinal).Replace("\"v1\"", "\"IT:v1\"", StringComparison.Ordinal)
+            .Replace("\"c1\"", "\"IT:c1\"", StringComparison.Ordinal).Replace("\"p2\"", "\"IT:p2\"", StringComparison.Ordinal)), Lines(File.ReadAllText(out1)));
+        Assert.Equal(Lines(File.ReadAllText(out1)), Lines(File.ReadAllText(out2)));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public static class TestStores
         return await Store.OpenAsync(new StorageOptions(StorageProvider.Postgres, builder.ConnectionString, Path.GetTempPath()), time);
     }
 
-    /// <summary>A store with organisations IT, GR, MT, EU (the hub) and a case C1 shared by IT and GR.</summary>
+    /// <summary>A store with organisations IT, GR, MT, EU (declared the hub) and a case C1 shared by IT and GR.</summary>
     public static async Task<Store> CreateSeededAsync(string provider, TimeProvider? time = null)
     {
         var store = await CreateAsync(provider, time);
@@ -68,10 +68,12 @@ public static class TestStores
         }
 
         await store.Directory.AddCaseAsync("C1", "Zuwara boats", "IT", ["GR"], Principal.System);
+        await store.Settings.SetHubAsync("EU", Principal.System);
         return store;
     }
 
-    public static Principal User(string org, params Role[] roles) => new("user-" + org.ToLowerInvariant(), org, roles.ToHashSet());
+    /// <summary>A user of <paramref name="org"/>; users of EU, the seeded store's hub, stand at the hub.</summary>
+    public static Principal User(string org, params Role[] roles) => new("user-" + org.ToLowerInvariant(), org, roles.ToHashSet()) { AtHub = org == "EU" };
 
     public static Contribution Contribution(string org, string? caseId, string handling = "H0", string hash = "h1",
         SubjectCategory subject = SubjectCategory.Suspect) =>

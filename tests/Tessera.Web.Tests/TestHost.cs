@@ -24,15 +24,30 @@ public sealed class TestHost : IAsyncDisposable
     // Seeding hashes ten demo passwords: do it once and copy the database for every test.
     private static readonly Lazy<Task<string>> Template = new(SeedTemplateAsync);
 
+    /// <summary>The providers a web test that reads through storage runs on: SQLite always, PostgreSQL as for storage tests.</summary>
+    public static TheoryData<string> Providers => Tessera.Storage.Tests.TestStores.Providers;
+
     /// <param name="kestrel">Serve on a real Kestrel listener on a free loopback port (its request limits apply), not in memory.</param>
-    public static async Task<TestHost> StartAsync(bool kestrel = false)
+    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite, bool kestrel = false)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
-        var options = StorageOptions.Sqlite(folder);
-        var store = await Store.OpenAsync(options);
-        var builder = kestrel ? TesseraWebHost.CreateBuilder(new WebOptions(options, "http://127.0.0.1:0"), store) : TesseraWebHost.CreateBuilder(new WebOptions(options), store);
+        Store store;
+        StorageOptions options;
+        if (provider == Tessera.Storage.Tests.TestStores.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "tessera-web-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            File.Copy(await Template.Value, Path.Combine(folder, "tessera.db"));
+            options = StorageOptions.Sqlite(folder);
+            store = await Store.OpenAsync(options);
+        }
+        else
+        {
+            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider);
+            options = store.Options;
+            await DemoWorkspace.SeedAsync(store);
+        }
+
+        var builder = TesseraWebHost.CreateBuilder(kestrel ? new WebOptions(options, "http://127.0.0.1:0") : new WebOptions(options), store);
         if (!kestrel)
         {
             builder.WebHost.UseTestServer();

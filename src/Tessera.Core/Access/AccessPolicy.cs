@@ -11,8 +11,8 @@ namespace Tessera.Core.Access;
 /// further without the provider's permission, so partners may not export it; H3 restrictions are in the provider's
 /// words and cannot be judged by a machine, so partners learn only that a hit exists.</item>
 /// <item>Other organisations learn only that a hit exists (hit/no-hit, Council Decision 2008/615/JHA style),
-/// unless H2/H3 forbid dissemination, in which case the answer looks exactly like no hit. The hub sees H0/H1 data
-/// shared with it in full.</item>
+/// unless H2/H3 forbid dissemination, in which case the answer looks exactly like no hit. The hub analysts of the
+/// organisation that runs the hub (declared in configuration, not a role alone) see H0/H1 data in full.</item>
 /// <item>Informant data never leaves its provider, not even as a hit.</item>
 /// <item>Policy officers see aggregates only; auditors and administrators see no case data.</item>
 /// </list>
@@ -76,7 +76,7 @@ public static class AccessPolicy
     {
         OwnerRelation.Own => Decision.Allow,
         OwnerRelation.CasePartner => code == HandlingCode.H3 ? Decision.HitOnly : Decision.Allow,
-        _ when role == Role.HubAnalyst => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.HitOnly,
+        OwnerRelation.Hub when role == Role.HubAnalyst => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.HitOnly,
         _ => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.HitOnly : Decision.Deny,
     };
 

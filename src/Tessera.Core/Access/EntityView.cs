@@ -24,7 +24,7 @@ public sealed record EntityView(string Id, string Schema, IReadOnlyList<Statemen
 
     /// <summary>Splits an entity's stored statements by what <paramref name="principal"/> may do with them.</summary>
     /// <returns>Null when nothing may even be known: the caller must answer exactly as if there were no data.</returns>
-    public static EntityView? For(Principal principal, AccessAction action, string id, IReadOnlyList<StatementRecord> statements)
+    public static EntityView? For(Principal principal, AccessAction action, string id, IReadOnlyList<StatementRecord> statements, WithheldReferences references)
     {
         var visible = new List<StatementRecord>();
         var withheld = new Dictionary<long, HitReference>();
@@ -36,7 +36,7 @@ public sealed record EntityView(string Id, string Schema, IReadOnlyList<Statemen
                     visible.Add(s);
                     break;
                 case Decision.HitOnly:
-                    withheld[s.Contribution.Id] = new HitReference(s.Contribution.Organisation, ReferenceFor(s.Contribution.Id, id));
+                    withheld[s.Contribution.Id] = new HitReference(s.Contribution.Organisation, references.For(s.Contribution.Id, id));
                     break;
             }
         }
@@ -48,12 +48,5 @@ public sealed record EntityView(string Id, string Schema, IReadOnlyList<Statemen
 
         var schema = (visible.Count > 0 ? visible : statements).Select(s => s.Statement.Schema).First();
         return new EntityView(id, visible.Count > 0 ? schema : "Thing", visible, withheld.Values.ToList());
-    }
-
-    /// <summary>A reference that lets the owner find the record without revealing anything to the asker.</summary>
-    public static string ReferenceFor(long contributionId, string entityId)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(entityId));
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"REF-{contributionId}-{Convert.ToHexString(hash, 0, 4)}");
     }
 }

@@ -3,6 +3,11 @@ namespace Tessera.Core.Access;
 /// <summary>Who asks: a signed-in user, their organisation and roles.</summary>
 public sealed record Principal(string UserName, string Organisation, IReadOnlySet<Role> Roles)
 {
+    /// <summary>True when the user's organisation is the one that runs the hub, as the platform's configuration declares.</summary>
+    /// <remarks>Hub rights belong to that organisation, not to a role: a user of another agency with the hub analyst role
+    /// gets nothing more than an analyst (docs/design.md, "Access").</remarks>
+    public bool AtHub { get; init; }
+
     public bool Has(Role role) => Roles.Contains(role);
 
     /// <summary>The identity used by the command line when run by the platform operator on the server itself.</summary>
@@ -21,6 +26,7 @@ public sealed record AccessTarget(
     public OwnerRelation RelationOf(Principal principal) =>
         principal.Organisation == OwnerOrganisation ? OwnerRelation.Own
         : CaseMembers.Contains(principal.Organisation) ? OwnerRelation.CasePartner
+        : principal.AtHub ? OwnerRelation.Hub
         : OwnerRelation.Other;
 
     /// <summary>A target with no record behind it, for actions on the platform itself (audit, administration).</summary>

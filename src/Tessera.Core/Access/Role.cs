@@ -9,7 +9,8 @@ public enum Role
     /// <summary>Analyst who also sets border-section impact levels and approves releases for the organisation.</summary>
     Supervisor,
 
-    /// <summary>Hub analyst (Europol EMSC-like): cross-checks everything shared with the hub, builds the joint picture.</summary>
+    /// <summary>Hub analyst (Europol EMSC-like): cross-checks everything shared with the hub, builds the joint picture.
+    /// The role gives hub rights only to users of the organisation that runs the hub.</summary>
     HubAnalyst,
 
     /// <summary>Policy officer: sees aggregates only, never personal data.</summary>
@@ -71,6 +72,10 @@ public enum OwnerRelation
 
     /// <summary>The user's organisation is a member of the case the data was shared with.</summary>
     CasePartner,
+
+    /// <summary>The user's organisation runs the hub, with which everything contributed to the platform is shared for
+    /// cross-checking (Europol Regulation 2016/794 Art. 18); only its hub analysts see more than others.</summary>
+    Hub,
 
     /// <summary>No relation.</summary>
     Other,

@@ -41,27 +41,21 @@ internal static class ScreeningQuery
         var admitted = include is null ? null : new Dictionary<int, bool>();
         foreach (var key in keys.Distinct())
         {
-            // Postings longer than the cap are too common to tell anyone apart (the "Mohammad" problem).
-            if (posting(key) is not { } records || records.Count > postingCap)
+            // Postings longer than the cap are too common to tell anyone apart (the "Mohammad" problem). The cap counts only
+            // the admitted records: what a caller may not see must not decide what it finds.
+            if (posting(key) is not { } records || (admitted is null && records.Count > postingCap))
             {
                 continue;
             }
 
-            foreach (var i in records)
+            var kept = admitted is null ? records : records.Where(i => Admitted(i, admitted, include!)).ToList();
+            if (kept.Count > postingCap)
             {
-                if (admitted is not null)
-                {
-                    if (!admitted.TryGetValue(i, out var ok))
-                    {
-                        admitted[i] = ok = include!(i);
-                    }
+                continue;
+            }
 
-                    if (!ok)
-                    {
-                        continue;
-                    }
-                }
-
+            foreach (var i in kept)
+            {
                 support[i] = support.GetValueOrDefault(i) + 1;
             }
         }
@@ -69,6 +63,16 @@ internal static class ScreeningQuery
         return support.Count <= scored
             ? [.. support.Keys.Order()]
             : [.. support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(scored).Select(kv => kv.Key)];
+    }
+
+    private static bool Admitted(int i, Dictionary<int, bool> admitted, Func<int, bool> include)
+    {
+        if (!admitted.TryGetValue(i, out var ok))
+        {
+            admitted[i] = ok = include(i);
+        }
+
+        return ok;
     }
 
     /// <summary>Scores every candidate and keeps those at or above the review threshold, best first (ties in record order).</summary>

@@ -1,41 +1,121 @@
+using System.Globalization;
 using Dapper;
 using Tessera.Core.Access;
 using Tessera.Core.Audit;
-using Tessera.Core.Model;
+using Tessera.Core.Normalisation;
+using Tessera.Storage.CrossCheck;
 
 namespace Tessera.Storage.Contributions;
 
 /// <summary>Search over stored entities, through the access policy.</summary>
 public sealed partial class ContributionStore
 {
-    /// <summary>Entities with a name, number or identifier containing <paramref name="query"/> (case-insensitive), and persons
-    /// whose name matches it in another script or spelling, as <paramref name="by"/> may see them.</summary>
-    /// <remarks>Entities the user may not know of are left out exactly as if they did not match; entities they may know
-    /// of only as a hit come back as hit-only views with the owner and a reference. The search is audited.</remarks>
-    public async Task<IReadOnlyList<EntityView>> SearchAsync(string query, Principal by, int limit = 50, CancellationToken ct = default)
+    /// <summary>The longest search text; a longer one is refused as bad input.</summary>
+    public const int MaxQueryLength = 200;
+
+    private static readonly string[] SearchedProperties =
+    [
+        "name", "alias", "firstName", "lastName", "middleName", "fatherName", "number", "passportNumber", "idNumber",
+        "phone", "email", "iban", "imoNumber", "mmsi", "registrationNumber", "username", "publicKey", "title",
+    ];
+
+    /// <summary>One page of entities matching <paramref name="query"/>, as <paramref name="by"/> may see them.</summary>
+    /// <remarks>
+    /// The access policy is applied first (<see cref="ScopeAsync"/>), then the query runs inside it:
+    /// <list type="bullet">
+    /// <item>a substring of a name, number or identifier, and a person's name in another script or spelling, match only
+    /// data the user may read — partial search never reaches withheld data;</item>
+    /// <item>withheld data the user may know of as a hit answers only to a complete identifier (the query normalised as a
+    /// phone, IBAN, document number …), with the owner and a reference;</item>
+    /// <item>data the user may not know of is never touched, so it changes neither the answer nor its time.</item>
+    /// </list>
+    /// Results are ordered by id and paged with <paramref name="offset"/>; hit-only answers come on the first page.
+    /// The search is audited with its text.
+    /// </remarks>
+    public async Task<IReadOnlyList<EntityView>> SearchAsync(string query, Principal by, int limit = 50, int offset = 0, CancellationToken ct = default)
     {
-        var needle = "%" + query.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-        List<string> ids;
+        var text = query.Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            throw new Core.Model.ModelException($"a search has at most {MaxQueryLength} characters", field: "query");
+        }
+
+        var scope = await ScopeAsync(by, AccessAction.View, ct);
+        var ids = await ReadableMatchesAsync(text, scope, offset + limit, ct);
+        var page = ids.Order(StringComparer.Ordinal).Skip(offset).Take(limit).ToList();
+        var views = new List<EntityView>();
+        foreach (var group in (await StatementsOfAsync(page, ct)).GroupBy(r => r.Statement.EntityId, StringComparer.Ordinal))
+        {
+            var readable = group.Where(r => scope.Allowed.Contains(r.Contribution.Id)).ToList();
+            if (EntityView.For(by, AccessAction.View, group.Key, readable, _store.Settings.References) is { HitOnly: false } view)
+            {
+                views.Add(view);
+            }
+        }
+
+        if (offset == 0)
+        {
+            views.AddRange(await WithheldByIdentifierAsync(text, scope, by, ct));
+        }
+
+        await _store.Audit.AppendAsync(new AuditEvent(by.UserName, by.Organisation, "entity.search", "search", "ok",
+            string.Create(CultureInfo.InvariantCulture, $"query \"{text}\", offset {offset}: {views.Count(v => !v.HitOnly)} shown, {views.Count(v => v.HitOnly)} hit-only")), ct);
+        return views.OrderBy(v => v.HitOnly).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Ids of entities with a readable statement containing the text, or a readable person named so across scripts.</summary>
+    private async Task<HashSet<string>> ReadableMatchesAsync(string text, DisclosureScope scope, int take, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (scope.Allowed.Count == 0)
+        {
+            return ids;
+        }
+
+        var needle = "%" + text.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
         await using (var connection = await _store.ConnectAsync(ct))
         {
-            ids = (await connection.QueryAsync<string>(
-                "SELECT DISTINCT entity_id FROM statements WHERE (LOWER(value) LIKE @needle OR LOWER(normalised) LIKE @needle) " +
-                "AND property IN ('name', 'alias', 'firstName', 'lastName', 'middleName', 'fatherName', 'number', 'passportNumber', 'idNumber', " +
-                "'phone', 'email', 'iban', 'imoNumber', 'mmsi', 'registrationNumber', 'username', 'publicKey', 'title') LIMIT 1000", new { needle })).ToList();
+            foreach (var chunk in scope.Allowed.Order().Chunk(5_000))
+            {
+                ids.UnionWith(await connection.QueryAsync<string>(
+                    "SELECT DISTINCT entity_id FROM statements WHERE " + _store.In("contribution_id", "chunk") + " AND " + _store.In("property", "properties") +
+                    " AND (LOWER(value) LIKE @needle OR LOWER(normalised) LIKE @needle) ORDER BY entity_id LIMIT @take",
+                    new { chunk, properties = SearchedProperties, needle, take }));
+            }
         }
 
         // Persons whose name matches across scripts and spellings, which a substring cannot find (محمد → Mohammed).
-        ids = ids.Union(await _store.CrossCheck.PersonsNamedAsync(query, limit, ct), StringComparer.Ordinal).ToList();
-        var records = await StatementsOfAsync(ids, ct);
-        var views = records.GroupBy(r => r.Statement.EntityId)
-            .Select(g => EntityView.For(by, AccessAction.View, g.Key, g.ToList()))
+        ids.UnionWith(await _store.CrossCheck.PersonsNamedAsync(text, take, scope.Allowed.Contains, ct));
+        return ids;
+    }
+
+    /// <summary>Hit-only answers: withheld records holding the query as a complete, normalised strong identifier.</summary>
+    private async Task<IReadOnlyList<EntityView>> WithheldByIdentifierAsync(string text, DisclosureScope scope, Principal by, CancellationToken ct)
+    {
+        if (scope.HitOnly.Count == 0)
+        {
+            return [];
+        }
+
+        var found = new HashSet<(long ContributionId, string EntityId)>();
+        foreach (var kind in CrossChecker.IdentifierKinds)
+        {
+            if (Normalisers.Normalise(kind, text, NormalisationContext.None) is not { Valid: true, Value: { } normalised })
+            {
+                continue;
+            }
+
+            var (_, result) = await _store.CrossCheck.HoldersOfAsync(kind, normalised, ct);
+            found.UnionWith(result.Where(r => scope.HitOnly.Contains(r.ContributionId)).Select(r => (r.ContributionId, r.EntityId)));
+        }
+
+        var records = await StatementsOfAsync(found.Select(f => f.EntityId).Distinct(StringComparer.Ordinal).ToList(), ct);
+        return found
+            .Select(f => EntityView.For(by, AccessAction.View, f.EntityId,
+                records.Where(r => r.Statement.EntityId == f.EntityId && r.Contribution.Id == f.ContributionId).ToList(), _store.Settings.References))
             .OfType<EntityView>()
-            .OrderBy(v => v.HitOnly)
-            .ThenBy(v => v.Id, StringComparer.Ordinal)
-            .Take(limit)
+            .Where(v => v.HitOnly)
+            .DistinctBy(v => v.Withheld[0].Reference, StringComparer.Ordinal)
             .ToList();
-        await _store.Audit.AppendAsync(new AuditEvent(by.UserName, by.Organisation, "entity.search", "search", "ok",
-            $"{views.Count(v => !v.HitOnly)} shown, {views.Count(v => v.HitOnly)} hit-only"), ct);
-        return views;
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class ContributionStore
     public async Task<WriteResult> WriteAsync(Contribution contribution, IReadOnlyList<Entity> entities, Principal by, CancellationToken ct = default)
     {
         Authorise(contribution, by);
-        var statements = Validate(entities);
+        var statements = Validate(entities, contribution.Organisation);
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         if (statements.Count >= BulkMinimum)
@@ -67,7 +67,7 @@ public sealed partial class ContributionStore
     public async Task<EntityView?> ReadEntityAsync(string entityId, Principal by, CancellationToken ct = default)
     {
         var records = await StatementsOfAsync([entityId], ct);
-        var view = records.Count == 0 ? null : EntityView.For(by, AccessAction.View, entityId, records);
+        var view = records.Count == 0 ? null : EntityView.For(by, AccessAction.View, entityId, records, _store.Settings.References);
         var outcome = view is null ? (records.Count == 0 ? "none" : nameof(Decision.Deny))
             : view.HitOnly ? nameof(Decision.HitOnly)
             : view.Statements.Count < records.Count ? "Reduced"
@@ -116,6 +116,40 @@ public sealed partial class ContributionStore
         }
     }
 
+    /// <summary>Every statement of the given contributions (a <see cref="DisclosureScope"/>), in storage order, with provenance.</summary>
+    /// <remarks>Reads touch only these contributions, so what lies outside them changes neither the answer nor its cost.</remarks>
+    public async IAsyncEnumerable<StatementRecord> StatementsInAsync(IReadOnlySet<long> contributions,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var chunk in contributions.Order().Chunk(1_000))
+        {
+            long after = 0;
+            while (true)
+            {
+                List<StatementRow> rows;
+                IReadOnlyList<StatementRecord> records;
+                await using (var connection = await _store.ConnectAsync(ct))
+                {
+                    rows = (await connection.QueryAsync<StatementRow>(
+                        StatementSelect + " WHERE " + _store.In("s.contribution_id", "chunk") + " AND s.id > @after ORDER BY s.id LIMIT 20000", new { chunk, after })).ToList();
+                    records = rows.Count == 0 ? [] : await WithProvenanceAsync(_store, connection, rows);
+                }
+
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var record in records)
+                {
+                    yield return record;
+                }
+
+                after = rows[^1].Id;
+            }
+        }
+    }
+
     /// <summary>Contributions, newest first.</summary>
     public async Task<IReadOnlyList<Contribution>> ContributionsAsync(CancellationToken ct = default)
     {
@@ -142,7 +176,8 @@ public sealed partial class ContributionStore
         }
     }
 
-    private static List<(string EntityId, string Schema, PropertyValue Value)> Validate(IReadOnlyList<Entity> entities)
+    /// <summary>The statements of the entities, with every id and reference in the provider's namespace (<see cref="ProviderIds"/>).</summary>
+    private static List<(string EntityId, string Schema, PropertyValue Value)> Validate(IReadOnlyList<Entity> entities, string organisation)
     {
         var statements = new List<(string, string, PropertyValue)>();
         foreach (var entity in entities)
@@ -158,10 +193,14 @@ public sealed partial class ContributionStore
                 throw new ModelException($"schema {schema.Name} is abstract", field: "schema");
             }
 
+            var id = ProviderIds.Qualify(organisation, entity.Id);
             foreach (var value in entity.Values)
             {
-                SchemaModel.GetProperty(schema, value.Property);
-                statements.Add((entity.Id, schema.Name, value));
+                var property = SchemaModel.GetProperty(schema, value.Property);
+                var stored = property.IsEntityReference
+                    ? value with { Value = ProviderIds.Qualify(organisation, value.Value), Normalised = ProviderIds.Qualify(organisation, value.Normalised ?? value.Value) }
+                    : value;
+                statements.Add((id, schema.Name, stored));
             }
         }
 
@@ -175,7 +214,10 @@ public sealed partial class ContributionStore
             throw new ModelException($"unknown organisation '{c.Organisation}'", field: "organisation");
         }
 
-        if (c.CaseId is not null && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cases WHERE id = @CaseId", c, tx) == 0)
+        // Contributing to a case needs membership of it; a case the organisation is not a member of is answered exactly
+        // like one that does not exist, so that nobody learns through an import which cases there are.
+        if (c.CaseId is not null && await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM case_members WHERE case_id = @CaseId AND organisation = @Organisation", c, tx) == 0)
         {
             throw ModelException.Unknown($"unknown case '{c.CaseId}'", field: "case");
         }

@@ -54,6 +54,24 @@ internal sealed class CrossCheckIndex : IDisposable
     /// <summary>Persons of one contribution, in storage order.</summary>
     public IReadOnlyList<StoredPerson> PersonsOf(long contributionId) => _personsByContribution.GetValueOrDefault(contributionId) ?? [];
 
+    /// <summary>The number of persons in the contributions <paramref name="include"/> admits, and a key naming that
+    /// population (its contributions), under which a model trained on it may be cached.</summary>
+    public (int Count, string Key) PopulationOf(Func<long, bool> include)
+    {
+        var count = 0;
+        var hash = new HashCode();
+        foreach (var (contribution, persons) in _personsByContribution.OrderBy(kv => kv.Key))
+        {
+            if (include(contribution))
+            {
+                count += persons.Length;
+                hash.Add(contribution);
+            }
+        }
+
+        return (count, "scope:" + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + hash.ToHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Persons stored by an organisation.</summary>
     public int PersonsOfOrganisation(string organisation) => _perOrganisation.GetValueOrDefault(organisation);
 

@@ -9,7 +9,7 @@ public sealed partial class CrossChecker
     /// محمد): same person or review band on the name alone.</summary>
     /// <remarks>Used by search: it is not a systematic check and is not logged as one, and it decides nothing about access —
     /// the caller renders the entities through the access policy.</remarks>
-    internal async Task<IReadOnlyList<string>> PersonsNamedAsync(string name, int limit, CancellationToken ct = default)
+    internal async Task<IReadOnlyList<string>> PersonsNamedAsync(string name, int limit, Func<long, bool> includeContribution, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || !name.Any(char.IsLetter) || name.Any(char.IsDigit))
         {
@@ -22,7 +22,11 @@ public sealed partial class CrossChecker
             return [];
         }
 
-        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() }, _ => true, Index.PersonCount, "all", limit)
+        // The population is what the caller may read: its size sets the prior and its key the model trained on it, so that
+        // records outside it change nothing of the answer.
+        bool Include(string id) => Index.Person(id) is { } p && includeContribution(p.ContributionId);
+        var (population, key) = Index.PopulationOf(includeContribution);
+        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() }, Include, population, key, limit)
             .Select(hit => Index.Person(hit.Id)?.EntityId)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)

@@ -91,14 +91,18 @@ public sealed partial class CrossChecker
     public async Task<ScreeningResult> ScreenPersonAsync(PersonRecord query, Principal by, string? list = null, CancellationToken ct = default)
     {
         await Index.CatchUpAsync(ct);
-        var population = list is null ? Index.PersonCount : Index.PersonsOfSource(list);
+        // The screened population is what the user may learn of (in full or as a hit), decided before the query runs:
+        // records the user may not know of take no place among the best candidates and do not move the prior.
+        var scope = await _store.Contributions.ScopeAsync(by, AccessAction.View, ct);
+        bool Knowable(long contribution) => scope.Of(contribution) != Decision.Deny;
+        var (population, key) = Index.PopulationOf(c => Knowable(c) && (list is null || Index.PersonsOf(c) is [{ } first, ..] && first.Source == list));
         var matches = new List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)>();
         if (population > 0)
         {
-            bool InList(string id) => list is null || Index.Person(id)?.Source == list;
+            bool Include(string id) => Index.Person(id) is { } p && Knowable(p.ContributionId) && (list is null || p.Source == list);
             // A reference list names every person once: its candidates compete for the query (one entry per person).
             // All stored data may hold the same person from several contributions, so there they do not.
-            foreach (var hit in Index.Persons.Query(query, InList, population, list is null ? "all" : "list:" + list, 10, oneEntryPerPerson: list is not null))
+            foreach (var hit in Index.Persons.Query(query, Include, population, (list is null ? "all|" : "list:" + list + "|") + key, 10, oneEntryPerPerson: list is not null))
             {
                 matches.Add((Index.Person(hit.Id)!, hit.Weight, hit.Probability, hit.Kind.ToString(), hit.Explanation.Line));
             }
@@ -110,25 +114,29 @@ public sealed partial class CrossChecker
     /// <summary>Screens a strong identifier (normalised) against stored data, logs the check, and answers as <paramref name="by"/> may see.</summary>
     public async Task<ScreeningResult> ScreenIdentifierAsync(string kind, string normalised, Principal by, string? list = null, CancellationToken ct = default)
     {
-        IEnumerable<(long ContributionId, string EntityId, string Property)> rows;
+        var (_, rows) = await HoldersOfAsync(kind, normalised, ct, list);
+        var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
+        return await DiscloseAsync(persons, by, list ?? "all", "identifier", ct);
+    }
+
+    /// <summary>Every stored record holding the complete normalised identifier, before any access decision; callers disclose.</summary>
+    internal async Task<(string Kind, IReadOnlyList<(long ContributionId, string EntityId, string Property)> Rows)> HoldersOfAsync(
+        string kind, string normalised, CancellationToken ct, string? list = null)
+    {
         if (CrossCheckIndex.Holds(kind))
         {
             await Index.CatchUpAsync(ct);
-            rows = Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property));
-        }
-        else
-        {
-            // A value kind that is not a strong identifier (a date, a country …) is not indexed: ask storage.
-            var properties = IdentifierProperties(kind);
-            await using var connection = await _store.ConnectAsync(ct);
-            rows = await connection.QueryAsync<(long ContributionId, string EntityId, string Property)>(
-                "SELECT s.contribution_id, s.entity_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
-                "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
-                new { normalised, properties, list });
+            return (kind, Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property)).ToList());
         }
 
-        var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
-        return await DiscloseAsync(persons, by, list ?? "all", "identifier", ct);
+        // A value kind that is not a strong identifier (a date, a country …) is not indexed: ask storage.
+        var properties = IdentifierProperties(kind);
+        await using var connection = await _store.ConnectAsync(ct);
+        var rows = await connection.QueryAsync<(long ContributionId, string EntityId, string Property)>(
+            "SELECT s.contribution_id, s.entity_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
+            "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
+            new { normalised, properties, list });
+        return (kind, rows.ToList());
     }
 
     private async Task<ScreeningResult> DiscloseAsync(List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)> matches, Principal by,
@@ -140,7 +148,7 @@ public sealed partial class CrossChecker
         foreach (var m in matches)
         {
             var statements = records.Where(r => r.Statement.EntityId == m.Person.EntityId && r.Contribution.Id == m.Person.ContributionId).ToList();
-            var view = statements.Count == 0 ? null : EntityView.For(by, AccessAction.View, m.Person.EntityId, statements);
+            var view = statements.Count == 0 ? null : EntityView.For(by, AccessAction.View, m.Person.EntityId, statements, _store.Settings.References);
             if (view is { HitOnly: false })
             {
                 visible.Add(new ScreeningMatch(view.Id, view.ToEntity().Caption, statements[0].Contribution.Organisation, m.Kind, m.Weight, m.Probability, m.Line));

@@ -15,7 +15,8 @@ public sealed record HitView(long Id, DateTimeOffset Created, string Kind, doubl
 public sealed record HitSide(string EntityId, string Schema, string Caption, string Organisation, long ContributionId);
 
 /// <summary>The hit inbox of a user's organisation: every hit rendered through the access policy.</summary>
-/// <remarks>A hit whose other side the user may not even know of is left out, exactly as if it did not exist.</remarks>
+/// <remarks>A hit whose other side the user may not even know of is left out, exactly as if it did not exist: before the
+/// page is cut, so that it changes neither what is shown nor how much.</remarks>
 public static class HitInbox
 {
     public static Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, int limit = 100, CancellationToken ct = default) =>
@@ -24,19 +25,62 @@ public static class HitInbox
     /// <summary>The organisation's hits within <paramref name="scope"/> (one entity, some contributions), selected in storage.</summary>
     public static async Task<IReadOnlyList<HitView>> ForAsync(Store store, Principal user, HitScope scope, int limit = 100, CancellationToken ct = default)
     {
-        var hits = await store.Hits.ForOrganisationAsync(user.Organisation, scope, limit, ct);
+        // The limit applies after the policy: hits the user may not know of take no place on the page.
         var views = new List<HitView>();
-        foreach (var hit in hits)
+        long? before = null;
+        while (views.Count < limit)
         {
-            if (await ViewAsync(store, hit, user, ct) is { } view)
+            var hits = await store.Hits.ForOrganisationAsync(user.Organisation, scope, 200, before, ct);
+            foreach (var hit in hits)
             {
-                views.Add(view);
+                if (views.Count < limit && await ViewAsync(store, hit, user, ct) is { } view)
+                {
+                    views.Add(view);
+                }
             }
+
+            if (hits.Count < 200)
+            {
+                break;
+            }
+
+            before = hits[^1].Id;
         }
 
         await store.Audit.AppendAsync(new Core.Audit.AuditEvent(user.UserName, user.Organisation, "hits.read", "inbox", "ok",
             $"{views.Count(v => v.Other is not null)} in full, {views.Count(v => v.OtherWithheld is not null)} hit-only"), ct);
         return views;
+    }
+
+    /// <summary>The notices of the user's organisation, newest first, each as the policy lets the user see it.</summary>
+    /// <remarks>A notice of a hit that the inbox withholds (the user may not know of its other side) is left out exactly as
+    /// if it did not exist; the limit applies after that decision, so what is withheld changes neither the count nor the page.</remarks>
+    public static async Task<IReadOnlyList<Notice>> NoticesAsync(Store store, Principal user, int limit = 200, CancellationToken ct = default)
+    {
+        var shown = new List<Notice>();
+        long? before = null;
+        while (shown.Count < limit)
+        {
+            var page = await store.Hits.NoticesAsync(user.Organisation, 200, before, ct);
+            foreach (var notice in page)
+            {
+                if (notice.HitId is not { } hitId || (await store.Hits.GetAsync(hitId, ct) is { } hit && await ViewAsync(store, hit, user, ct) is not null))
+                {
+                    shown.Add(notice);
+                }
+            }
+
+            if (page.Count < 200)
+            {
+                break;
+            }
+
+            before = page[^1].Id;
+        }
+
+        await store.Audit.AppendAsync(new Core.Audit.AuditEvent(user.UserName, user.Organisation, "notices.read", "notices", "ok",
+            shown.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " shown"), ct);
+        return shown.Take(limit).ToList();
     }
 
     /// <summary>One hit for one user; null when the user has no side in it or may not know of it.</summary>
@@ -57,8 +101,8 @@ public static class HitInbox
             return null;
         }
 
-        var mineView = EntityView.For(user, AccessAction.View, mine[0].Statement.EntityId, mine);
-        var otherView = EntityView.For(user, AccessAction.View, other[0].Statement.EntityId, other);
+        var mineView = EntityView.For(user, AccessAction.View, mine[0].Statement.EntityId, mine, store.Settings.References);
+        var otherView = EntityView.For(user, AccessAction.View, other[0].Statement.EntityId, other, store.Settings.References);
         if (mineView is null or { HitOnly: true } || otherView is null)
         {
             return null;

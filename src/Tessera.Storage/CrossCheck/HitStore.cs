@@ -106,7 +106,11 @@ public sealed class HitStore
         ForOrganisationAsync(organisation, HitScope.All, limit, ct);
 
     /// <summary>Hits touching any contribution of an organisation, within <paramref name="scope"/>, newest first.</summary>
-    public async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit = 200, CancellationToken ct = default)
+    public Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit = 200, CancellationToken ct = default) =>
+        ForOrganisationAsync(organisation, scope, limit, null, ct);
+
+    /// <summary>One page of an organisation's hits within <paramref name="scope"/>, newest first, with ids below <paramref name="before"/>.</summary>
+    internal async Task<IReadOnlyList<Hit>> ForOrganisationAsync(string organisation, HitScope scope, int limit, long? before, CancellationToken ct)
     {
         var entity = scope.EntityId;
         var ids = scope.ContributionIds?.ToArray();
@@ -121,7 +125,8 @@ public sealed class HitStore
             "OR existing_contribution_id IN (SELECT id FROM contributions WHERE organisation = @organisation))" +
             (entity is null ? "" : " AND (new_entity_id = @entity OR existing_entity_id = @entity)") +
             (ids is null ? "" : $" AND ({_store.In("new_contribution_id", "ids")} OR {_store.In("existing_contribution_id", "ids")})") +
-            " ORDER BY id DESC LIMIT @limit", new { organisation, limit, entity, ids });
+            (before is null ? "" : " AND id < @before") +
+            " ORDER BY id DESC LIMIT @limit", new { organisation, limit, entity, ids, before });
         return rows.Select(r => r.ToHit()).ToList();
     }
 
@@ -138,13 +143,16 @@ public sealed class HitStore
         return (await connection.QuerySingleOrDefaultAsync<HitRow>($"SELECT {HitColumns} FROM hits WHERE id = @id", new { id }))?.ToHit();
     }
 
-    /// <summary>The notices of an organisation, newest first.</summary>
-    public async Task<IReadOnlyList<Notice>> NoticesAsync(string organisation, int limit = 200, CancellationToken ct = default)
+    /// <summary>The notices addressed to an organisation, newest first, before any access decision: callers read them
+    /// through <see cref="HitInbox.NoticesAsync"/>.</summary>
+    /// <param name="before">Only notices with a smaller id (the next page), or all when null.</param>
+    internal async Task<IReadOnlyList<Notice>> NoticesAsync(string organisation, int limit = 200, long? before = null, CancellationToken ct = default)
     {
         await using var connection = await _store.ConnectAsync(ct);
         var rows = await connection.QueryAsync<(long Id, string Created, string Organisation, string Kind, long? HitId, string? From, string Details, long Read)>(
-            "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation ORDER BY id DESC LIMIT @limit",
-            new { organisation, limit });
+            "SELECT id, created, organisation, kind, hit_id, from_organisation, details, is_read FROM notices WHERE organisation = @organisation" +
+            (before is null ? "" : " AND id < @before") + " ORDER BY id DESC LIMIT @limit",
+            new { organisation, limit, before });
         return rows.Select(r => new Notice(r.Id, Parse(r.Created), r.Organisation, r.Kind, r.HitId, r.From, r.Details, r.Read != 0)).ToList();
     }
 

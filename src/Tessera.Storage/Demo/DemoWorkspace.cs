@@ -55,6 +55,9 @@ public static class DemoWorkspace
             await store.Directory.AddOrganisationAsync(new Organisation(o.Code, o.Name, o.Country, o.Kind), system, ct);
         }
 
+        // The hub is the organisation that runs it; the border agency's analysts hold the hub analyst role without hub rights.
+        await store.Settings.SetHubAsync("EU-HUB", system, ct);
+
         foreach (var u in Users)
         {
             await store.Directory.AddUserAsync(new User(u.User, u.User, u.Org, u.Roles.ToHashSet(), false), Password, system, ct);

@@ -15,7 +15,10 @@ public sealed record Organisation(string Code, string Name, string Country, stri
 /// <summary>A user account of an organisation.</summary>
 public sealed record User(string Name, string DisplayName, string Organisation, IReadOnlySet<Role> Roles, bool Disabled)
 {
-    public Principal ToPrincipal() => new(Name, Organisation, Roles);
+    /// <summary>True when the user's organisation runs the hub (<see cref="PlatformSettings.Hub"/>).</summary>
+    public bool AtHub { get; init; }
+
+    public Principal ToPrincipal() => new(Name, Organisation, Roles) { AtHub = AtHub };
 }
 
 /// <summary>A case or analysis project shared by its member organisations.</summary>
@@ -84,10 +87,10 @@ public sealed class DirectoryStore
     {
         await using var connection = await _store.ConnectAsync(ct);
         var rows = await connection.QueryAsync<UserRow>("SELECT name AS Name, display_name AS DisplayName, organisation AS Organisation, roles AS Roles, disabled AS Disabled, password_hash AS PasswordHash FROM users ORDER BY name");
-        return rows.Select(r => r.ToUser()).ToList();
+        return rows.Select(r => r.ToUser(_store.Settings)).ToList();
     }
 
-    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser();
+    public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser(_store.Settings);
 
     /// <summary>The user when the password matches and the account is enabled; null otherwise.</summary>
     public async Task<User?> SignInAsync(string name, string password, CancellationToken ct = default)
@@ -95,7 +98,7 @@ public sealed class DirectoryStore
         var row = await FindAsync(name, ct);
         var ok = row is not null && row.Disabled == 0 && PasswordHash.Verify(password, row.PasswordHash);
         await _store.Audit.AppendAsync(new AuditEvent(name, row?.Organisation ?? "", "user.signin", "user:" + name, ok ? "ok" : "failed"), ct);
-        return ok ? row!.ToUser() : null;
+        return ok ? row!.ToUser(_store.Settings) : null;
     }
 
     /// <summary>Creates an API token for a user; only its hash is stored, the token is returned once.</summary>
@@ -118,7 +121,7 @@ public sealed class DirectoryStore
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
             "SELECT u.name AS Name, u.display_name AS DisplayName, u.organisation AS Organisation, u.roles AS Roles, u.disabled AS Disabled, u.password_hash AS PasswordHash " +
             "FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = @hash", new { hash = PasswordHash.TokenHash(token) });
-        return row is { Disabled: 0 } ? row.ToUser() : null;
+        return row is { Disabled: 0 } ? row.ToUser(_store.Settings) : null;
     }
 
     /// <summary>Creates a case owned by an organisation, with its member organisations (the owner included).</summary>
@@ -178,6 +181,6 @@ public sealed class DirectoryStore
 
     private sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash)
     {
-        public User ToUser() => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0);
+        public User ToUser(PlatformSettings settings) => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0) { AtHub = Organisation == settings.Hub };
     }
 }

@@ -106,10 +106,12 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
     /// (<see cref="AccessAction.View"/> to show it, <see cref="AccessAction.Export"/> to hand it out as a file).</summary>
     public static async Task<NetworkView> BuildAsync(Store store, Principal user, string? caseId, AccessAction action, CancellationToken ct = default)
     {
+        // The policy decides first, per contribution; only what it allows is read.
+        var scope = await store.Contributions.ScopeAsync(user, action, ct);
         var statements = new List<StatementRecord>();
-        await foreach (var s in store.Contributions.AllStatementsAsync(ct))
+        await foreach (var s in store.Contributions.StatementsInAsync(scope.Allowed, ct))
         {
-            if ((caseId is null || s.Contribution.CaseId == caseId) && AccessPolicy.Decide(user, action, s.Target) == Decision.Allow)
+            if (caseId is null || s.Contribution.CaseId == caseId)
             {
                 statements.Add(s);
             }

@@ -14,6 +14,7 @@ internal static class AuthSchemes
     public const string Smart = "tessera";
     public const string Token = "token";
     public const string OrganisationClaim = "tessera:org";
+    public const string HubClaim = "tessera:hub";
 
     public static string Select(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
@@ -30,6 +31,11 @@ internal static class AuthSchemes
             new(OrganisationClaim, user.Organisation),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
+        if (user.AtHub)
+        {
+            claims.Add(new Claim(HubClaim, "true"));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
@@ -37,7 +43,7 @@ internal static class AuthSchemes
     public static Principal ToPrincipal(this ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? throw new InvalidOperationException("not signed in"),
             user.FindFirstValue(OrganisationClaim) ?? "",
-            user.FindAll(ClaimTypes.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet());
+            user.FindAll(ClaimTypes.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet()) { AtHub = user.HasClaim(HubClaim, "true") };
 
     public static Task ApiAnswers401(RedirectContext<CookieAuthenticationOptions> context) => AnswerApi(context, StatusCodes.Status401Unauthorized);
 

@@ -21,8 +21,8 @@ internal static class CrossCheckEndpoints
             .Produces<IReadOnlyList<HitView>>();
 
         group.MapGet("/notices", async (HttpContext http, Store store) =>
-            Results.Ok(await store.Hits.NoticesAsync(http.User.ToPrincipal().Organisation, 200, http.RequestAborted)))
-            .WithName("Notices").WithSummary("Notices to the caller's organisation: new hits and requests for access.").Produces<IReadOnlyList<Notice>>();
+            Results.Ok(await HitInbox.NoticesAsync(store, http.User.ToPrincipal(), 200, http.RequestAborted)))
+            .WithName("Notices").WithSummary("Notices to the caller's organisation (new hits and requests for access), only for hits the caller's inbox shows.").Produces<IReadOnlyList<Notice>>();
 
         group.MapPost("/hits/request-access", async (AccessRequest request, HttpContext http, Store store) =>
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tessera.Core.Access;
 using Tessera.Storage;
+using Tessera.Storage.Contributions;
 using Tessera.Web.Auth;
 
 namespace Tessera.Web.Entities;
@@ -23,29 +24,27 @@ internal static class EntityEndpoints
 
         group.MapPost("/search", async (SearchRequest request, HttpContext http, Store store) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Query) || request.Query.Trim().Length < 2)
+            if (string.IsNullOrWhiteSpace(request.Query) || request.Query.Trim().Length < 2 || request.Query.Trim().Length > ContributionStore.MaxQueryLength)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "a search needs at least 2 characters", extensions: new Dictionary<string, object?> { ["field"] = "query" });
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"a search needs 2 to {ContributionStore.MaxQueryLength} characters",
+                    extensions: new Dictionary<string, object?> { ["field"] = "query" });
             }
 
-            if (request.Query.Length > MaxQueryChars)
+            if (request.Offset is < 0)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"a search is at most {MaxQueryChars} characters", extensions: new Dictionary<string, object?> { ["field"] = "query" });
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "offset must not be negative", extensions: new Dictionary<string, object?> { ["field"] = "offset" });
             }
 
-            var views = await store.Contributions.SearchAsync(request.Query, http.User.ToPrincipal(), Math.Clamp(request.Limit ?? 50, 1, 200), http.RequestAborted);
+            var views = await store.Contributions.SearchAsync(request.Query, http.User.ToPrincipal(), Math.Clamp(request.Limit ?? 50, 1, 200), request.Offset ?? 0, http.RequestAborted);
             return Results.Ok(views.Select(EntitySummaryDto.From).ToList());
-        }).WithName("SearchEntities").WithSummary("Entities whose names or identifiers contain the query; the query travels in the body, never in the URL.")
+        }).WithName("SearchEntities").WithSummary("Entities the caller may read whose names or identifiers contain the query, paged by limit and offset; a withheld record answers only to a complete identifier, as a hit-only reference. The query travels in the body, never in the URL.")
           .Produces<List<EntitySummaryDto>>().DisableAntiforgery();
     }
-
-    /// <summary>The longest search query: names and identifiers are far shorter; longer queries only cost the server.</summary>
-    internal const int MaxQueryChars = 200;
 
     internal static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "not found");
 }
 
-internal sealed record SearchRequest(string Query, int? Limit);
+internal sealed record SearchRequest(string Query, int? Limit, int? Offset);
 
 internal sealed record ProvenanceDto(long ContributionId, string Organisation, string? Case, string Handling, string? H3Text, string Reliability,
     int Accuracy, string SubjectCategory, string Purpose, DateTimeOffset Created, DateOnly ReviewDate);

@@ -30,7 +30,7 @@ public sealed class AccessMatrixTests
     [MemberData(nameof(Cells))]
     public void Decide_EveryCodeSetAndCategory_MatchesRuleTable(Role role, OwnerRelation relation, AccessAction action)
     {
-        var principal = new Principal("u", "IT", new HashSet<Role> { role });
+        var principal = new Principal("u", "IT", new HashSet<Role> { role }) { AtHub = relation == OwnerRelation.Hub };
         foreach (var codes in CodeSets())
         {
             foreach (var subject in Enum.GetValues<SubjectCategory>())
@@ -48,11 +48,22 @@ public sealed class AccessMatrixTests
     [Fact]
     public void Decide_SeveralRoles_GetsTheWidestOfEachRole()
     {
-        var target = TargetFor(OwnerRelation.Other, [HandlingCode.H0], SubjectCategory.Suspect);
-        var both = new Principal("u", "IT", new HashSet<Role> { Role.Analyst, Role.HubAnalyst });
+        var target = TargetFor(OwnerRelation.Hub, [HandlingCode.H0], SubjectCategory.Suspect);
+        var both = new Principal("u", "IT", new HashSet<Role> { Role.Analyst, Role.HubAnalyst }) { AtHub = true };
 
         Assert.Equal(Decision.Allow, AccessPolicy.Decide(both, AccessAction.View, target));
         Assert.Equal(Decision.HitOnly, AccessPolicy.Decide(both with { Roles = new HashSet<Role> { Role.Analyst } }, AccessAction.View, target));
+    }
+
+    [Fact]
+    public void Decide_HubAnalystRoleOutsideTheHubOrganisation_GetsNoMoreThanAnAnalyst()
+    {
+        var target = TargetFor(OwnerRelation.Other, [HandlingCode.H0], SubjectCategory.Suspect);
+        var agency = new Principal("border.analyst", "EU-BCG", new HashSet<Role> { Role.HubAnalyst, Role.Supervisor });
+
+        Assert.Equal(OwnerRelation.Other, target.RelationOf(agency));
+        Assert.Equal(Decision.HitOnly, AccessPolicy.Decide(agency, AccessAction.View, target));
+        Assert.Equal(Decision.Allow, AccessPolicy.Decide(agency with { AtHub = true }, AccessAction.View, target));
     }
 
     [Fact]
@@ -62,7 +73,7 @@ public sealed class AccessMatrixTests
                 Gen.Enum<HandlingCode>().Array[1, 4], Gen.Enum<HandlingCode>())
             .Sample((role, relation, action, subject, codes, extra) =>
             {
-                var principal = new Principal("u", "IT", new HashSet<Role> { role });
+                var principal = new Principal("u", "IT", new HashSet<Role> { role }) { AtHub = relation == OwnerRelation.Hub };
                 var before = AccessPolicy.Decide(principal, action, TargetFor(relation, [.. codes], subject));
                 var after = AccessPolicy.Decide(principal, action, TargetFor(relation, [.. codes, extra], subject));
                 return after <= before;
@@ -76,7 +87,7 @@ public sealed class AccessMatrixTests
                 Gen.Enum<HandlingCode>().Array[1, 4])
             .Sample((role, relation, action, subject, codes) =>
             {
-                var principal = new Principal("u", "IT", new HashSet<Role> { role });
+                var principal = new Principal("u", "IT", new HashSet<Role> { role }) { AtHub = relation == OwnerRelation.Hub };
                 var before = AccessPolicy.Decide(principal, action, TargetFor(relation, [.. codes], subject));
                 var after = AccessPolicy.Decide(principal, action, TargetFor(relation, [.. codes], SubjectCategory.Informant));
                 return after <= before || relation == OwnerRelation.Own;

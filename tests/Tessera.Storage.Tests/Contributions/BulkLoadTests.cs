@@ -29,10 +29,10 @@ public sealed class BulkLoadTests
         var entities = Enumerable.Range(0, 41).Select(Entity).ToList();
 
         var result = await store.Contributions.WriteAsync(TestStores.Contribution("IT", "C1", hash: "large"), entities, Principal.System);
-        var stored = await store.Contributions.StatementsOfAsync(entities.Select(e => e.Id).ToList());
+        var stored = await store.Contributions.StatementsOfAsync(entities.Select(e => "IT:" + e.Id).ToList());
 
         Assert.Equal(205, result.Statements);
-        Assert.Equal(entities.SelectMany(e => e.Values.Select(v => (e.Id, v.Property, v.Value, v.Normalised, v.Valid, v.Reason))),
+        Assert.Equal(entities.SelectMany(e => e.Values.Select(v => ("IT:" + e.Id, v.Property, v.Value, v.Normalised, v.Valid, v.Reason))),
             stored.Select(s => (s.Statement.EntityId, s.Statement.Property, s.Statement.Value, s.Statement.Normalised, s.Statement.Valid, s.Statement.Reason)));
         Assert.All(stored, s => Assert.Equal(result.ContributionId, s.Contribution.Id));
         Assert.Equal(schemaBefore, await SchemaOfStatementsAsync(store));

@@ -14,7 +14,7 @@ public sealed class ContributionStoreTests
 
         var result = await store.Contributions.WriteAsync(TestStores.Contribution("IT", "C1"),
             [TestStores.Person("p1", "Mohammed Ali", "1990-03-07"), TestStores.Person("p2", "Yusuf Haddad")], it);
-        var view = await store.Contributions.ReadEntityAsync("p1", it);
+        var view = await store.Contributions.ReadEntityAsync("IT:p1", it);
 
         Assert.True(result.Added);
         Assert.Equal(3, result.Statements);
@@ -87,9 +87,9 @@ public sealed class ContributionStoreTests
         await using var store = await TestStores.CreateSeededAsync(provider);
         await store.Contributions.WriteAsync(TestStores.Contribution("IT", "C1"), [TestStores.Person("p1", "Mohammed Ali")], TestStores.User("IT", Role.Analyst));
 
-        var partner = await store.Contributions.ReadEntityAsync("p1", TestStores.User("GR", Role.Analyst));
-        var other = await store.Contributions.ReadEntityAsync("p1", TestStores.User("MT", Role.Analyst));
-        var policy = await store.Contributions.ReadEntityAsync("p1", TestStores.User("MT", Role.PolicyOfficer));
+        var partner = await store.Contributions.ReadEntityAsync("IT:p1", TestStores.User("GR", Role.Analyst));
+        var other = await store.Contributions.ReadEntityAsync("IT:p1", TestStores.User("MT", Role.Analyst));
+        var policy = await store.Contributions.ReadEntityAsync("IT:p1", TestStores.User("MT", Role.PolicyOfficer));
 
         Assert.NotNull(partner);
         Assert.Single(partner.Statements);
@@ -107,7 +107,7 @@ public sealed class ContributionStoreTests
         await store.Contributions.WriteAsync(TestStores.Contribution("IT", null, "H0,H2"), [TestStores.Person("p1", "Mohammed Ali")], TestStores.User("IT", Role.Analyst));
         var mt = TestStores.User("MT", Role.Analyst);
 
-        var restricted = await store.Contributions.ReadEntityAsync("p1", mt);
+        var restricted = await store.Contributions.ReadEntityAsync("IT:p1", mt);
         var missing = await store.Contributions.ReadEntityAsync("p-does-not-exist", mt);
 
         Assert.Null(restricted);
@@ -116,18 +116,40 @@ public sealed class ContributionStoreTests
 
     [Theory]
     [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
-    public async Task ReadEntityAsync_MixedContributions_ShowsOnlyAllowedStatements(string provider)
+    public async Task WriteAsync_AnotherProvidersId_NeverWritesIntoTheirRecord(string provider)
     {
         await using var store = await TestStores.CreateSeededAsync(provider);
         await store.Contributions.WriteAsync(TestStores.Contribution("IT", "C1", hash: "a"), [TestStores.Person("p1", "Mohammed Ali")], TestStores.User("IT", Role.Analyst));
-        await store.Contributions.WriteAsync(TestStores.Contribution("MT", null, hash: "b"), [TestStores.Person("p1", "Muhammad Ali", "1990-03-07")], TestStores.User("MT", Role.Analyst));
 
-        var view = await store.Contributions.ReadEntityAsync("p1", TestStores.User("GR", Role.Analyst));
+        // Malta writes the same local id, and Italy's qualified id, with a script in the name: both stay Malta's records.
+        await store.Contributions.WriteAsync(TestStores.Contribution("MT", null, hash: "b"),
+            [TestStores.Person("p1", "Muhammad Ali", "1990-03-07"), TestStores.Person("IT:p1", "<script>alert(1)</script>")], TestStores.User("MT", Role.Analyst));
 
-        Assert.NotNull(view);
-        Assert.Equal(["Mohammed Ali"], view.Statements.Select(s => s.Statement.Value));
-        Assert.Equal("MT", Assert.Single(view.Withheld).Owner);
-        Assert.DoesNotContain("1990", string.Join(' ', view.Withheld), StringComparison.Ordinal);
+        var italian = await store.Contributions.ReadEntityAsync("IT:p1", TestStores.User("IT", Role.Analyst));
+        var maltese = await store.Contributions.ReadEntityAsync("MT:p1", TestStores.User("MT", Role.Analyst));
+        var forged = await store.Contributions.ReadEntityAsync("MT:IT:p1", TestStores.User("MT", Role.Analyst));
+
+        Assert.Equal(["Mohammed Ali"], italian!.Statements.Select(s => s.Statement.Value));
+        Assert.Empty(italian.Withheld);
+        Assert.Equal(["Muhammad Ali", "1990-03-07"], maltese!.Statements.Select(s => s.Statement.Value));
+        Assert.Equal(["<script>alert(1)</script>"], forged!.Statements.Select(s => s.Statement.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task WriteAsync_CaseOfWhichTheProviderIsNoMember_IsRefusedLikeAnUnknownCase(string provider)
+    {
+        await using var store = await TestStores.CreateSeededAsync(provider);
+        var malta = TestStores.User("MT", Role.Analyst);
+
+        var foreign = await Assert.ThrowsAsync<ModelException>(() =>
+            store.Contributions.WriteAsync(TestStores.Contribution("MT", "C1", hash: "a"), [TestStores.Person("p1", "A")], malta));
+        var unknown = await Assert.ThrowsAsync<ModelException>(() =>
+            store.Contributions.WriteAsync(TestStores.Contribution("MT", "NO-SUCH-CASE", hash: "a"), [TestStores.Person("p1", "A")], malta));
+
+        Assert.Equal(foreign.Message.Replace("C1", "X", StringComparison.Ordinal), unknown.Message.Replace("NO-SUCH-CASE", "X", StringComparison.Ordinal));
+        Assert.Equal(foreign.Field, unknown.Field);
+        Assert.Equal(0, (await store.Contributions.CountsAsync()).Contributions);
     }
 
     [Theory]
@@ -138,8 +160,8 @@ public sealed class ContributionStoreTests
         await store.Contributions.WriteAsync(TestStores.Contribution("IT", null, "H0,H2"), [TestStores.Person("p1", "A")], TestStores.User("IT", Role.Analyst));
         var before = await store.Audit.CountAsync();
 
-        await store.Contributions.ReadEntityAsync("p1", TestStores.User("IT", Role.Analyst));
-        await store.Contributions.ReadEntityAsync("p1", TestStores.User("MT", Role.Analyst));
+        await store.Contributions.ReadEntityAsync("IT:p1", TestStores.User("IT", Role.Analyst));
+        await store.Contributions.ReadEntityAsync("IT:p1", TestStores.User("MT", Role.Analyst));
 
         var entries = new List<Core.Audit.AuditEntry>();
         await foreach (var e in store.Audit.ReadAsync(before + 1))

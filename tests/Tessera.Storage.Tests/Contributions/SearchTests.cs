@@ -29,7 +29,7 @@ public sealed class SearchTests
         var spelling = await store.Contributions.SearchAsync("Muhammad Ali Hasan", greek);
         var unrelated = await store.Contributions.SearchAsync("Giuseppe Russo", greek);
 
-        Assert.Equal("p-1", Assert.Single(spelling).Id);
+        Assert.Equal("IT:p-1", Assert.Single(spelling).Id);
         Assert.Empty(unrelated);
         Assert.Empty(await store.Hits.CheckStatisticsAsync());
     }

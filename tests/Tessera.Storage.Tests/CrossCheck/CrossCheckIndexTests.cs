@@ -18,13 +18,13 @@ public sealed class CrossCheckIndexTests
         var gr = await ContributeAsync(store, "GR", "C1", "H0", "g", Person("gr-7", "Omar Khaled Mansour", "1979-06-30", "+30 694 123 4567", "+306941234567"));
 
         Assert.Equal(before + 1, store.CrossCheck.Index.PersonCount);
-        Assert.Equal("gr-7", Assert.Single(store.CrossCheck.Index.PersonsOf(gr)).EntityId);
-        Assert.Equal("gr-7", Assert.Single(store.CrossCheck.Index.Identifier("phone", "+306941234567")).EntityId);
+        Assert.Equal("GR:gr-7", Assert.Single(store.CrossCheck.Index.PersonsOf(gr)).EntityId);
+        Assert.Equal("GR:gr-7", Assert.Single(store.CrossCheck.Index.Identifier("phone", "+306941234567")).EntityId);
         var italian = TestStores.User("IT", Role.Analyst);
         var byName = await store.CrossCheck.ScreenPersonAsync(new PersonRecord("q") { Name = "Omar Khaled Mansour", BirthDate = "1979-06-30" }, italian);
         var byPhone = await store.CrossCheck.ScreenIdentifierAsync("phone", "+306941234567", italian);
-        Assert.Equal("gr-7", Assert.Single(byName.Visible).EntityId);
-        Assert.Equal("gr-7", Assert.Single(byPhone.Visible).EntityId);
+        Assert.Equal("GR:gr-7", Assert.Single(byName.Visible).EntityId);
+        Assert.Equal("GR:gr-7", Assert.Single(byPhone.Visible).EntityId);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class CrossCheckIndexTests
 
         Assert.Equal(("no-hit", 0, 0), (byName.Outcome, byName.Visible.Count, byName.Withheld.Count));
         Assert.Equal(("no-hit", 0, 0), (byPhone.Outcome, byPhone.Visible.Count, byPhone.Withheld.Count));
-        Assert.Equal("mt-3", Assert.Single(maltese.Visible).EntityId);
+        Assert.Equal("MT:mt-3", Assert.Single(maltese.Visible).EntityId);
     }
 
     // Italy's suspect, in case C1 shared with Greece.

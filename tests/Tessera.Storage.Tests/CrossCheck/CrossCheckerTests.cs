@@ -19,7 +19,7 @@ public sealed class CrossCheckerTests
 
         var hit = await store.Hits.GetAsync(Assert.Single(hits));
         Assert.Equal("same-person", hit!.Kind);
-        Assert.Equal(("mt-1", "it-1"), (hit.NewEntityId, hit.ExistingEntityId));
+        Assert.Equal(("MT:mt-1", "IT:it-1"), (hit.NewEntityId, hit.ExistingEntityId));
         Assert.Contains("equivalence", hit.Summary, StringComparison.Ordinal);
         Assert.Single(await store.Hits.NoticesAsync("IT"));
         Assert.Single(await store.Hits.NoticesAsync("MT"));
@@ -67,7 +67,7 @@ public sealed class CrossCheckerTests
         var italian = Assert.Single(await HitInbox.ForAsync(store, TestStores.User("IT", Role.Analyst)));
 
         // Italy's record is in case C1 (IT, GR): Greece, a partner, sees it. Greece's own record is not in a case: Italy learns only the hit.
-        Assert.Equal("it-1", greek.Other!.EntityId);
+        Assert.Equal("IT:it-1", greek.Other!.EntityId);
         Assert.NotNull(greek.Summary);
         Assert.Null(italian.Other);
         Assert.Equal("GR", italian.OtherWithheld!.Owner);
@@ -156,9 +156,9 @@ public sealed class CrossCheckerTests
         var list = await store.CrossCheck.ScreenPersonAsync(query, italian, "un-list.csv");
 
         // All stored data may hold a person twice: no competition there; the list names each person once: candidates compete.
-        var sonEverywhere = everything.Visible.Single(m => m.EntityId == "son");
-        var sonInList = list.Visible.FirstOrDefault(m => m.EntityId == "son");
-        Assert.Equal("father", list.Visible[0].EntityId);
+        var sonEverywhere = everything.Visible.Single(m => m.EntityId == "IT:son");
+        var sonInList = list.Visible.FirstOrDefault(m => m.EntityId == "IT:son");
+        Assert.Equal("IT:father", list.Visible[0].EntityId);
         Assert.Equal(nameof(MatchKind.SamePerson), list.Visible[0].Kind);
         Assert.True(sonInList is null || sonInList.Weight < sonEverywhere.Weight);
     }
@@ -175,7 +175,7 @@ public sealed class CrossCheckerTests
         var italian = TestStores.User("IT", Role.Analyst);
 
         var all = await HitInbox.ForAsync(store, italian);
-        var onGreek = await HitInbox.ForAsync(store, italian, new HitScope(EntityId: "gr-1"));
+        var onGreek = await HitInbox.ForAsync(store, italian, new HitScope(EntityId: "GR:gr-1"));
         var ofMalta = await HitInbox.ForAsync(store, italian, new HitScope(ContributionIds: [mt]));
         var none = await HitInbox.ForAsync(store, italian, new HitScope(ContributionIds: []));
 

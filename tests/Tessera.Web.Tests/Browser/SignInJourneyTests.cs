@@ -18,7 +18,7 @@ public sealed class SignInJourneyTests(DemoServer server)
         await session.Page.ClickAsync("[data-testid=search-button]");
         await session.Page.WaitForSelectorAsync("[data-testid=result-count]");
         await session.ScreenshotAsync("02-search");
-        await session.Page.ClickAsync("a[href=\"/entities/it-p-002\"]");
+        await session.Page.ClickAsync("a[href=\"/entities/IT%3Ait-p-002\"]");
         await session.Page.WaitForSelectorAsync("[data-testid=entity-caption]");
         await session.ScreenshotAsync("03-entity");
 
@@ -86,7 +86,7 @@ public sealed class SignInJourneyTests(DemoServer server)
         await using var session = await server.NewSessionAsync();
 
         await session.SignInAsync("gr.analyst");
-        await session.Page.GotoAsync(session.BaseUrl + "/entities/it-p-002");
+        await session.Page.GotoAsync(session.BaseUrl + "/entities/IT:it-p-002");
         var text = await session.Page.InnerTextAsync("[data-testid=hit-only]");
         await session.ScreenshotAsync("04-hit-only");
 

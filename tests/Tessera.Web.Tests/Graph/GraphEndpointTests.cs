@@ -36,14 +36,14 @@ public sealed class GraphEndpointTests
         await using var host = await TestHost.StartAsync();
         var client = await host.AsAsync("it.analyst");
 
-        var ego = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph/expand?case=OP-ZUWARA&node=it-p-001");
-        var paths = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=it-p-004&to=it-v-001");
-        var hidden = await (await host.AsAsync("de.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=it-p-004&to=it-v-001");
+        var ego = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph/expand?case=OP-ZUWARA&node=IT:it-p-001");
+        var paths = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=IT:it-p-004&to=IT:it-v-001");
+        var hidden = await (await host.AsAsync("de.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=IT:it-p-004&to=IT:it-v-001");
 
-        Assert.Contains(ego.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == "it-v-001");
+        Assert.Contains(ego.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == "IT:it-v-001");
         var shortest = paths[0].EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.True(shortest.Count >= 3);
-        Assert.Equal("it-v-001", shortest[^1]);
+        Assert.Equal("IT:it-v-001", shortest[^1]);
         Assert.Equal(0, hidden.GetArrayLength());
     }
 }

@@ -39,7 +39,7 @@ public sealed class HostTests
     {
         await using var host = await TestHost.StartAsync();
 
-        var response = await host.Anonymous().GetAsync(new Uri("/api/v1/entities/it-p-001", UriKind.Relative));
+        var response = await host.Anonymous().GetAsync(new Uri("/api/v1/entities/IT:it-p-001", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -51,7 +51,7 @@ public sealed class HostTests
         var client = host.Anonymous();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "tsr_forged");
 
-        var response = await client.GetAsync(new Uri("/api/v1/entities/it-p-001", UriKind.Relative));
+        var response = await client.GetAsync(new Uri("/api/v1/entities/IT:it-p-001", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -64,7 +64,7 @@ public sealed class HostTests
 
         var signIn = await client.PostAsJsonAsync("/api/v1/auth/signin", new { userName = "it.analyst", password = "tessera-demo-2026" });
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("tessera=", StringComparison.Ordinal)).Split(';')[0];
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/entities/it-p-001");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/entities/IT:it-p-001");
         request.Headers.Add("Cookie", cookie);
         var entity = await client.SendAsync(request);
 
