@@ -22,6 +22,7 @@ public sealed class BadInputTests
     [InlineData("nul.ftm.json", """{"id":"it-bad-2","schema":"Person","properties":{"name":["Ali\u0000Hassan"]}}""", null, null, 400, 1)]
     [InlineData("nul.csv", "id,name\np1,Ali\u0000Hassan\n", PersonMapping, null, 400, 2)]
     [InlineData("people.ftm.json", Ftm, null, "NO-SUCH-CASE", 404, null)]
+    [InlineData("people.ftm.json", Ftm, null, "OP-BALKAN", 404, null)]
     public async Task Import_BadInput_AnswersProblemDetailsNotServerError(string file, string content, string? mapping, string? caseId, int status, int? line)
     {
         await using var host = await TestHost.StartAsync();
