@@ -16,8 +16,9 @@ internal sealed class BadInputHandler(IProblemDetailsService problems) : IExcept
         {
             ModelException m => FromModel(m),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = Title(b) },
-            // The multipart reader reports a form over its length limits as invalid data.
-            InvalidDataException d when httpContext.Request.HasFormContentType => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = d.Message },
+            // The multipart reader reports a form over one of its limits as invalid data ("Multipart body length limit … exceeded").
+            InvalidDataException d when httpContext.Request.HasFormContentType && d.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+                new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = d.Message },
             _ => null,
         };
         if (problem is null || httpContext.Response.HasStarted)
