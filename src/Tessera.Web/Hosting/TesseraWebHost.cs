@@ -26,6 +26,8 @@ public static class TesseraWebHost
         builder.Services.AddSingleton<TokenSessions>();
         options.Limits.AddTo(builder.Services);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadInputHandler>();
+        RequestLimits.Apply(builder);
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Tessera API";
