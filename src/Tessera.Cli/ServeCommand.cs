@@ -5,15 +5,18 @@ using Tessera.Web.Hosting;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera serve [--demo] [--urls URL]</c>: the web host with the API and the analyst UI; once it listens, the
-/// recovery on start and the audit witness run in the background (<c>ServeCommand.Background.cs</c>).</summary>
+/// <summary><c>tessera serve [--demo] [--urls URL] [--rate-limit N] [--token-rate-limit N] [--max-concurrent N]</c>: the web host with the API
+/// and the analyst UI; once it listens, the recovery on start and the audit witness run in the background (<c>ServeCommand.Background.cs</c>).</summary>
 internal static partial class ServeCommand
 {
     public static Command Create()
     {
         var demo = new Option<bool>("--demo") { Description = "Start on the demo workspace (its own database in <data>/demo), seeded on first start" };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("serve", "Start the web host: REST API under /api/v1, OpenAPI at /openapi/v1.json, and the analyst UI.") { demo, urls };
+        var rate = new Option<int>("--rate-limit") { Description = "API requests per second one user may sustain over all its credentials (0: no limit)", DefaultValueFactory = _ => new RateLimits().PerUserPerSecond };
+        var tokenRate = new Option<int>("--token-rate-limit") { Description = "API requests per second one API token may sustain (0: no limit)", DefaultValueFactory = _ => new RateLimits().PerTokenPerSecond };
+        var concurrent = new Option<int>("--max-concurrent") { Description = "API requests served at once; more wait in a queue, beyond it 503", DefaultValueFactory = _ => new RateLimits().MaxConcurrentRequests };
+        var command = new Command("serve", "Start the web host: REST API under /api/v1, OpenAPI at /openapi/v1.json, and the analyst UI.") { demo, urls, rate, tokenRate, concurrent };
         command.SetAction(async (parse, ct) =>
         {
             var storage = CliContext.Options ?? StorageOptions.FromEnvironment();
@@ -35,7 +38,10 @@ internal static partial class ServeCommand
                 }
             }
 
-            var options = new WebOptions(storage, parse.GetValue(urls)!);
+            var options = new WebOptions(storage, parse.GetValue(urls)!)
+            {
+                Limits = new RateLimits(PerUserPerSecond: parse.GetValue(rate), PerTokenPerSecond: parse.GetValue(tokenRate), MaxConcurrentRequests: parse.GetValue(concurrent)),
+            };
             var witness = Storage.Audit.AuditWitnessOptions.FromEnvironment();
             var app = TesseraWebHost.Build(TesseraWebHost.CreateBuilder(options, store));
             StartBackgroundWork(app, store, witness);

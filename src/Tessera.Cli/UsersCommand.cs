@@ -4,8 +4,8 @@ using Tessera.Storage.Directory;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera users add|list|token</c>: local accounts and API tokens.</summary>
-internal static class UsersCommand
+/// <summary><c>tessera users add|list|passwd|disable|enable|token|tokens|revoke-token</c>: local accounts and API tokens.</summary>
+internal static partial class UsersCommand
 {
     public static Command Create()
     {
@@ -41,21 +41,52 @@ internal static class UsersCommand
             return ExitCodes.Ok;
         });
 
-        var tokenUser = new Argument<string>("name") { Description = "User name" };
-        var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "api" };
-        var token = new Command("token", "Create an API token for a user; it is printed once.") { tokenUser, label };
-        token.SetAction(async (parse, ct) =>
+        return new Command("users", "Local user accounts.") { add, list, Passwd(), Disable(), Enable(), Token(), Tokens(), RevokeToken() };
+    }
+
+    private static Command Passwd()
+    {
+        var name = new Argument<string>("name") { Description = "User name" };
+        var password = new Option<string?>("--password") { Description = "At least 12 characters; generated and printed when left out" };
+        var passwd = new Command("passwd", "Set a user's password; ends the user's sessions and revokes its tokens at once.") { name, password };
+        passwd.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
-            if (await store.Directory.UserAsync(parse.GetValue(tokenUser)!, ct) is null)
+            var secret = parse.GetValue(password) ?? PasswordHash.NewSecret(12);
+            await store.Directory.SetPasswordAsync(parse.GetValue(name)!, secret, CliContext.Operator, ct);
+            if (parse.GetValue(password) is null)
             {
-                await CliContext.Error(parse).WriteLineAsync($"tessera: unknown user '{parse.GetValue(tokenUser)}'");
-                return ExitCodes.BadInput;
+                await CliContext.Out(parse).WriteLineAsync($"password for {parse.GetValue(name)}: {secret}");
             }
 
-            await CliContext.Out(parse).WriteLineAsync(await store.Directory.CreateTokenAsync(parse.GetValue(tokenUser)!, parse.GetValue(label)!, ct));
             return ExitCodes.Ok;
         });
-        return new Command("users", "Local user accounts.") { add, list, token };
+        return passwd;
+    }
+
+    private static Command Disable()
+    {
+        var name = new Argument<string>("name") { Description = "User name" };
+        var disable = new Command("disable", "Disable an account; ends its sessions and revokes its tokens at once.") { name };
+        disable.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            await store.Directory.DisableUserAsync(parse.GetValue(name)!, CliContext.Operator, ct);
+            return ExitCodes.Ok;
+        });
+        return disable;
+    }
+
+    private static Command Enable()
+    {
+        var name = new Argument<string>("name") { Description = "User name" };
+        var enable = new Command("enable", "Enable a disabled account; its old sessions and tokens stay revoked.") { name };
+        enable.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            await store.Directory.EnableUserAsync(parse.GetValue(name)!, CliContext.Operator, ct);
+            return ExitCodes.Ok;
+        });
+        return enable;
     }
 }

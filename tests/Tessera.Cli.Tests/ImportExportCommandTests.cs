@@ -52,6 +52,7 @@ public sealed class ImportExportCommandTests
     [InlineData("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"imo\":[\"1\"]}}", "bad.ftm.json:2: field 'properties.imo': unknown property 'imo' of schema Person")]
     [InlineData("{\"schema\":\"Person\"}", "bad.ftm.json:2: field 'id': missing 'id'")]
     [InlineData("{\"id\":\"x\",\"schema\":", "bad.ftm.json:2: not valid JSON")]
+    [InlineData("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ali\\u0000\"]}}", "bad.ftm.json:2: field 'properties.name': the value holds the control or invalid character U+0000")]
     public async Task Import_BadLine_NamesFileLineAndFieldAndStoresNothing(string badLine, string expected)
     {
         var cli = await SetUpAsync();

@@ -27,7 +27,11 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The providers a web test that reads through storage runs on: SQLite always, PostgreSQL as for storage tests.</summary>
     public static TheoryData<string> Providers => Tessera.Storage.Tests.TestStores.Providers;
 
-    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite)
+    /// <summary>Starts a host on the demo workspace; <paramref name="time"/> is the store's clock, <paramref name="limits"/>
+    /// replaces the default rate limits, and <paramref name="map"/> may add endpoints before the host starts.</summary>
+    /// <param name="kestrel">Serve on a real Kestrel listener on a free loopback port (its request limits apply), not in memory.</param>
+    public static async Task<TestHost> StartAsync(string provider = Tessera.Storage.Tests.TestStores.Sqlite, TimeProvider? time = null,
+        RateLimits? limits = null, Action<WebApplication>? map = null, bool kestrel = false)
     {
         Store store;
         StorageOptions options;
@@ -40,18 +44,24 @@ public sealed class TestHost : IAsyncDisposable
             // The copied log is keyed: its audit key goes with it.
             File.Copy(Path.Combine(Path.GetDirectoryName(template)!, "audit.key"), Path.Combine(folder, "audit.key"));
             options = StorageOptions.Sqlite(folder);
-            store = await Store.OpenAsync(options);
+            store = await Store.OpenAsync(options, time);
         }
         else
         {
-            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider);
+            store = await Tessera.Storage.Tests.TestStores.CreateAsync(provider, time);
             options = store.Options;
             await DemoWorkspace.SeedAsync(store);
         }
 
-        var builder = TesseraWebHost.CreateBuilder(new WebOptions(options), store);
-        builder.WebHost.UseTestServer();
+        var web = kestrel ? new WebOptions(options, "http://127.0.0.1:0") : new WebOptions(options);
+        var builder = TesseraWebHost.CreateBuilder(web with { Limits = limits ?? new RateLimits() }, store);
+        if (!kestrel)
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         var app = TesseraWebHost.Build(builder);
+        map?.Invoke(app);
         await app.StartAsync();
         return new TestHost(app, store);
     }
@@ -70,13 +80,19 @@ public sealed class TestHost : IAsyncDisposable
         return Path.Combine(folder, "tessera.db");
     }
 
-    public HttpClient Anonymous() => App.GetTestClient();
+    public HttpClient Anonymous() => NewClient();
+
+    // In memory, or over loopback to the Kestrel listener.
+    private HttpClient NewClient() =>
+        App.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is TestServer
+            ? App.GetTestClient()
+            : new HttpClient { BaseAddress = new Uri(App.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
 
     /// <summary>A client with an API token of the given demo user.</summary>
     public async Task<HttpClient> AsAsync(string user)
     {
         var token = await Store.Directory.CreateTokenAsync(user, "test");
-        var client = App.GetTestClient();
+        var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -185,7 +185,16 @@ internal static class CsvLine
         return fields;
     }
 
-    /// <summary>Quotes a field when it needs it.</summary>
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>A text field for a CSV file that a spreadsheet may open: a value starting with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, tab or carriage return gets a leading apostrophe so that it is shown, never run as a formula (OWASP
+    /// "CSV injection"), and the field is quoted when it needs it. Numbers the exporter writes itself do not pass here.</summary>
+    public static string Quote(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }

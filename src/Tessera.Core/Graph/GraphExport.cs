@@ -8,6 +8,9 @@ namespace Tessera.Core.Graph;
 /// <summary>Writes a graph, with optional per-node measures as attributes, in the exchange formats analysts use:
 /// GraphML (yEd, Gephi, igraph), GEXF 1.3 (Gephi), Cytoscape.js JSON elements, and a link CSV for the i2 Analyst's
 /// Notebook text import (one row per link, isolates as rows without a second end).</summary>
+/// <remarks>GraphML and GEXF are always well-formed XML 1.0 declaring <c>encoding="utf-8"</c>: characters XML cannot carry
+/// (control characters, unpaired surrogates) become U+FFFD. Text fields of the i2 CSV cannot start a spreadsheet formula
+/// (<see cref="CsvLine.Quote"/>).</remarks>
 internal static class GraphExport
 {
     public static readonly IReadOnlyList<string> Formats = ["graphml", "gexf", "cytoscape", "i2"];
@@ -19,10 +22,10 @@ internal static class GraphExport
         switch (format)
         {
             case "graphml":
-                GraphMl(g, metrics, columns, writer, labels);
+                WriteXml(writer, x => GraphMl(g, metrics, columns, x, labels));
                 break;
             case "gexf":
-                Gexf(g, metrics, columns, writer, labels);
+                WriteXml(writer, x => Gexf(g, metrics, columns, x, labels));
                 break;
             case "cytoscape":
                 Cytoscape(g, metrics, columns, writer);
@@ -52,13 +55,59 @@ internal static class GraphExport
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static XmlWriter Xml(TextWriter writer) =>
-        XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" });
+    // An XmlWriter over a TextWriter declares the TextWriter's encoding (UTF-16 for a StringWriter) whatever bytes the text
+    // later becomes; written over a byte stream in UTF-8 it declares utf-8, and the text handed on is those very bytes.
+    private static void WriteXml(TextWriter writer, Action<XmlWriter> body)
+    {
+        using var bytes = new MemoryStream();
+        using (var x = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" }))
+        {
+            body(x);
+        }
 
-    private static void GraphMl(CompactGraph g, MetricsTable? metrics, List<string> columns, TextWriter writer, IReadOnlyList<string>? labels)
+        writer.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
+    }
+
+    /// <summary>The text with every character XML 1.0 cannot carry replaced by U+FFFD.</summary>
+    internal static string XmlText(string text)
+    {
+        var bad = -1;
+        for (var i = 0; i < text.Length && bad < 0; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(text[i]))
+            {
+                bad = i;
+            }
+        }
+
+        if (bad < 0)
+        {
+            return text;
+        }
+
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(text[i]).Append(text[++i]);
+            }
+            else
+            {
+                clean.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+            }
+        }
+
+        return clean.ToString();
+    }
+
+    private static void GraphMl(CompactGraph g, MetricsTable? metrics, List<string> columns, XmlWriter x, IReadOnlyList<string>? labels)
     {
         const string ns = "http://graphml.graphdrawing.org/xmlns";
-        using var x = Xml(writer);
         x.WriteStartElement("graphml", ns);
         Key(x, "weight", "edge", "weight");
         if (labels is not null)
@@ -77,12 +126,12 @@ internal static class GraphExport
         for (var v = 0; v < g.NodeCount; v++)
         {
             x.WriteStartElement("node", ns);
-            x.WriteAttributeString("id", g.Ids[v]);
+            x.WriteAttributeString("id", XmlText(g.Ids[v]));
             if (labels is not null)
             {
                 x.WriteStartElement("data", ns);
                 x.WriteAttributeString("key", "label");
-                x.WriteString(labels[v]);
+                x.WriteString(XmlText(labels[v]));
                 x.WriteEndElement();
             }
 
@@ -100,8 +149,8 @@ internal static class GraphExport
         foreach (var (u, v, w) in Ties(g))
         {
             x.WriteStartElement("edge", ns);
-            x.WriteAttributeString("source", g.Ids[u]);
-            x.WriteAttributeString("target", g.Ids[v]);
+            x.WriteAttributeString("source", XmlText(g.Ids[u]));
+            x.WriteAttributeString("target", XmlText(g.Ids[v]));
             x.WriteStartElement("data", ns);
             x.WriteAttributeString("key", "weight");
             x.WriteString(Num(w));
@@ -123,10 +172,9 @@ internal static class GraphExport
         }
     }
 
-    private static void Gexf(CompactGraph g, MetricsTable? metrics, List<string> columns, TextWriter writer, IReadOnlyList<string>? labels)
+    private static void Gexf(CompactGraph g, MetricsTable? metrics, List<string> columns, XmlWriter x, IReadOnlyList<string>? labels)
     {
         const string ns = "http://gexf.net/1.3";
-        using var x = Xml(writer);
         x.WriteStartElement("gexf", ns);
         x.WriteAttributeString("version", "1.3");
         x.WriteStartElement("meta", ns);
@@ -155,8 +203,8 @@ internal static class GraphExport
         for (var v = 0; v < g.NodeCount; v++)
         {
             x.WriteStartElement("node", ns);
-            x.WriteAttributeString("id", g.Ids[v]);
-            x.WriteAttributeString("label", labels?[v] ?? g.Ids[v]);
+            x.WriteAttributeString("id", XmlText(g.Ids[v]));
+            x.WriteAttributeString("label", XmlText(labels?[v] ?? g.Ids[v]));
             if (columns.Count > 0)
             {
                 x.WriteStartElement("attvalues", ns);
@@ -181,8 +229,8 @@ internal static class GraphExport
         {
             x.WriteStartElement("edge", ns);
             x.WriteAttributeString("id", (id++).ToString(CultureInfo.InvariantCulture));
-            x.WriteAttributeString("source", g.Ids[u]);
-            x.WriteAttributeString("target", g.Ids[v]);
+            x.WriteAttributeString("source", XmlText(g.Ids[u]));
+            x.WriteAttributeString("target", XmlText(g.Ids[v]));
             x.WriteAttributeString("weight", Num(w));
             x.WriteEndElement();
         }

@@ -32,15 +32,14 @@ public static class FileImport
                 throw new ModelException("a table needs a mapping (--mapping FILE.yml) saying which columns become which entities", source, field: "mapping");
             }
 
-            var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
-            var entities = FollowTheMoney.Read(new StringReader(text), source);
+            var entities = FollowTheMoney.Read(bytes, source);
             var problems = new List<ImportProblem>();
             var normalised = entities.Take(previewRows ?? int.MaxValue).Select(e => Normalise(e, context, source, problems)).ToList();
             return new PreparedImport(source, Enrich(normalised, context), problems, entities.Count, request.HashOf(bytes), "ftm");
         }
 
         var mapping = ImportMapping.Load(mappingPath);
-        var table = Table.Read(path, mapping.Encoding, mapping.Delimiter, mapping.Sheet);
+        var table = Table.Read(bytes, source, mapping.Encoding, mapping.Delimiter, mapping.Sheet);
         var ctx = context with { DefaultRegion = mapping.Region ?? context.DefaultRegion, Platform = mapping.Platform ?? context.Platform };
         var mapped = RowMapper.Map(table, mapping, (p, raw) => Normalisers.Normalise(p, raw, ctx), request.Organisation, previewRows);
         var hash = request.HashOf([.. bytes, .. System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(mappingPath))]);

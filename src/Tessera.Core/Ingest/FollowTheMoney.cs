@@ -5,9 +5,18 @@ using Tessera.Core.Model;
 namespace Tessera.Core.Ingest;
 
 /// <summary>FollowTheMoney JSON lines: one entity per line, <c>{"id", "schema", "properties": {name: [values]}}</c>.</summary>
+/// <remarks>Lines are at most <see cref="IngestLimits.MaxJsonLineChars"/> long and nested at most
+/// <see cref="IngestLimits.MaxJsonDepth"/> deep; ids and values pass <see cref="TextHygiene"/>.</remarks>
 public static class FollowTheMoney
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = IngestLimits.MaxJsonDepth };
+
+    /// <summary>Reads every entity of a file's bytes: UTF-8 (a byte-order mark is skipped), decoded strictly.</summary>
+    /// <exception cref="ModelException">A byte sequence is not UTF-8, or a line is bad (see <see cref="Read(TextReader, string)"/>);
+    /// the message names the file and line.</exception>
+    public static IReadOnlyList<Entity> Read(byte[] content, string file) =>
+        Read(new StringReader(Mapping.TextEncodings.DecodeUtf8(content, content is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, file)), file);
 
     /// <summary>Reads every entity of a file; the whole file is read before anything is returned.</summary>
     /// <exception cref="ModelException">A line is not valid JSON, lacks id or schema, or names an unknown schema or property;
@@ -24,6 +33,12 @@ public static class FollowTheMoney
                 continue;
             }
 
+            if (line.Length > IngestLimits.MaxJsonLineChars)
+            {
+                throw new ModelException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the line is longer than {IngestLimits.MaxJsonLineChars:N0} characters"), file, lineNumber);
+            }
+
             try
             {
                 entities.Add(ParseLine(line));
@@ -36,6 +51,11 @@ public static class FollowTheMoney
             {
                 throw new ModelException("not valid JSON: " + ex.Message.Split('.')[0], file, lineNumber);
             }
+            catch (InvalidOperationException ex)
+            {
+                // A string escape that is not text (an unpaired surrogate such as "\ud800") cannot be read as a string.
+                throw new ModelException("not valid JSON text: " + ex.Message.Split('.')[0], file, lineNumber);
+            }
         }
 
         return entities;
@@ -43,7 +63,7 @@ public static class FollowTheMoney
 
     private static Entity ParseLine(string line)
     {
-        using var doc = JsonDocument.Parse(line);
+        using var doc = JsonDocument.Parse(line, ReaderOptions);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -51,6 +71,7 @@ public static class FollowTheMoney
         }
 
         var id = RequiredString(root, "id");
+        TextHygiene.Require(id, null, null, "id");
         var schemaName = RequiredString(root, "schema");
         var schema = SchemaModel.Default.TryGetSchema(schemaName, out var s) ? s : throw new ModelException($"unknown schema '{schemaName}'", field: "schema");
         if (schema.IsAbstract)
@@ -82,6 +103,7 @@ public static class FollowTheMoney
                         JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
                         _ => throw new ModelException($"values of '{p.Name}' must be strings or numbers", field: "properties." + p.Name),
                     };
+                    TextHygiene.Require(text, null, null, "properties." + p.Name);
                     if (text.Length > 0)
                     {
                         values.Add(new PropertyValue(p.Name, text));

@@ -1,7 +1,8 @@
 namespace Tessera.Core.Model;
 
 /// <summary>Input that does not fit the model or the rules: an unknown schema or property, a bad value.</summary>
-/// <remarks>Carries where the problem is (file, line, field) so that hosts can name it; maps to exit code 2 and HTTP 400.</remarks>
+/// <remarks>Carries where the problem is (file, line, field) so that hosts can name it; maps to exit code 2 and HTTP 400,
+/// or HTTP 404 when the input names something that does not exist (<see cref="NotFound"/>).</remarks>
 public sealed class ModelException : Exception
 {
     public ModelException(string message, string? file = null, int? line = null, string? field = null)
@@ -23,13 +24,19 @@ public sealed class ModelException : Exception
 
     public string? File { get; }
 
+    /// <summary>True when the input names something that does not exist for the caller (a case, a record).</summary>
+    public bool NotFound { get; private init; }
+
     public int? Line { get; }
 
     public string? Field { get; }
 
+    /// <summary>Input naming something that does not exist for the caller.</summary>
+    public static ModelException Unknown(string message, string? field = null) => new(message, field: field) { NotFound = true };
+
     /// <summary>The same problem, located in a file and line.</summary>
     public ModelException At(string? file, int? line, string? field = null) =>
-        new(Message, file ?? File, line ?? Line, field ?? Field);
+        new(Message, file ?? File, line ?? Line, field ?? Field) { NotFound = NotFound };
 
     /// <summary>"file:line: field: message", leaving out what is unknown.</summary>
     public string Describe()

@@ -221,7 +221,7 @@ public sealed partial class ContributionStore
         if (c.CaseId is not null && await connection.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM case_members WHERE case_id = @CaseId AND organisation = @Organisation", c, tx) == 0)
         {
-            throw new ModelException($"unknown case '{c.CaseId}'", field: "case");
+            throw ModelException.Unknown($"unknown case '{c.CaseId}'", field: "case");
         }
     }
 

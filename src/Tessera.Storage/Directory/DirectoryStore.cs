@@ -30,11 +30,22 @@ public sealed record CaseInfo(string Id, string Title, string Owner, IReadOnlySe
 /// <summary>Organisations, users, API tokens and cases.</summary>
 /// <remarks>Local accounts are the embedded default; an OpenID Connect provider plugs in at the web host's
 /// authentication and maps its claims onto these users by name.</remarks>
-public sealed class DirectoryStore
+public sealed partial class DirectoryStore
 {
     private readonly Store _store;
 
-    internal DirectoryStore(Store store) => _store = store;
+    internal DirectoryStore(Store store)
+    {
+        _store = store;
+        Sessions = new Sessions(store);
+        Tokens = new ApiTokens(store);
+    }
+
+    /// <summary>Server-side sign-in sessions of the UI.</summary>
+    public Sessions Sessions { get; }
+
+    /// <summary>API tokens: creation, expiry, listing and revocation.</summary>
+    public ApiTokens Tokens { get; }
 
     /// <exception cref="ModelException">The kind is not one of <see cref="PartnerKinds.Names"/>.</exception>
     public async Task AddOrganisationAsync(Organisation org, Principal by, CancellationToken ct = default)
@@ -102,37 +113,12 @@ public sealed class DirectoryStore
 
     public async Task<User?> UserAsync(string name, CancellationToken ct = default) => (await FindAsync(name, ct))?.ToUser(_store.Settings);
 
-    /// <summary>The user when the password matches and the account is enabled; null otherwise.</summary>
-    public async Task<User?> SignInAsync(string name, string password, CancellationToken ct = default)
-    {
-        var row = await FindAsync(name, ct);
-        var ok = row is not null && row.Disabled == 0 && PasswordHash.Verify(password, row.PasswordHash);
-        await _store.Audit.AppendAsync(new AuditEvent(name, row?.Organisation ?? "", "user.signin", "user:" + name, ok ? "ok" : "failed"), ct);
-        return ok ? row!.ToUser(_store.Settings) : null;
-    }
+    /// <summary>Creates an API token for a user with the default lifetime; only its hash is stored, the token is returned once.</summary>
+    public async Task<string> CreateTokenAsync(string userName, string label, CancellationToken ct = default) =>
+        (await Tokens.CreateAsync(userName, label, null, Principal.System, ct)).Secret;
 
-    /// <summary>Creates an API token for a user; only its hash is stored, the token is returned once.</summary>
-    public async Task<string> CreateTokenAsync(string userName, string label, CancellationToken ct = default)
-    {
-        var token = "tsr_" + PasswordHash.NewSecret();
-        await using var connection = await _store.ConnectAsync(ct);
-        await using var tx = await Store.BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync("INSERT INTO api_tokens (token_hash, user_name, label, created) VALUES (@hash, @userName, @label, @created)",
-            new { hash = PasswordHash.TokenHash(token), userName, label, created = _store.Now() }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(userName, "", "token.create", "user:" + userName, "ok", label)]);
-        await tx.CommitAsync(ct);
-        return token;
-    }
-
-    /// <summary>The enabled user a token belongs to, or null.</summary>
-    public async Task<User?> UserByTokenAsync(string token, CancellationToken ct = default)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
-            "SELECT u.name AS Name, u.display_name AS DisplayName, u.organisation AS Organisation, u.roles AS Roles, u.disabled AS Disabled, u.password_hash AS PasswordHash, (SELECT kind FROM organisations o WHERE o.code = u.organisation) AS OrganisationKind " +
-            "FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = @hash", new { hash = PasswordHash.TokenHash(token) });
-        return row is { Disabled: 0 } ? row.ToUser(_store.Settings) : null;
-    }
+    /// <summary>The enabled user a live token belongs to, or null.</summary>
+    public async Task<User?> UserByTokenAsync(string token, CancellationToken ct = default) => (await Tokens.FindAsync(token, ct))?.User;
 
     /// <summary>Creates a case owned by an organisation, with its member organisations (the owner included).</summary>
     public async Task AddCaseAsync(string id, string title, string owner, IEnumerable<string> members, Principal by, CancellationToken ct = default)
@@ -163,7 +149,7 @@ public sealed class DirectoryStore
         return cases.Select(c => new CaseInfo(c.Id, c.Title, c.Owner, members[c.Id].ToHashSet(StringComparer.Ordinal))).ToList();
     }
 
-    private async Task<UserRow?> FindAsync(string name, CancellationToken ct)
+    internal async Task<UserRow?> FindAsync(string name, CancellationToken ct)
     {
         await using var connection = await _store.ConnectAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<UserRow>(
@@ -189,7 +175,7 @@ public sealed class DirectoryStore
         return roles;
     }
 
-    private sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash, string? OrganisationKind)
+    internal sealed record UserRow(string Name, string DisplayName, string Organisation, string Roles, long Disabled, string PasswordHash, string? OrganisationKind)
     {
         public User ToUser(PlatformSettings settings) => new(Name, DisplayName, Organisation, ParseRoles(Roles), Disabled != 0)
         {

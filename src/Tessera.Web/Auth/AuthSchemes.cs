@@ -17,6 +17,12 @@ internal static class AuthSchemes
     public const string HubClaim = "tessera:hub";
     public const string KindClaim = "tessera:kind";
 
+    /// <summary>The id of the API token a request came with (not its secret).</summary>
+    public const string TokenClaim = "tessera:token";
+
+    /// <summary>The SHA-256 of the session id a cookie request came with.</summary>
+    public const string SessionClaim = "tessera:session";
+
     public static string Select(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
             ? Token

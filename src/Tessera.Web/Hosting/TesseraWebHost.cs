@@ -24,7 +24,10 @@ public static class TesseraWebHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenSessions>();
+        options.Limits.AddTo(builder.Services);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadInputHandler>();
+        RequestLimits.Apply(builder);
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Tessera API";
@@ -39,8 +42,11 @@ public static class TesseraWebHost
                 o.Cookie.Name = "tessera";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // The cookie names a server-side session; its expiry and revocation live in the database.
+                o.SessionStore = new SessionTickets(store);
+                o.SlidingExpiration = false;
+                o.ExpireTimeSpan = Storage.Directory.Sessions.IdleLifetime;
                 o.Events.OnRedirectToLogin = AuthSchemes.ApiAnswers401;
                 o.Events.OnRedirectToAccessDenied = AuthSchemes.ApiAnswers403;
             })
@@ -50,6 +56,7 @@ public static class TesseraWebHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         return builder;
     }
 
@@ -58,12 +65,14 @@ public static class TesseraWebHost
     {
         var app = builder.Build();
         app.UseExceptionHandler();
+        SecurityHeaders.Use(app);
         // Numbers and dates in the user's culture (from the browser's Accept-Language); British English otherwise.
         string[] cultures = ["en-GB", "en-US", "fr-FR", "de-DE", "it-IT", "es-ES", "el-GR", "nl-NL", "pl-PL", "ar"];
         app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseStatusCodePages();
         app.UseAuthentication();
         Auth.StatedPurpose.Use(app);
+        RateLimits.Use(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         // The UI's files come from the host's static-assets manifest; a host without one (an API-only test host) serves the API alone.
@@ -75,6 +84,7 @@ public static class TesseraWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
         AccountEndpoints.Map(app);
+        TokenEndpoints.Map(app);
         EntityEndpoints.Map(app);
         Ingest.ImportEndpoints.Map(app);
         CrossCheck.CrossCheckEndpoints.Map(app);

@@ -8,6 +8,7 @@ using Tessera.Core.Normalisation;
 using Tessera.Storage;
 using Tessera.Storage.Contributions;
 using Tessera.Web.Auth;
+using Tessera.Web.Hosting;
 
 namespace Tessera.Web.Ingest;
 
@@ -15,11 +16,11 @@ namespace Tessera.Web.Ingest;
 internal static class ImportEndpoints
 {
     /// <summary>The largest upload accepted (the SIENA message cap).</summary>
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
+    public const long MaxUploadBytes = IngestLimits.MaxUploadBytes;
 
     public static void Map(WebApplication app)
     {
-        var group = app.MapGroup("/api/v1/imports").RequireAuthorization().WithTags("Imports").DisableAntiforgery();
+        var group = app.MapGroup("/api/v1/imports").RequireAuthorization().WithTags("Imports").DisableAntiforgery().AcceptsUploads();
 
         group.MapPost("/preview", async (HttpRequest request, Store store) =>
         {
@@ -81,7 +82,7 @@ internal static class ImportEndpoints
 
         if (file.Length > MaxUploadBytes)
         {
-            return Upload.Fail("the file is larger than 50 MB", "file");
+            return Upload.Fail("the file is larger than 50 MB", "file", StatusCodes.Status413PayloadTooLarge);
         }
 
         var principal = request.HttpContext.User.ToPrincipal();
@@ -115,8 +116,8 @@ internal static class ImportEndpoints
 
     private sealed record Upload(string? FilePath, string? MappingPath, ContributionRequest? Request, IResult? Error)
     {
-        public static Upload Fail(string title, string field) =>
-            new(null, null, null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, extensions: new Dictionary<string, object?> { ["field"] = field }));
+        public static Upload Fail(string title, string field, int status = StatusCodes.Status400BadRequest) =>
+            new(null, null, null, Results.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["field"] = field }));
     }
 }
 

@@ -177,7 +177,7 @@ public sealed class ContributionStoreTests
     public async Task WriteAsync_Transfers_OnlyToAThirdPartyWithALegalBasis(string provider)
     {
         await using var store = await TestStores.CreateSeededAsync(provider);
-        await store.Directory.AddOrganisationAsync(new Directory.Organisation("RS", "Serbia", "RS", "third-country"), Principal.System);
+        await store.Directory.AddOrganisationAsync(new Tessera.Storage.Directory.Organisation("RS", "Serbia", "RS", "third-country"), Principal.System);
         var italian = TestStores.User("IT", Role.Analyst);
         var toSerbia = TestStores.Contribution("IT", null, hash: "a") with { Transfers = new Dictionary<string, string> { ["RS"] = "operational agreement 2014" } };
         var toGreece = TestStores.Contribution("IT", null, hash: "b") with { Transfers = new Dictionary<string, string> { ["GR"] = "none needed" } };
@@ -203,7 +203,7 @@ public sealed class ContributionStoreTests
     {
         await using var store = await TestStores.CreateSeededAsync(provider);
 
-        var bad = await Assert.ThrowsAsync<ModelException>(() => store.Directory.AddOrganisationAsync(new Directory.Organisation("XX", "X", "XX", "friendly"), Principal.System));
+        var bad = await Assert.ThrowsAsync<ModelException>(() => store.Directory.AddOrganisationAsync(new Tessera.Storage.Directory.Organisation("XX", "X", "XX", "friendly"), Principal.System));
 
         Assert.Equal("kind", bad.Field);
         Assert.Equal("member-state", (await store.Directory.OrganisationAsync("IT"))!.Kind);

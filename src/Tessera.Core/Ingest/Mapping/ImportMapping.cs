@@ -28,16 +28,31 @@ public sealed record ImportMapping(
         return Parse(text, name, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Parses a mapping's text and checks it against the model.</summary>
+    /// <exception cref="ModelException">The text is malformed, longer than <see cref="IngestLimits.MaxMappingChars"/>, nested deeper
+    /// than <see cref="IngestLimits.MaxJsonDepth"/>, or names an unknown schema, property or entity.</exception>
     public static ImportMapping Parse(string text, string fileName, bool json)
     {
+        if (text.Length > IngestLimits.MaxMappingChars)
+        {
+            throw new ModelException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the mapping is longer than {IngestLimits.MaxMappingChars:N0} characters"), fileName);
+        }
+
         JsonElement root;
         try
         {
-            root = json ? JsonDocument.Parse(text).RootElement : YamlAsJson.Parse(text);
+            root = json ? JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = IngestLimits.MaxJsonDepth }).RootElement : YamlAsJson.Parse(text);
         }
-        catch (Exception ex) when (ex is JsonException or YamlDotNet.Core.YamlException)
+        // YamlDotNet reports some malformed documents (a bad global tag, an event it cannot load) as ArgumentException,
+        // found by the parser fuzzer (corpus/mapping/crash-*): they are bad input like any other.
+        catch (Exception ex) when (ex is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException or ArgumentException)
         {
             throw new ModelException("the mapping is not valid " + (json ? "JSON" : "YAML") + ": " + ex.Message, fileName);
+        }
+        catch (ModelException ex)
+        {
+            throw ex.At(fileName, null);
         }
 
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entities", out var entities) || entities.ValueKind != JsonValueKind.Object)
@@ -45,7 +60,9 @@ public sealed record ImportMapping(
             throw new ModelException("a mapping needs an 'entities' section", fileName, field: "entities");
         }
 
-        var mapped = entities.EnumerateObject().Select(e => EntityMapping.Parse(e.Name, e.Value, fileName)).ToList();
+        var mapped = entities.EnumerateObject().Select(e => e.Value.ValueKind == JsonValueKind.Object
+            ? EntityMapping.Parse(e.Name, e.Value, fileName)
+            : throw new ModelException("an entity is a section with a schema and properties", fileName, field: "entities." + e.Name)).ToList();
         var mapping = new ImportMapping(Text(root, "format"), Text(root, "delimiter"), Text(root, "encoding"), Text(root, "sheet"),
             Text(root, "region"), Text(root, "platform"), mapped);
         mapping.CheckReferences(fileName);
@@ -72,6 +89,12 @@ public sealed record ImportMapping(
 
     internal static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
+
+    /// <summary>A list of column names: each item a string (or number).</summary>
+    internal static List<string> Names(JsonElement list, string fileName, string field) =>
+        list.ValueKind == JsonValueKind.Array && list.EnumerateArray().All(x => x.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            ? list.EnumerateArray().Select(x => x.ToString()).ToList()
+            : throw new ModelException("expected a list of column names", fileName, field: field);
 }
 
 /// <summary>One entity a row creates.</summary>
@@ -86,7 +109,7 @@ public sealed record EntityMapping(string Name, Schema Schema, string? IdTemplat
         var schema = SchemaModel.Default.TryGetSchema(schemaName, out var s) && !s.IsAbstract
             ? s
             : throw new ModelException($"unknown schema '{schemaName}'", fileName, field: field + ".schema");
-        var keys = e.TryGetProperty("keys", out var k) ? k.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+        var keys = e.TryGetProperty("keys", out var k) ? ImportMapping.Names(k, fileName, field + ".keys") : [];
         if (!e.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
         {
             throw new ModelException("each entity needs properties", fileName, field: field + ".properties");
@@ -123,10 +146,10 @@ public sealed record PropertyMapping(string Property, SchemaProperty Schema, IRe
             case JsonValueKind.String:
                 return new(property.Name, property, [v.GetString()!], null, null, null);
             case JsonValueKind.Array:
-                return new(property.Name, property, v.EnumerateArray().Select(c => c.GetString()!).ToList(), null, null, null);
+                return new(property.Name, property, ImportMapping.Names(v, fileName, field), null, null, null);
             case JsonValueKind.Object when v.TryGetProperty("value", out var constant):
                 return new(property.Name, property, [], null, constant.ToString(), null);
-            case JsonValueKind.Object when v.TryGetProperty("column", out var column):
+            case JsonValueKind.Object when v.TryGetProperty("column", out var column) && column.ValueKind == JsonValueKind.String:
                 return new(property.Name, property, [column.GetString()!], null, null, null);
             default:
                 throw new ModelException("a property maps from a column, a list of columns, a {template}, {value: …} or @entity", fileName, field: field);

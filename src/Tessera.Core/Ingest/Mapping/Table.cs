@@ -23,17 +23,21 @@ public sealed record Table(string File, IReadOnlyList<string> Header, IReadOnlyL
     }
 
     /// <summary>Reads a CSV (delimiter and encoding detected unless given) or XLSX file.</summary>
-    public static Table Read(string path, string? declaredEncoding = null, string? declaredDelimiter = null, string? sheet = null)
+    /// <exception cref="ModelException">The file is not a readable table or exceeds <see cref="IngestLimits"/>.</exception>
+    public static Table Read(string path, string? declaredEncoding = null, string? declaredDelimiter = null, string? sheet = null) =>
+        Read(System.IO.File.ReadAllBytes(path), Path.GetFileName(path), declaredEncoding, declaredDelimiter, sheet);
+
+    /// <summary>Reads a table from its bytes; the name's extension decides the format (.xlsx, else CSV).</summary>
+    /// <exception cref="ModelException">The content is not a readable table or exceeds <see cref="IngestLimits"/>.</exception>
+    public static Table Read(byte[] content, string name, string? declaredEncoding = null, string? declaredDelimiter = null, string? sheet = null)
     {
-        var name = Path.GetFileName(path);
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return Xlsx.Read(path, name, sheet);
+            return Xlsx.Read(content, name, sheet);
         }
 
-        var bytes = System.IO.File.ReadAllBytes(path);
-        var encoding = TextEncodings.Detect(bytes, declaredEncoding, name);
-        var text = encoding.Encoding.GetString(bytes, encoding.PreambleLength, bytes.Length - encoding.PreambleLength);
+        var encoding = TextEncodings.Detect(content, declaredEncoding, name);
+        var text = TextEncodings.Decode(content, encoding.PreambleLength, encoding.Encoding, name);
         return Csv.Parse(text, name, declaredDelimiter, encoding.Name);
     }
 }
@@ -45,6 +49,7 @@ public sealed record TableRow(int Line, string[] Cells)
 }
 
 /// <summary>RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, any single-character delimiter.</summary>
+/// <remarks>Bounded by <see cref="IngestLimits"/>: rows, columns and field length; every cell passes <see cref="TextHygiene"/>.</remarks>
 internal static class Csv
 {
     private static readonly char[] Candidates = [',', ';', '\t', '|'];
@@ -78,7 +83,7 @@ internal static class Csv
                 else
                 {
                     line += c == '\n' ? 1 : 0;
-                    field.Append(c);
+                    Append(field, c, file, rowLine);
                 }
 
                 i++;
@@ -91,8 +96,7 @@ internal static class Csv
             }
             else if (c == delimiter)
             {
-                fields.Add(field.ToString());
-                field.Clear();
+                AddField(fields, field, file, rowLine);
             }
             else if (c is '\n' or '\r')
             {
@@ -101,15 +105,14 @@ internal static class Csv
                     i++;
                 }
 
-                fields.Add(field.ToString());
-                field.Clear();
-                AddRow(rows, fields, rowLine);
+                AddField(fields, field, file, rowLine);
+                AddRow(rows, fields, file, rowLine);
                 line++;
                 rowLine = line;
             }
             else
             {
-                field.Append(c);
+                Append(field, c, file, rowLine);
             }
 
             i++;
@@ -122,8 +125,8 @@ internal static class Csv
 
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
-            AddRow(rows, fields, rowLine);
+            AddField(fields, field, file, rowLine);
+            AddRow(rows, fields, file, rowLine);
         }
 
         if (rows.Count == 0)
@@ -135,10 +138,41 @@ internal static class Csv
         return new Table(file, header, rows.Skip(1).ToList(), encoding, delimiter);
     }
 
-    private static void AddRow(List<TableRow> rows, List<string> fields, int line)
+    private static void Append(StringBuilder field, char c, string file, int line)
+    {
+        if (field.Length >= IngestLimits.MaxFieldChars)
+        {
+            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"a field is longer than {IngestLimits.MaxFieldChars:N0} characters"), file, line);
+        }
+
+        field.Append(c);
+    }
+
+    private static void AddField(List<string> fields, StringBuilder field, string file, int line)
+    {
+        if (fields.Count >= IngestLimits.MaxColumns)
+        {
+            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"a row has more than {IngestLimits.MaxColumns:N0} columns"), file, line);
+        }
+
+        fields.Add(field.ToString());
+        field.Clear();
+    }
+
+    private static void AddRow(List<TableRow> rows, List<string> fields, string file, int line)
     {
         if (!(fields.Count == 1 && fields[0].Length == 0))
         {
+            if (rows.Count > IngestLimits.MaxRows)
+            {
+                throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the file has more than {IngestLimits.MaxRows:N0} rows; split it and import the parts"), file, line);
+            }
+
+            for (var c = 0; c < fields.Count; c++)
+            {
+                TextHygiene.Require(fields[c], file, line, rows.Count == 0 ? null : rows[0][c].Trim());
+            }
+
             rows.Add(new TableRow(line, fields.ToArray()));
         }
 
@@ -155,40 +189,81 @@ internal static class Csv
 }
 
 /// <summary>XLSX sheets through MiniExcel: the first row is the header; dates become ISO 8601, numbers invariant.</summary>
+/// <remarks>The workbook passes <see cref="XlsxGuard"/> first (a zip within the expansion caps, no DTD); then rows, columns and
+/// cells are bounded by <see cref="IngestLimits"/> while MiniExcel streams the sheet, and every cell passes <see cref="TextHygiene"/>.</remarks>
 internal static class Xlsx
 {
-    public static Table Read(string path, string file, string? sheet)
+    public static Table Read(byte[] content, string file, string? sheet)
     {
-        List<IDictionary<string, object?>> raw;
+        XlsxGuard.Check(content, file);
+        var rows = new List<TableRow>();
+        List<string> header;
         try
         {
-            raw = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+            using var stream = new MemoryStream(content, writable: false);
+            using var raw = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: MiniExcelLibs.ExcelType.XLSX)
+                .Cast<IDictionary<string, object?>>().GetEnumerator();
+            if (!raw.MoveNext())
+            {
+                throw new ModelException("the sheet is empty: a header row is needed", file, 1);
+            }
+
+            var columns = raw.Current.Keys.ToList();
+            if (columns.Count > IngestLimits.MaxColumns)
+            {
+                throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the sheet has more than {IngestLimits.MaxColumns:N0} columns"), file, 1);
+            }
+
+            header = columns.Select(c => Cell(raw.Current[c], file, 1, c).Trim()).ToList();
+            var line = 1;
+            while (raw.MoveNext())
+            {
+                line++;
+                if (line > IngestLimits.MaxRows + 1)
+                {
+                    throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the sheet has more than {IngestLimits.MaxRows:N0} rows; split it and import the parts"), file, line);
+                }
+
+                var r = raw.Current;
+                var cells = new string[columns.Count];
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    cells[c] = Cell(r.TryGetValue(columns[c], out var v) ? v : null, file, line, header[c]);
+                }
+
+                if (cells.Any(c => c.Length > 0))
+                {
+                    rows.Add(new TableRow(line, cells));
+                }
+            }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or ArgumentException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is not ModelException and not OutOfMemoryException and not OperationCanceledException)
         {
+            // MiniExcel reports a damaged workbook with whatever its reader met (XML, zip, format, index and cast errors);
+            // the guard has already bounded what it may expand, so any failure here is a workbook that cannot be read.
             throw new ModelException("not a readable XLSX workbook: " + ex.Message, file);
         }
 
-        if (raw.Count == 0)
-        {
-            throw new ModelException("the sheet is empty: a header row is needed", file, 1);
-        }
-
-        var columns = raw[0].Keys.ToList();
-        var header = columns.Select(c => Cell(raw[0][c]).Trim()).ToList();
-        var rows = raw.Skip(1).Select((r, i) => new TableRow(i + 2, columns.Select(c => Cell(r.TryGetValue(c, out var v) ? v : null)).ToArray()))
-            .Where(r => r.Cells.Any(c => c.Length > 0))
-            .ToList();
         return new Table(file, header, rows, "xlsx", null);
     }
 
-    private static string Cell(object? value) => value switch
+    private static string Cell(object? value, string file, int line, string column)
     {
-        null => "",
-        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-        double n => n.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+        var text = value switch
+        {
+            null => "",
+            DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            double n => n.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        if (text.Length > IngestLimits.MaxFieldChars)
+        {
+            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"a cell is longer than {IngestLimits.MaxFieldChars:N0} characters"), file, line, column);
+        }
+
+        TextHygiene.Require(text, file, line, column);
+        return text;
+    }
 }

@@ -23,6 +23,7 @@ internal static class TextEncodings
             try
             {
                 var e = Encoding.GetEncoding(declared);
+                e = e.CodePage == 65001 ? Utf8Strict : e;
                 return new Detected(e, e.WebName, Preamble(bytes, e));
             }
             catch (ArgumentException)
@@ -33,7 +34,7 @@ internal static class TextEncodings
 
         if (bytes is [0xEF, 0xBB, 0xBF, ..])
         {
-            return new Detected(new UTF8Encoding(false), "utf-8", 3);
+            return new Detected(Utf8Strict, "utf-8", 3);
         }
 
         if (bytes is [0xFF, 0xFE, ..])
@@ -51,18 +52,89 @@ internal static class TextEncodings
             return new Detected(utf16, utf16.WebName, 0);
         }
 
-        try
+        var (valid, invalid) = Utf8Sequences(bytes);
+        if (invalid == 0 || valid >= invalid)
         {
-            new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
-            return new Detected(new UTF8Encoding(false), "utf-8", 0);
+            // Valid UTF-8, or UTF-8 with some broken bytes (more well-formed multi-byte sequences than broken ones):
+            // the strict decoder then names the line of the first broken byte instead of guessing a code page.
+            return new Detected(Utf8Strict, "utf-8", 0);
         }
-        catch (DecoderFallbackException)
+
         {
             var arabic = bytes.Count(b => Array.IndexOf(ArabicFrequent, b) >= 0);
             var cyrillic = bytes.Count(b => Array.IndexOf(CyrillicFrequent, b) >= 0);
             var code = arabic > cyrillic ? 1256 : 1251;
             return new Detected(Encoding.GetEncoding(code), "windows-" + code.ToString(System.Globalization.CultureInfo.InvariantCulture), 0);
         }
+    }
+
+    /// <summary>UTF-8 that throws on invalid bytes instead of replacing them.</summary>
+    public static readonly UTF8Encoding Utf8Strict = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes UTF-8 strictly from <paramref name="start"/>.</summary>
+    /// <exception cref="ModelException">A byte sequence is not UTF-8; the message names the line and the byte.</exception>
+    public static string DecodeUtf8(byte[] bytes, int start, string file) => Decode(bytes, start, Utf8Strict, file);
+
+    /// <summary>Decodes with <paramref name="encoding"/>; a strict UTF-8 decoder reports the line of the first invalid byte.</summary>
+    /// <exception cref="ModelException">The bytes are not valid in the encoding.</exception>
+    public static string Decode(byte[] bytes, int start, Encoding encoding, string file)
+    {
+        try
+        {
+            return encoding.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            var at = FirstInvalidUtf8(bytes.AsSpan(start)) + start;
+            var line = bytes.AsSpan(start, at - start).Count((byte)'\n') + 1;
+            throw new ModelException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"not valid UTF-8: byte 0x{bytes[at]:X2} at offset {at}; save the file as UTF-8 or declare its encoding"),
+                file, line, "encoding");
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return i;
+            }
+
+            i += consumed;
+        }
+
+        return 0;
+    }
+
+    // Well-formed multi-byte sequences and invalid ones: legacy code pages give many invalid and almost no well-formed ones.
+    private static (int Valid, int Invalid) Utf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0, i = 0;
+        while (i < bytes.Length)
+        {
+            if (bytes[i] < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            i += Math.Max(consumed, 1);
+        }
+
+        return (valid, invalid);
     }
 
     private static int Preamble(byte[] bytes, Encoding e)

@@ -53,7 +53,7 @@ public static class Transliteration
             return AsciiLatin(text);
         }
 
-        var composed = CjkNames.Segment(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        var composed = CjkNames.Segment(UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant());
         var serbian = composed.AsSpan().IndexOfAny(SerbianLetters) >= 0;
         var writer = new Writer(new StringBuilder(composed.Length + 8));
         for (var k = 0; k < composed.Length; k++)
@@ -80,7 +80,7 @@ public static class Transliteration
             }
             else
             {
-                foreach (var part in ch.ToString().Normalize(NormalizationForm.FormD))
+                foreach (var part in UnicodeText.Normalize(ch.ToString(), NormalizationForm.FormD))
                 {
                     if (Table.TryGetValue(part, out var jamo))
                     {

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tessera.Core.Ingest;
+
+namespace Tessera.Web.Hosting;
+
+/// <summary>The bounds of every request the server reads (documented in docs/security-input.md): a body of at most
+/// <see cref="MaxBodyBytes"/>, except file uploads (<see cref="MaxUploadRequestBytes"/>); JSON nested at most
+/// <see cref="MaxJsonDepth"/> deep; malformed bodies reported as 400 problem details by <see cref="BadInputHandler"/>.</summary>
+internal static class RequestLimits
+{
+    /// <summary>The largest request body outside uploads (1 MB).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The largest upload request: the file cap plus room for the mapping and the form's other parts.</summary>
+    public const long MaxUploadRequestBytes = IngestLimits.MaxUploadBytes + 2 * 1024 * 1024;
+
+    /// <summary>The deepest JSON body read.</summary>
+    public const int MaxJsonDepth = 32;
+
+    public static void Apply(WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = MaxJsonDepth);
+        // A body that cannot be bound throws, so that BadInputHandler answers with what was wrong rather than an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    }
+
+    /// <summary>Lets the endpoints of <paramref name="builder"/> receive uploads up to <see cref="MaxUploadRequestBytes"/>.</summary>
+    public static TBuilder AcceptsUploads<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new UploadSize()).WithFormOptions(multipartBodyLengthLimit: MaxUploadRequestBytes);
+
+    private sealed class UploadSize : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => MaxUploadRequestBytes;
+    }
+}
