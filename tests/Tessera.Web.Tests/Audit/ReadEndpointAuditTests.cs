@@ -40,6 +40,10 @@ public sealed class ReadEndpointAuditTests
     private static readonly Dictionary<string, string> Exempt = new(StringComparer.Ordinal)
     {
         ["POST /api/v1/auth/signin"] = "signing in (audited as user.signin by the directory)",
+        ["POST /api/v1/auth/signout"] = "ending the caller's own session",
+        ["GET /api/v1/account/tokens/"] = "the caller's own API tokens (account data, not data of a data subject)",
+        ["POST /api/v1/account/tokens/"] = "creating the caller's own API token (audited as token.create by the directory)",
+        ["DELETE /api/v1/account/tokens/{id}"] = "revoking the caller's own API token (a write, audited by the directory)",
         ["GET /api/v1/picture/summary"] = "aggregate statistics of the situational picture",
         ["GET /api/v1/picture/series"] = "aggregate statistics of the situational picture",
         ["GET /api/v1/picture/alerts"] = "aggregate statistics of the situational picture",
