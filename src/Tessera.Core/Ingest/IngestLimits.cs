@@ -2,7 +2,7 @@ namespace Tessera.Core.Ingest;
 
 /// <summary>The bounds every file read for import must stay within; beyond them the file is refused as bad input
 /// (<see cref="Model.ModelException"/>) before its content is held in memory.</summary>
-/// <remarks>The values are documented in docs/security-input.md; a change here changes that table.</remarks>
+/// <remarks>The values are documented in docs/security.md ("Input limits"); a change here changes that table.</remarks>
 public static class IngestLimits
 {
     /// <summary>The largest upload accepted, in bytes (the SIENA message cap, 50 MB).</summary>

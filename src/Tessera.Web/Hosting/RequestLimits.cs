@@ -7,7 +7,7 @@ using Tessera.Core.Ingest;
 
 namespace Tessera.Web.Hosting;
 
-/// <summary>The bounds of every request the server reads (documented in docs/security-input.md): a body of at most
+/// <summary>The bounds of every request the server reads (documented in docs/security.md ("Input limits")): a body of at most
 /// <see cref="MaxBodyBytes"/>, except file uploads (<see cref="MaxUploadRequestBytes"/>); JSON nested at most
 /// <see cref="MaxJsonDepth"/> deep; malformed bodies reported as 400 problem details by <see cref="BadInputHandler"/>.</summary>
 internal static class RequestLimits
