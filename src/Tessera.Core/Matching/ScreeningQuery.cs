@@ -48,7 +48,7 @@ internal static class ScreeningQuery
                 continue;
             }
 
-            var kept = admitted is null ? records : records.Where(i => Admitted(i, admitted, include!)).ToList();
+            var kept = admitted is null ? records : AdmittedUpTo(records, postingCap + 1, admitted, include!);
             if (kept.Count > postingCap)
             {
                 continue;
@@ -63,6 +63,26 @@ internal static class ScreeningQuery
         return support.Count <= scored
             ? [.. support.Keys.Order()]
             : [.. support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(scored).Select(kv => kv.Key)];
+    }
+
+    // The admitted records of a posting, stopping once there are more than the cap: a common key is found to be common
+    // after cap + 1 admitted records, not after reading all of them.
+    private static List<int> AdmittedUpTo(IReadOnlyList<int> records, int most, Dictionary<int, bool> admitted, Func<int, bool> include)
+    {
+        var kept = new List<int>();
+        foreach (var i in records)
+        {
+            if (Admitted(i, admitted, include))
+            {
+                kept.Add(i);
+                if (kept.Count >= most)
+                {
+                    break;
+                }
+            }
+        }
+
+        return kept;
     }
 
     private static bool Admitted(int i, Dictionary<int, bool> admitted, Func<int, bool> include)
