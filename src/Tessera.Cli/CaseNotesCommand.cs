@@ -16,7 +16,7 @@ internal static class CaseNotesCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var notes = await CaseNotes.ReadAsync(store, parse.GetValue(id)!, CliContext.AnalystOf(parse.GetValue(org)!), ct);
+            var notes = await CaseNotes.ReadAsync(store, parse.GetValue(id)!, await CliContext.AnalystOfAsync(store, parse.GetValue(org)!, ct), ct);
             if (notes is null)
             {
                 return await NotFoundAsync(parse);
@@ -42,7 +42,7 @@ internal static class CaseNotesCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var note = await CaseNotes.AddAsync(store, parse.GetValue(id)!, parse.GetValue(text)!, CliContext.AnalystOf(parse.GetValue(org)!), ct);
+            var note = await CaseNotes.AddAsync(store, parse.GetValue(id)!, parse.GetValue(text)!, await CliContext.AnalystOfAsync(store, parse.GetValue(org)!, ct), ct);
             if (note is null)
             {
                 return await NotFoundAsync(parse);

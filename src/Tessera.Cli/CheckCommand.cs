@@ -27,7 +27,7 @@ internal static class CheckCommand
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
             var query = new PersonRecord("query") { Name = parse.GetValue(name), BirthDate = parse.GetValue(birth), Nationality = parse.GetValue(nationality) };
-            var result = await store.CrossCheck.ScreenPersonAsync(query, CliContext.AnalystOf(parse.GetValue(org)!), parse.GetValue(list), ct);
+            var result = await store.CrossCheck.ScreenPersonAsync(query, await CliContext.AnalystOfAsync(store, parse.GetValue(org)!, ct), parse.GetValue(list), ct);
             return await WriteAsync(parse, result, parse.GetValue(json));
         });
 
@@ -45,7 +45,7 @@ internal static class CheckCommand
             }
 
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var result = await store.CrossCheck.ScreenIdentifierAsync(parse.GetValue(type)!, normalised.Value, CliContext.AnalystOf(parse.GetValue(org)!), parse.GetValue(list), ct);
+            var result = await store.CrossCheck.ScreenIdentifierAsync(parse.GetValue(type)!, normalised.Value, await CliContext.AnalystOfAsync(store, parse.GetValue(org)!, ct), parse.GetValue(list), ct);
             return await WriteAsync(parse, result, parse.GetValue(json));
         });
 

@@ -22,8 +22,19 @@ internal static class CliContext
     /// <summary>The command line acts as the platform operator on the server itself.</summary>
     public static Principal Operator => Principal.System;
 
-    /// <summary>Checks and inboxes on the command line answer as an analyst of the organisation would be answered.</summary>
-    public static Principal AnalystOf(string organisation) => new("cli:" + organisation, organisation, new HashSet<Role> { Role.Analyst });
+    /// <summary>Checks and inboxes on the command line answer as an analyst of the organisation would be answered: with its
+    /// kind (a third country learns only what was transferred to it) and whether it runs the hub.</summary>
+    /// <exception cref="Core.Model.ModelException">No such organisation (bad input, exit 2).</exception>
+    public static async Task<Principal> AnalystOfAsync(Store store, string organisation, CancellationToken ct)
+    {
+        var org = await store.Directory.OrganisationAsync(organisation, ct)
+            ?? throw new Core.Model.ModelException($"unknown organisation '{organisation}'", field: "org");
+        return new Principal("cli:" + organisation, organisation, new HashSet<Role> { Role.Analyst })
+        {
+            AtHub = store.Settings.Hub == organisation,
+            Kind = PartnerKinds.TryParse(org.Kind, out var kind) ? kind : PartnerKind.ThirdCountry,
+        };
+    }
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for machines" };
 

@@ -14,7 +14,7 @@ internal static class HitsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
-            var analyst = CliContext.AnalystOf(parse.GetValue(org)!);
+            var analyst = await CliContext.AnalystOfAsync(store, parse.GetValue(org)!, ct);
             foreach (var h in await HitInbox.ForAsync(store, analyst, 200, ct))
             {
                 var other = h.Other is { } o ? $"{o.Organisation} {o.Schema} {o.EntityId} \"{o.Caption}\" — {h.Summary}" : $"hit — ask {h.OtherWithheld!.Owner}, reference {h.OtherWithheld.Reference}";

@@ -34,6 +34,27 @@ public sealed class CheckCommandTests
         Assert.Contains("field 'value'", bad.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_UnknownOrThirdCountryOrganisation_IsRefusedOrAnsweredAsThatOrganisation()
+    {
+        var cli = await SetUpAsync();
+        Assert.Equal(0, (await cli.RunAsync("orgs", "add", "RS", "--name", "Serbia", "--country", "RS", "--kind", "third-country")).Code);
+        await cli.RunAsync("import", cli.WriteFile("it.ftm.json", """{"id":"it-1","schema":"Person","properties":{"name":["Ali"],"phone":["+39 333 1234567"]}}"""), "--org", "IT");
+
+        var unknown = await cli.RunAsync("check", "identifier", "--type", "phone", "+39 333 1234567", "--org", "XX");
+        var malta = await cli.RunAsync("check", "identifier", "--type", "phone", "+39 333 1234567", "--org", "MT");
+        var serbia = await cli.RunAsync("check", "identifier", "--type", "phone", "+39 333 1234567", "--org", "RS");
+        var kind = await cli.RunAsync("orgs", "add", "ZZ", "--name", "Z", "--country", "ZZ", "--kind", "friendly");
+
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("unknown organisation 'XX'", unknown.Err, StringComparison.Ordinal);
+        Assert.NotEqual("no-hit", malta.Out.Trim());
+        Assert.Contains("IT", malta.Out, StringComparison.Ordinal);
+        // A third country without a transfer learns nothing of Italy's record, not even that a hit exists.
+        Assert.Equal("no-hit", serbia.Out.Trim());
+        Assert.Equal(2, kind.Code);
+    }
+
     private static async Task<CliRun> SetUpAsync()
     {
         var cli = new CliRun();
