@@ -5,10 +5,7 @@ namespace Tessera.Core.Access;
 /// <summary>A stored statement with the contribution it came from.</summary>
 public sealed record StatementRecord(Statement Statement, Contribution Contribution, IReadOnlySet<string> CaseMembers)
 {
-    public AccessTarget Target => new(Contribution.Organisation, CaseMembers, Contribution.Handling, Contribution.SubjectCategory)
-    {
-        Transfers = Contribution.Transfers,
-    };
+    public AccessTarget Target => AccessTarget.Of(Contribution, CaseMembers);
 }
 
 /// <summary>Where a user learns only that data exists: the owner and a reference to ask for it.</summary>

@@ -40,6 +40,15 @@ public sealed record AccessTarget(
         : principal.AtHub ? OwnerRelation.Hub
         : OwnerRelation.Other;
 
+    /// <summary>The target standing for a contribution's records: its provider, handling, subject and transfers, with the
+    /// members of its case (empty when there is none).</summary>
+    public static AccessTarget Of(Model.Contribution contribution, IReadOnlySet<string> caseMembers) =>
+        new(contribution.Organisation, caseMembers, contribution.Handling, contribution.SubjectCategory) { Transfers = contribution.Transfers };
+
+    /// <summary>The target standing for records an organisation provides itself, unrestricted: what its own users may do with them.</summary>
+    public static AccessTarget OwnRecordsOf(string organisation) =>
+        new(organisation, new HashSet<string>(), Model.HandlingCodes.Default, Model.SubjectCategory.Other);
+
     /// <summary>A target with no record behind it, for actions on the platform itself (audit, administration).</summary>
     public static AccessTarget Platform { get; } =
         new("", new HashSet<string>(), Model.HandlingCodes.Default, Model.SubjectCategory.Other);

@@ -58,8 +58,7 @@ public static class CaseWorkspace
         var ids = new HashSet<long>();
         foreach (var x in (await store.Contributions.ContributionsAsync(ct)).Where(x => x.CaseId == c.Id))
         {
-            var target = new AccessTarget(x.Organisation, c.Members, x.Handling, x.SubjectCategory) { Transfers = x.Transfers };
-            switch (AccessPolicy.Decide(user, AccessAction.View, target))
+            switch (AccessPolicy.Decide(user, AccessAction.View, AccessTarget.Of(x, c.Members)))
             {
                 case Decision.Allow:
                     ids.Add(x.Id);

@@ -1,6 +1,5 @@
 using Dapper;
 using Tessera.Core.Access;
-using Tessera.Core.Model;
 
 namespace Tessera.Storage.Contributions;
 
@@ -22,31 +21,21 @@ public sealed partial class ContributionStore
     /// <summary>The disclosure scope of <paramref name="by"/> for <paramref name="action"/> over every stored contribution.</summary>
     public async Task<DisclosureScope> ScopeAsync(Principal by, AccessAction action = AccessAction.View, CancellationToken ct = default)
     {
-        await using var connection = await _store.ConnectAsync(ct);
-        var rows = (await connection.QueryAsync<(long Id, string Organisation, string? CaseId, string Handling, string? H3Text, string Subject)>(
-            "SELECT id, organisation, case_id, handling, h3_text, subject_category FROM contributions")).ToList();
-        var members = (await connection.QueryAsync<(string CaseId, string Org)>("SELECT case_id, organisation FROM case_members"))
-            .ToLookup(m => m.CaseId, m => m.Org);
-        var transfers = await TransfersAsync(_store, connection, [.. rows.Select(r => r.Id)]);
-        var memberSets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var contributions = await ContributionsAsync(ct);
+        var cases = (await _store.Directory.CasesAsync(ct)).ToDictionary(c => c.Id, c => c.Members, StringComparer.Ordinal);
+        IReadOnlySet<string> noCase = new HashSet<string>();
         var allowed = new HashSet<long>();
         var hitOnly = new HashSet<long>();
-        foreach (var r in rows)
+        foreach (var c in contributions)
         {
-            IReadOnlySet<string> caseMembers = r.CaseId is null ? new HashSet<string>()
-                : memberSets.TryGetValue(r.CaseId, out var set) ? set
-                : memberSets[r.CaseId] = members[r.CaseId].ToHashSet(StringComparer.Ordinal);
-            var target = new AccessTarget(r.Organisation, caseMembers, HandlingCodes.Parse(r.Handling, r.H3Text), Enum.Parse<SubjectCategory>(r.Subject))
-            {
-                Transfers = transfers.GetValueOrDefault(r.Id, Contribution.NoTransfers),
-            };
+            var target = AccessTarget.Of(c, c.CaseId is null ? noCase : cases.GetValueOrDefault(c.CaseId, noCase));
             switch (AccessPolicy.Decide(by, action, target))
             {
                 case Decision.Allow:
-                    allowed.Add(r.Id);
+                    allowed.Add(c.Id);
                     break;
                 case Decision.HitOnly:
-                    hitOnly.Add(r.Id);
+                    hitOnly.Add(c.Id);
                     break;
             }
         }
@@ -65,8 +54,7 @@ public sealed partial class ContributionStore
     public async Task<(long ContributionId, string EntityId)?> ResolveReferenceAsync(string reference, Principal by, CancellationToken ct = default)
     {
         (long, string)? found = null;
-        var ownRecords = new AccessTarget(by.Organisation, new HashSet<string>(), HandlingCodes.Default, SubjectCategory.Other);
-        if (WithheldReferences.IsWellFormed(reference) && AccessPolicy.Decide(by, AccessAction.View, ownRecords) == Decision.Allow)
+        if (WithheldReferences.IsWellFormed(reference) && AccessPolicy.Decide(by, AccessAction.View, AccessTarget.OwnRecordsOf(by.Organisation)) == Decision.Allow)
         {
             await using var connection = await _store.ConnectAsync(ct);
             var own = await connection.QueryAsync<(long ContributionId, string EntityId)>(

@@ -105,7 +105,7 @@ public sealed partial class ContributionStore
                 continue;
             }
 
-            var (_, result) = await _store.CrossCheck.HoldersOfAsync(kind, normalised, ct);
+            var result = await _store.CrossCheck.HoldersOfAsync(kind, normalised, null, ct);
             found.UnionWith(result.Where(r => scope.HitOnly.Contains(r.ContributionId)).Select(r => (r.ContributionId, r.EntityId)));
         }
 

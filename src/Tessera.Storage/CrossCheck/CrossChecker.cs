@@ -116,19 +116,19 @@ public sealed partial class CrossChecker
     /// <summary>Screens a strong identifier (normalised) against stored data, logs the check, and answers as <paramref name="by"/> may see.</summary>
     public async Task<ScreeningResult> ScreenIdentifierAsync(string kind, string normalised, Principal by, string? list = null, CancellationToken ct = default)
     {
-        var (_, rows) = await HoldersOfAsync(kind, normalised, ct, list);
+        var rows = await HoldersOfAsync(kind, normalised, list, ct);
         var persons = rows.Select(r => (new StoredPerson(r.ContributionId, r.EntityId, "", "", new PersonRecord(r.EntityId)), 0d, 1d, "identifier", $"{r.Property} = {normalised}")).ToList();
         return await DiscloseAsync(persons, by, list ?? "all", "identifier", kind + "=" + normalised, ct);
     }
 
     /// <summary>Every stored record holding the complete normalised identifier, before any access decision; callers disclose.</summary>
-    internal async Task<(string Kind, IReadOnlyList<(long ContributionId, string EntityId, string Property)> Rows)> HoldersOfAsync(
-        string kind, string normalised, CancellationToken ct, string? list = null)
+    internal async Task<IReadOnlyList<(long ContributionId, string EntityId, string Property)>> HoldersOfAsync(
+        string kind, string normalised, string? list, CancellationToken ct)
     {
         if (CrossCheckIndex.Holds(kind))
         {
             await Index.CatchUpAsync(ct);
-            return (kind, Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property)).ToList());
+            return Index.Identifier(kind, normalised).Where(p => list is null || p.Source == list).Select(p => (p.ContributionId, p.EntityId, p.Property)).ToList();
         }
 
         // A value kind that is not a strong identifier (a date, a country …) is not indexed: ask storage.
@@ -138,7 +138,7 @@ public sealed partial class CrossChecker
             "SELECT s.contribution_id, s.entity_id, s.property FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
             "WHERE s.normalised = @normalised AND " + _store.In("s.property", "properties") + (list is null ? "" : " AND c.source = @list"),
             new { normalised, properties, list });
-        return (kind, rows.ToList());
+        return rows.ToList();
     }
 
     private async Task<ScreeningResult> DiscloseAsync(List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)> matches, Principal by,

@@ -33,32 +33,10 @@ public static class HitInbox
 
     /// <summary>The views of <see cref="ForAsync(Store, Principal, HitScope, int, CancellationToken)"/> without an audit entry of
     /// their own: for a read that writes its own (a case's workspace), so that each access is audited once.</summary>
-    internal static async Task<IReadOnlyList<HitView>> ViewsAsync(Store store, Principal user, HitScope scope, int limit, CancellationToken ct)
-    {
-        // The limit applies after the policy: hits the user may not know of take no place on the page.
-        var views = new List<HitView>();
-        long? before = null;
-        while (views.Count < limit)
-        {
-            var hits = await store.Hits.ForOrganisationAsync(user.Organisation, scope, 200, before, ct);
-            foreach (var hit in hits)
-            {
-                if (views.Count < limit && await ViewAsync(store, hit, user, ct) is { } view)
-                {
-                    views.Add(view);
-                }
-            }
-
-            if (hits.Count < 200)
-            {
-                break;
-            }
-
-            before = hits[^1].Id;
-        }
-
-        return views;
-    }
+    /// <remarks>The limit applies after the policy: hits the user may not know of take no place on the page.</remarks>
+    internal static Task<IReadOnlyList<HitView>> ViewsAsync(Store store, Principal user, HitScope scope, int limit, CancellationToken ct) =>
+        AfterPolicyAsync(before => store.Hits.ForOrganisationAsync(user.Organisation, scope, Page, before, ct), h => h.Id,
+            hit => ViewAsync(store, hit, user, ct), limit);
 
     /// <summary>One hit read by a user (the hit page): the view, null when there is no such hit, the user has no side in it
     /// or may not know of it; the read is audited (<c>hit.read</c>, outcome Allow, HitOnly or Deny).</summary>
@@ -76,30 +54,46 @@ public static class HitInbox
     /// if it did not exist; the limit applies after that decision, so what is withheld changes neither the count nor the page.</remarks>
     public static async Task<IReadOnlyList<Notice>> NoticesAsync(Store store, Principal user, int limit = 200, CancellationToken ct = default)
     {
-        var shown = new List<Notice>();
+        var shown = await AfterPolicyAsync(before => store.Hits.NoticesAsync(user.Organisation, Page, before, ct), n => n.Id,
+            async notice => notice.HitId is not { } hitId || (await store.Hits.GetAsync(hitId, ct) is { } hit && await ViewAsync(store, hit, user, ct) is not null)
+                ? notice
+                : null,
+            limit);
+        await store.Audit.AppendAsync(Core.Audit.AuditEvent.By(user, "notices.read", "notices:" + user.Organisation, "ok",
+            shown.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " shown"), ct);
+        return shown;
+    }
+
+    private const int Page = 200;
+
+    /// <summary>Up to <paramref name="limit"/> rows as the user may see them (<paramref name="view"/> null: withheld), read newest
+    /// first in pages by id: the limit is applied after the policy, so withheld rows take no place on the page.</summary>
+    private static async Task<IReadOnlyList<TView>> AfterPolicyAsync<TRow, TView>(Func<long?, Task<IReadOnlyList<TRow>>> page, Func<TRow, long> idOf,
+        Func<TRow, Task<TView?>> view, int limit)
+        where TView : class
+    {
+        var shown = new List<TView>();
         long? before = null;
         while (shown.Count < limit)
         {
-            var page = await store.Hits.NoticesAsync(user.Organisation, 200, before, ct);
-            foreach (var notice in page)
+            var rows = await page(before);
+            foreach (var row in rows)
             {
-                if (notice.HitId is not { } hitId || (await store.Hits.GetAsync(hitId, ct) is { } hit && await ViewAsync(store, hit, user, ct) is not null))
+                if (shown.Count < limit && await view(row) is { } seen)
                 {
-                    shown.Add(notice);
+                    shown.Add(seen);
                 }
             }
 
-            if (page.Count < 200)
+            if (rows.Count < Page)
             {
                 break;
             }
 
-            before = page[^1].Id;
+            before = idOf(rows[^1]);
         }
 
-        await store.Audit.AppendAsync(Core.Audit.AuditEvent.By(user, "notices.read", "notices:" + user.Organisation, "ok",
-            shown.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " shown"), ct);
-        return shown.Take(limit).ToList();
+        return shown;
     }
 
     /// <summary>One hit for one user; null when the user has no side in it or may not know of it.</summary>

@@ -1,5 +1,4 @@
 using Tessera.Core.Access;
-using Tessera.Core.Model;
 
 namespace Tessera.Web.Ingest;
 
@@ -27,7 +26,7 @@ internal sealed class UploadFolder : IDisposable
 
     /// <summary>True when <paramref name="user"/> may import data for their organisation (the policy's Contribute).</summary>
     public static bool MayImport(Principal user) =>
-        AccessPolicy.Decide(user, AccessAction.Contribute, new AccessTarget(user.Organisation, new HashSet<string>(), HandlingCodes.Default, SubjectCategory.Other)) == Decision.Allow;
+        AccessPolicy.Decide(user, AccessAction.Contribute, AccessTarget.OwnRecordsOf(user.Organisation)) == Decision.Allow;
 
     public void Dispose()
     {
