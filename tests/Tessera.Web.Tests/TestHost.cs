@@ -105,4 +105,21 @@ public sealed class TestHost : IAsyncDisposable
 
     public static Task<HttpResponseMessage> SearchAsync(HttpClient client, string query) =>
         client.PostAsJsonAsync("/api/v1/entities/search", new { query });
+
+    /// <summary>Imports FollowTheMoney JSON lines through the API as the client's organisation.</summary>
+    public static async Task<HttpResponseMessage> ImportFtmAsync(HttpClient client, string lines, string handling = "H0", string? caseId = null,
+        string file = "import.ftm.json")
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(handling), "handling" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(lines)) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } }, "file", file },
+        };
+        if (caseId is not null)
+        {
+            form.Add(new StringContent(caseId), "case");
+        }
+
+        return await client.PostAsync(new Uri("/api/v1/imports/", UriKind.Relative), form);
+    }
 }

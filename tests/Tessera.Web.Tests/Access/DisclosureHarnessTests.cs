@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -84,12 +83,7 @@ public sealed class DisclosureHarnessTests
             lines.Append(JsonSerializer.Serialize(person)).Append('\n');
         }
 
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("H0,H2"), "handling" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(lines.ToString())) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, "file", "hidden.ftm.json" },
-        };
-        var import = await (await host.AsAsync("gr.analyst")).PostAsync(new Uri("/api/v1/imports/", UriKind.Relative), form);
+        var import = await TestHost.ImportFtmAsync(await host.AsAsync("gr.analyst"), lines.ToString(), "H0,H2", file: "hidden.ftm.json");
         Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
 
         var after = await AnswersAsync(clients, probes);

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -156,18 +154,6 @@ public sealed class ProviderPromiseTests
     private static string Scrub(string body, string caseId) =>
         Regex.Replace(body.Replace(caseId, "CASE", StringComparison.Ordinal), "\"traceId\":\"[^\"]*\"", "");
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string? caseId, string lines)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("H0"), "handling" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(lines)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, "file", "intercept.ftm.json" },
-        };
-        if (caseId is not null)
-        {
-            form.Add(new StringContent(caseId), "case");
-        }
-
-        return await client.PostAsync(new Uri("/api/v1/imports/", UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, string? caseId, string lines) =>
+        TestHost.ImportFtmAsync(client, lines, caseId: caseId, file: "intercept.ftm.json");
 }
