@@ -36,6 +36,18 @@ internal static class CliContext
         };
     }
 
+    /// <summary>The acting user named by <c>--as</c>: answered and audited exactly as that user would be in the web app.</summary>
+    /// <exception cref="Core.Model.ModelException">No such user (bad input, exit 2).</exception>
+    /// <exception cref="AccessRefusedException">The account is disabled (exit 77).</exception>
+    public static async Task<Principal> UserAsync(Store store, string name, CancellationToken ct)
+    {
+        var user = await store.Directory.UserAsync(name, ct) ?? throw new Core.Model.ModelException($"unknown user '{name}'", field: "as");
+        return user.Disabled ? throw new AccessRefusedException($"the account {name} is disabled") : user.ToPrincipal();
+    }
+
+    /// <summary>The <c>--as USER</c> option: the acting user.</summary>
+    public static Option<string> AsOption() => new("--as") { Description = "The acting user (what they may see and do decides the answer)", Required = true };
+
     public static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for machines" };
 
     public static TextWriter Out(ParseResult parse) => parse.InvocationConfiguration.Output;

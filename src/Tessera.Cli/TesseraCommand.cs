@@ -34,6 +34,8 @@ internal static class TesseraCommand
         yield return MatchCommand.Create();
         yield return CheckCommand.Create();
         yield return HitsCommand.Create();
+        yield return RequestsCommand.Create();
+        yield return EntitiesCommand.Create();
         yield return GraphCommand.Create();
     }
 
@@ -59,10 +61,10 @@ internal static class TesseraCommand
             await (stderr ?? Console.Error).WriteLineAsync("tessera: " + ex.Describe());
             return ExitCodes.BadInput;
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or Core.Access.AccessRefusedException)
         {
-            await (stderr ?? Console.Error).WriteLineAsync("tessera: not allowed: " + ex.Message);
-            return ExitCodes.BadInput;
+            await (stderr ?? Console.Error).WriteLineAsync("tessera: refused: " + ex.Message);
+            return ExitCodes.Forbidden;
         }
     }
 }

@@ -35,6 +35,7 @@ public sealed class Store : IAsyncDisposable
         Hits = new HitStore(this);
         CrossCheck = new CrossChecker(this);
         Picture = new PictureStore(this);
+        FollowUp = new FollowUp.FollowUpStore(this);
     }
 
     static Store() => SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -58,6 +59,9 @@ public sealed class Store : IAsyncDisposable
     public CrossChecker CrossCheck { get; }
 
     public PictureStore Picture { get; }
+
+    /// <summary>Hit follow-up: triage, match decisions and resolved identities, access requests and releases.</summary>
+    public FollowUp.FollowUpStore FollowUp { get; }
 
     /// <summary>The hub organisation and the reference key, as every node reads them.</summary>
     public PlatformSettings Settings { get; private set; } = null!;

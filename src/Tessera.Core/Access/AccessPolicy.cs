@@ -15,6 +15,9 @@ namespace Tessera.Core.Access;
 /// organisation that runs the hub (declared in configuration, not a role alone) see H0/H1 data in full.</item>
 /// <item>Informant data never leaves its provider, not even as a hit.</item>
 /// <item>Policy officers see aggregates only; auditors and administrators see no case data.</item>
+/// <item>A release is the provider's consent to one organisation for one purpose (Europol Regulation Arts. 19–20): that
+/// organisation sees the released record (all of it, or its core data) until the provider revokes it; it may export it
+/// only where H0/H1 allow. Informant data is never released.</item>
 /// <item>Third countries and international organisations learn nothing of a contribution unless it was marked
 /// transferable to them (Europol Regulation Art. 25); a transfer lifts only that gate, the rules above still apply.</item>
 /// </list>
@@ -55,7 +58,11 @@ public static class AccessPolicy
             AccessAction.Administer => role == Role.Administrator ? Decision.Allow : Decision.Deny,
             AccessAction.SetImpactLevel => role is Role.Supervisor or Role.HubAnalyst ? Decision.Allow : Decision.Deny,
             AccessAction.Contribute => IsCaseWorker(role) ? Decision.Allow : Decision.Deny,
-            AccessAction.Modify => IsCaseWorker(role) && relation == OwnerRelation.Own ? Decision.Allow : Decision.Deny,
+            AccessAction.Modify or AccessAction.Judge => IsCaseWorker(role) && relation == OwnerRelation.Own ? Decision.Allow : Decision.Deny,
+            // H2: not to be disseminated without the provider's permission; H3: the provider's own words. Either needs a supervisor.
+            AccessAction.Release => IsCaseWorker(role) && relation == OwnerRelation.Own && target.SubjectCategory != SubjectCategory.Informant
+                ? Restrict(target, relation, code => role == Role.Supervisor || code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.Deny)
+                : Decision.Deny,
             AccessAction.View => IsCaseWorker(role) ? Restrict(target, relation, code => ViewUnder(code, role, relation)) : Decision.Deny,
             AccessAction.Export => IsCaseWorker(role) ? Restrict(target, relation, code => ExportUnder(code, role, relation)) : Decision.Deny,
             _ => Decision.Deny,
@@ -85,6 +92,8 @@ public static class AccessPolicy
     private static Decision ViewUnder(HandlingCode code, Role role, OwnerRelation relation) => relation switch
     {
         OwnerRelation.Own => Decision.Allow,
+        // The provider consented to this organisation seeing it (a release), whatever the code.
+        OwnerRelation.Released => Decision.Allow,
         OwnerRelation.CasePartner => code == HandlingCode.H3 ? Decision.HitOnly : Decision.Allow,
         OwnerRelation.Hub when role == Role.HubAnalyst => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.Allow : Decision.HitOnly,
         _ => code is HandlingCode.H0 or HandlingCode.H1 ? Decision.HitOnly : Decision.Deny,

@@ -5,7 +5,16 @@ namespace Tessera.Core.Access;
 /// <summary>A stored statement with the contribution it came from.</summary>
 public sealed record StatementRecord(Statement Statement, Contribution Contribution, IReadOnlySet<string> CaseMembers)
 {
-    public AccessTarget Target => AccessTarget.Of(Contribution, CaseMembers);
+    /// <summary>Releases in force on the statement's record; each counts for this statement only when it covers it.</summary>
+    public IReadOnlyList<ReleaseGrant> Releases { get; init; } = [];
+
+    public AccessTarget Target => Releases.Count == 0
+        ? AccessTarget.Of(Contribution, CaseMembers)
+        : AccessTarget.Of(Contribution, CaseMembers) with
+        {
+            Releases = Releases.Where(r => r.Covers(Statement)).GroupBy(r => r.Organisation, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Purpose, StringComparer.Ordinal),
+        };
 }
 
 /// <summary>Where a user learns only that data exists: the owner and a reference to ask for it.</summary>

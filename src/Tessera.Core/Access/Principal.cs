@@ -33,9 +33,17 @@ public sealed record AccessTarget(
     /// each with its named legal basis (Europol Regulation 2016/794 Art. 25).</summary>
     public IReadOnlyDictionary<string, string> Transfers { get; init; } = Model.Contribution.NoTransfers;
 
+    /// <summary>Organisations to which the provider released the record (or the part of it this target stands for), each
+    /// with the purpose the release was given for.</summary>
+    public IReadOnlyDictionary<string, string> Releases { get; init; } = NoReleases;
+
+    /// <summary>No release.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoReleases = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How <paramref name="principal"/>'s organisation relates to the owner.</summary>
     public OwnerRelation RelationOf(Principal principal) =>
         principal.Organisation == OwnerOrganisation ? OwnerRelation.Own
+        : Releases.ContainsKey(principal.Organisation) ? OwnerRelation.Released
         : CaseMembers.Contains(principal.Organisation) ? OwnerRelation.CasePartner
         : principal.AtHub ? OwnerRelation.Hub
         : OwnerRelation.Other;

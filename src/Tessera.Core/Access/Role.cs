@@ -49,6 +49,14 @@ public enum AccessAction
 
     /// <summary>Set the impact level of a border section.</summary>
     SetImpactLevel,
+
+    /// <summary>Confirm or reject a match on the user's own record (Prüm II, Reg. (EU) 2024/982 Art. 47(1)(b): a match is
+    /// manually confirmed by qualified staff).</summary>
+    Judge,
+
+    /// <summary>Release a record to another organisation that asked for it: the provider's consent (Europol Regulation
+    /// 2016/794 Arts. 19–20). H2 and H3 data need a supervisor.</summary>
+    Release,
 }
 
 /// <summary>The outcome of an access decision, ordered from strictest to widest.</summary>
@@ -69,6 +77,10 @@ public enum OwnerRelation
 {
     /// <summary>The user's organisation provided the data.</summary>
     Own,
+
+    /// <summary>The provider released the record to the user's organisation for a stated purpose, answering its request
+    /// (Europol Regulation 2016/794 Art. 20(2): data reachable on a hit/no-hit basis is shared with the provider's consent).</summary>
+    Released,
 
     /// <summary>The user's organisation is a member of the case the data was shared with.</summary>
     CasePartner,

@@ -44,6 +44,7 @@ public sealed partial class ContributionStore
     {
         var ids = rows.Select(r => r.ContributionId).Distinct().ToArray();
         var contributions = new Dictionary<long, (Contribution C, IReadOnlySet<string> Members)>();
+        var releases = await FollowUp.FollowUpStore.ReleasesInForceAsync(store, connection, ids);
         foreach (var chunk in ids.Chunk(500))
         {
             var found = await connection.QueryAsync<ContributionRow>($"SELECT {ContributionColumns} FROM contributions c WHERE {store.In("c.id", "chunk")}", new { chunk });
@@ -63,7 +64,8 @@ public sealed partial class ContributionStore
         return rows.Select(r =>
         {
             var (c, members) = contributions[r.ContributionId];
-            return new StatementRecord(r.ToStatement(), c, members);
+            var record = new StatementRecord(r.ToStatement(), c, members);
+            return releases.Contains((r.ContributionId, r.EntityId)) ? record with { Releases = [.. releases[(r.ContributionId, r.EntityId)]] } : record;
         }).ToList();
     }
 

@@ -84,7 +84,10 @@ public sealed partial class CrossChecker
                 JsonSerializer.Serialize(new { shared = property, value }, Json)), organisation, otherOrg));
         }
 
-        return await _store.Hits.RecordCheckAsync(contributionId, found.Values.ToList(), ct);
+        // A pair of records whose match was rejected never hits again (until a later judgement says otherwise).
+        var rejected = await _store.FollowUp.RejectedPairsAsync(ct);
+        return await _store.Hits.RecordCheckAsync(contributionId,
+            found.Values.Where(f => !FollowUp.FollowUpStore.IsRejected(rejected, f.Item1.NewEntityId, f.Item1.ExistingEntityId)).ToList(), ct);
     }
 
     /// <summary>Screens a person against stored data (or one reference list), logs the check, and answers as <paramref name="by"/> may see.</summary>

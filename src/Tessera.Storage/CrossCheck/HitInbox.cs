@@ -9,7 +9,16 @@ namespace Tessera.Storage.CrossCheck;
 /// <param name="Summary">The explanation's human line; only with the other side in full (it quotes its values).</param>
 /// <param name="Explanation">The structured explanation (JSON); only with the other side in full.</param>
 public sealed record HitView(long Id, DateTimeOffset Created, string Kind, double Weight, double Probability, HitSide Mine, HitSide? Other,
-    HitReference? OtherWithheld, string? Summary, string? Explanation, bool MineIsNew);
+    HitReference? OtherWithheld, string? Summary, string? Explanation, bool MineIsNew)
+{
+    /// <summary>The hit group (<see cref="Core.FollowUp.HitGroups"/>); never sent out, it names the other side's record.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Group { get; init; } = "";
+
+    /// <summary>The other side's record id, known to storage whether or not the user may see it; never sent out.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal (long ContributionId, string EntityId) OtherRecord { get; init; }
+}
 
 /// <summary>One side of a hit: the entity, its caption and schema, and who provided it.</summary>
 public sealed record HitSide(string EntityId, string Schema, string Caption, string Organisation, long ContributionId);
@@ -123,7 +132,12 @@ public static class HitInbox
 
         var full = !otherView.HitOnly;
         return new HitView(hit.Id, hit.Created, hit.Kind, hit.Weight, hit.Probability, Side(mineView, mine),
-            full ? Side(otherView, other) : null, full ? null : otherView.Withheld[0], full ? hit.Summary : null, full ? hit.Explanation : null, mineIsNew);
+            full ? Side(otherView, other) : null, full ? null : otherView.Withheld[0], full ? hit.Summary : null, full ? hit.Explanation : null, mineIsNew)
+        {
+            Group = Core.FollowUp.HitGroups.KeyOf(hit.Kind, hit.NewEntityId, hit.ExistingEntityId, newSide[0].Contribution.Organisation,
+                oldSide[0].Contribution.Organisation, hit.Explanation),
+            OtherRecord = (other[0].Contribution.Id, other[0].Statement.EntityId),
+        };
     }
 
     private static HitSide Side(EntityView view, List<StatementRecord> records) =>

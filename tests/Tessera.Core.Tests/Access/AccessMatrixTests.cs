@@ -123,6 +123,10 @@ public sealed class AccessMatrixTests
         {
             OwnerRelation.Own => new AccessTarget("IT", new HashSet<string> { "IT", "GR" }, handling, subject),
             OwnerRelation.CasePartner => new AccessTarget("GR", new HashSet<string> { "GR", "IT" }, handling, subject),
+            OwnerRelation.Released => new AccessTarget("GR", new HashSet<string> { "GR", "MT" }, handling, subject)
+            {
+                Releases = new Dictionary<string, string> { ["IT"] = "follow-up of hit 1" },
+            },
             _ => new AccessTarget("GR", new HashSet<string> { "GR", "MT" }, handling, subject),
         };
     }
