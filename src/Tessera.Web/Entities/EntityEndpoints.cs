@@ -16,9 +16,13 @@ internal static class EntityEndpoints
 
         group.MapGet("/{id}", async (string id, HttpContext http, Store store) =>
         {
-            var view = await store.Contributions.ReadEntityAsync(id, http.User.ToPrincipal(), http.RequestAborted);
+            var user = http.User.ToPrincipal();
+            var view = await store.Contributions.ReadEntityAsync(id, user, http.RequestAborted);
             // Not allowed to know and no such entity give the very same answer.
-            return view is null ? NotFound() : Results.Ok(EntityDto.From(view));
+            return view is null ? NotFound() : Results.Ok(EntityDto.From(view) with
+            {
+                AlsoHeldBy = view.HitOnly ? [] : await store.FollowUp.AlsoHeldAsync(user, id, http.RequestAborted),
+            });
         }).WithName("GetEntity").WithSummary("One entity with the values the caller may see, each with its provenance; hit-only when the caller may only learn that it exists.")
           .Produces<EntityDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -55,6 +59,9 @@ internal sealed record WithheldDto(string Owner, string Reference);
 
 internal sealed record EntityDto(string Id, string Schema, string Disclosure, string Caption, IReadOnlyList<ValueDto> Values, IReadOnlyList<WithheldDto> Withheld)
 {
+    /// <summary>The other records of the same resolved identity the caller may know of (confirmed matches, one IMO one vessel).</summary>
+    public IReadOnlyList<Storage.FollowUp.IdentityMember> AlsoHeldBy { get; init; } = [];
+
     public static EntityDto From(EntityView view) => new(view.HitOnly ? view.Withheld[0].Reference : view.Id, view.Schema, view.HitOnly ? "hit-only" : "full",
         view.HitOnly ? "hit — ask the owner" : view.ToEntity().Caption,
         view.Statements.Select(s => new ValueDto(s.Statement.Property, s.Statement.Value, s.Statement.Normalised, s.Statement.Valid, s.Statement.Reason,

@@ -15,6 +15,7 @@ internal sealed class BadInputHandler(IProblemDetailsService problems) : IExcept
         var problem = exception switch
         {
             ModelException m => FromModel(m),
+            Core.Access.AccessRefusedException r => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = r.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = Title(b) },
             // The multipart reader reports a form over one of its limits as invalid data ("Multipart body length limit … exceeded").
             InvalidDataException d when httpContext.Request.HasFormContentType && d.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>

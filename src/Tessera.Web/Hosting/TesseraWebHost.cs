@@ -88,6 +88,7 @@ public static class TesseraWebHost
         EntityEndpoints.Map(app);
         Ingest.ImportEndpoints.Map(app);
         CrossCheck.CrossCheckEndpoints.Map(app);
+        CrossCheck.FollowUpEndpoints.Map(app);
         Graph.GraphEndpoints.Map(app);
         Audit.AuditEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);

@@ -151,6 +151,7 @@ public sealed class DisclosureHarnessTests
         {
             Probe.Get("/api/v1/hits"), Probe.Get("/api/v1/notices"), Probe.Get("/api/v1/cases"),
             Probe.Get("/api/v1/graph"), Probe.Get("/api/v1/graph/export?format=graphml"),
+            Probe.Get("/api/v1/hits/groups?review=true&limit=500"), Probe.Get("/api/v1/hits/groups?status=confirmed"), Probe.Get("/api/v1/requests"),
             Probe.Search("+218 9"), Probe.Search("+218"), Probe.Search("Mohammed"), Probe.Search("محمد"), Probe.Search("AL-AMAL"), Probe.Search("ali"),
         };
         foreach (var c in new[] { "OP-ZUWARA", "OP-BALKAN" })
@@ -162,6 +163,8 @@ public sealed class DisclosureHarnessTests
         }
 
         probes.AddRange(entities.Select(e => Probe.Get("/api/v1/entities/" + Uri.EscapeDataString(e))));
+        probes.AddRange(Enumerable.Range(1, 12).Select(i => Probe.Get("/api/v1/hits/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        probes.AddRange(Enumerable.Range(1, 4).Select(i => Probe.Get("/api/v1/requests/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         foreach (var secret in secrets.Where(s => s.Any(char.IsLetterOrDigit)))
         {
             // Partial search must not reach withheld data; the complete identifier may answer hit-only, never with values.

@@ -28,6 +28,10 @@ public sealed class ReadEndpointAuditTests
         ["POST /api/v1/cases/{id}/notes"] = c => c.PostAsJsonAsync("/api/v1/cases/OP-ZUWARA/notes", new { text = "boat seen at Zuwara" }),
         ["GET /api/v1/hits"] = c => c.GetAsync(Uri("/api/v1/hits")),
         ["GET /api/v1/notices"] = c => c.GetAsync(Uri("/api/v1/notices")),
+        ["GET /api/v1/hits/groups"] = c => c.GetAsync(Uri("/api/v1/hits/groups?status=new&review=true")),
+        ["GET /api/v1/hits/{id:long}"] = c => c.GetAsync(Uri("/api/v1/hits/1")),
+        ["GET /api/v1/requests"] = c => c.GetAsync(Uri("/api/v1/requests")),
+        ["GET /api/v1/requests/{id:long}"] = c => c.GetAsync(Uri("/api/v1/requests/1")),
         ["POST /api/v1/hits/request-access"] = c => c.PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "GR", reference = "REF-0123456789ABCDEF0123", reason = "case" }),
         ["GET /api/v1/references/{reference}"] = c => c.GetAsync(Uri("/api/v1/references/REF-0123456789ABCDEF0123")),
         ["POST /api/v1/checks/person"] = c => c.PostAsJsonAsync("/api/v1/checks/person", new { name = "Mohammed Ali Hassan" }),
@@ -39,6 +43,15 @@ public sealed class ReadEndpointAuditTests
     // Endpoints under /api/v1 that read no personal data, with the reason.
     private static readonly Dictionary<string, string> Exempt = new(StringComparer.Ordinal)
     {
+        ["POST /api/v1/hits/{id:long}/status"] = "a triage step (a write, audited by the follow-up store)",
+        ["POST /api/v1/hits/{id:long}/assign"] = "a triage step (a write, audited by the follow-up store)",
+        ["POST /api/v1/hits/{id:long}/confirm"] = "a match decision (a write, audited on both sides by the follow-up store)",
+        ["POST /api/v1/hits/{id:long}/reject"] = "a match decision (a write, audited on both sides by the follow-up store)",
+        ["POST /api/v1/entities/split"] = "undoing a match decision (a write, audited by the follow-up store)",
+        ["POST /api/v1/requests"] = "an access request (a write, audited on both sides by the follow-up store)",
+        ["POST /api/v1/requests/{id:long}/decision"] = "an answer to a request (a write, audited on both sides by the follow-up store)",
+        ["POST /api/v1/requests/{id:long}/approve"] = "a supervisor's approval (a write, audited on both sides by the follow-up store)",
+        ["POST /api/v1/requests/{id:long}/revoke"] = "a revocation (a write, audited on both sides by the follow-up store)",
         ["POST /api/v1/auth/signin"] = "signing in (audited as user.signin by the directory)",
         ["POST /api/v1/auth/signout"] = "ending the caller's own session",
         ["GET /api/v1/account/tokens/"] = "the caller's own API tokens (account data, not data of a data subject)",
