@@ -7,7 +7,7 @@ public sealed record RequestFacts(long Id, long HitId, string FromOrganisation, 
     string Purpose, bool Urgent, DateTimeOffset Created, DateTimeOffset Due, string DueRule, RequestStatus Status, ReleaseScope? Scope, string? Reason,
     DateTimeOffset? Decided, string? DecidedBy, string? ApprovedBy);
 
-/// <summary>A request as one party sees it. The requester sees its own request, the deadline and the answer, and the record's
+/// <summary>A request as one party's case workers see it. The requester sees its own request, the deadline and the answer, and the record's
 /// id only while a release is in force; the owner also sees which of its records is asked for and who answered. Nobody else
 /// learns that the request exists.</summary>
 /// <param name="Direction">outgoing (the user's organisation asked) or incoming (it owns the record).</param>
@@ -20,8 +20,11 @@ public sealed record RequestView(long Id, long Hit, string Status, DateTimeOffse
     /// <summary>The view of <paramref name="request"/> for <paramref name="user"/>; null when the user's organisation is not a party.</summary>
     public static RequestView? For(Principal user, RequestFacts request, DateTimeOffset now, WithheldReferences references)
     {
+        // Only case workers of the two parties (those who may read their organisation's records) know of a request: not their
+        // policy officers, auditors or administrators, and nobody else.
         var owner = user.Organisation == request.ToOrganisation;
-        if (!owner && user.Organisation != request.FromOrganisation)
+        if ((!owner && user.Organisation != request.FromOrganisation)
+            || AccessPolicy.Decide(user, AccessAction.View, AccessTarget.OwnRecordsOf(user.Organisation)) != Decision.Allow)
         {
             return null;
         }

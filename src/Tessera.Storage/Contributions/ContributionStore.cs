@@ -170,9 +170,7 @@ public sealed partial class ContributionStore
 
     private static void Authorise(Contribution contribution, Principal by)
     {
-        var own = new AccessTarget(contribution.Organisation, new HashSet<string>(), contribution.Handling, contribution.SubjectCategory);
-        var allowed = by == Principal.System || (by.Organisation == contribution.Organisation && AccessPolicy.Decide(by, AccessAction.Contribute, own) == Decision.Allow);
-        if (!allowed)
+        if (!Permissions.MayContributeFor(by, contribution.Organisation))
         {
             throw new UnauthorizedAccessException($"{by.UserName} may not contribute data for organisation {contribution.Organisation}");
         }

@@ -32,6 +32,7 @@ public static class DemoWorkspace
         ("it.analyst", "IT", [Role.Analyst]),
         ("it.supervisor", "IT", [Role.Supervisor]),
         ("gr.analyst", "GR", [Role.Analyst]),
+        ("gr.supervisor", "GR", [Role.Supervisor]),
         ("mt.analyst", "MT", [Role.Analyst]),
         ("de.analyst", "DE", [Role.Analyst]),
         ("rs.analyst", "RS-MUP", [Role.Analyst]),
@@ -74,6 +75,9 @@ public static class DemoWorkspace
                 mapping is null ? null : Path.Combine(DemoScenario.Folder, mapping), request, ct: ct);
             await ContributionImport.WriteAsync(store, prepared, request, system, "demo", ct);
         }
+
+        // Hits already followed up: a confirmed match answered with core data, an urgent request and one to the hub still open.
+        await DemoFollowUp.SeedAsync(store, ct);
 
         // The joint situational picture: Frontex's real monthly detections and the Italian daily arrivals, with generated incidents.
         await Picture.PictureDemo.SeedAsync(store, ct: ct);

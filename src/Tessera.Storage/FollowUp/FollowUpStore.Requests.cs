@@ -242,7 +242,7 @@ public sealed partial class FollowUpStore
     private async Task<RequestFacts> PartyAsync(Principal user, long id, CancellationToken ct)
     {
         var facts = await FactsAsync(id, ct);
-        if (facts is null || (facts.FromOrganisation != user.Organisation && facts.ToOrganisation != user.Organisation))
+        if (facts is null || RequestView.For(user, facts, _store.Time.GetUtcNow(), _store.Settings.References) is null)
         {
             throw ModelException.Unknown($"unknown request {id.ToString(CultureInfo.InvariantCulture)}", "request");
         }

@@ -25,8 +25,7 @@ internal sealed class UploadFolder : IDisposable
         System.IO.Path.Combine(Path, uploadedName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "mapping.json" : "mapping.yml");
 
     /// <summary>True when <paramref name="user"/> may import data for their organisation (the policy's Contribute).</summary>
-    public static bool MayImport(Principal user) =>
-        AccessPolicy.Decide(user, AccessAction.Contribute, AccessTarget.OwnRecordsOf(user.Organisation)) == Decision.Allow;
+    public static bool MayImport(Principal user) => Permissions.MayImport(user);
 
     public void Dispose()
     {

@@ -180,7 +180,7 @@ internal static partial class PictureEndpoints
 
     /// <summary>403 when the caller may not read aggregate statistics.</summary>
     private static IResult? Refused(HttpContext http) =>
-        AccessPolicy.Decide(http.User.ToPrincipal(), AccessAction.ReadAggregates, AccessTarget.Platform) == Decision.Allow
+        Permissions.MayReadAggregates(http.User.ToPrincipal())
             ? null
             : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "your role may not read aggregate statistics");
 

@@ -60,6 +60,14 @@ public sealed class FollowUpScenarioTests
 
         await Assert.ThrowsAsync<AccessRefusedException>(() => store.FollowUp.DecideAsync(ItAnalyst, request, ReleaseScope.All, "to myself"));
 
+        // The owner's policy officer and auditor see aggregates only: the request does not exist for them.
+        foreach (var role in new[] { Role.PolicyOfficer, Role.Auditor, Role.Administrator })
+        {
+            var other = new Principal("gr." + role, "GR", new HashSet<Role> { role });
+            Assert.Empty(await store.FollowUp.RequestsAsync(other));
+            Assert.True((await Assert.ThrowsAsync<ModelException>(() => store.FollowUp.DecideAsync(other, request, ReleaseScope.All, "x"))).NotFound);
+        }
+
         // 4. Greece's analyst proposes to release H3 data: it waits for a supervisor; Italy still sees nothing more.
         Assert.Equal("awaiting-approval", (await store.FollowUp.DecideAsync(GrAnalyst, request, ReleaseScope.All, "JIT agrees")).Status);
         await Assert.ThrowsAsync<AccessRefusedException>(() => store.FollowUp.DecideAsync(GrAnalyst, request, ReleaseScope.All, "approve my own"));

@@ -21,7 +21,7 @@ public sealed class DisclosureHarnessTests
     };
 
     private static readonly string[] DemoUsers =
-        ["it.analyst", "it.supervisor", "gr.analyst", "mt.analyst", "de.analyst", "rs.analyst", "hub.analyst", "border.analyst", "policy.officer", "auditor", "admin"];
+        ["it.analyst", "it.supervisor", "gr.analyst", "gr.supervisor", "mt.analyst", "de.analyst", "rs.analyst", "hub.analyst", "border.analyst", "policy.officer", "auditor", "admin"];
 
     [Theory]
     [MemberData(nameof(TestHost.Providers), MemberType = typeof(TestHost))]
