@@ -107,6 +107,35 @@ public sealed class AccessMatrixTests
             }, iter: 20_000);
     }
 
+    [Fact]
+    public void Decide_AReleaseToAnotherOrganisation_ChangesNothingForTheUser()
+    {
+        Gen.Select(Gen.Enum<Role>(), Gen.Enum<OwnerRelation>(), Gen.Enum<AccessAction>(), Gen.Enum<SubjectCategory>(),
+                Gen.Enum<HandlingCode>().Array[1, 4], Gen.Enum<PartnerKind>())
+            .Sample((role, relation, action, subject, codes, kind) =>
+            {
+                var principal = new Principal("u", "IT", new HashSet<Role> { role }) { AtHub = relation == OwnerRelation.Hub, Kind = kind };
+                var target = TargetFor(relation == OwnerRelation.Released ? OwnerRelation.Other : relation, [.. codes], subject);
+                var before = AccessPolicy.Decide(principal, action, target);
+                var after = AccessPolicy.Decide(principal, action, target with { Releases = new Dictionary<string, string> { ["MT"] = "follow-up" } });
+                return after == before;
+            }, iter: 20_000);
+    }
+
+    [Fact]
+    public void Decide_AReleaseToTheUser_NeverNarrowsAndNeverReachesAThirdPartyWithoutATransfer()
+    {
+        Gen.Select(Gen.Enum<Role>(), Gen.Enum<AccessAction>(), Gen.Enum<SubjectCategory>(), Gen.Enum<HandlingCode>().Array[1, 4], Gen.Enum<PartnerKind>())
+            .Sample((role, action, subject, codes, kind) =>
+            {
+                var principal = new Principal("u", "IT", new HashSet<Role> { role }) { Kind = kind };
+                var stranger = AccessPolicy.Decide(principal, action, TargetFor(OwnerRelation.Other, [.. codes], subject));
+                var released = AccessPolicy.Decide(principal, action, TargetFor(OwnerRelation.Released, [.. codes], subject));
+                var thirdPartyView = kind.IsThirdParty() && action is AccessAction.View or AccessAction.Export;
+                return released >= stranger && (!thirdPartyView || released == Decision.Deny);
+            }, iter: 20_000);
+    }
+
     private static IEnumerable<HandlingCode[]> CodeSets()
     {
         for (var mask = 1; mask < 1 << AllCodes.Length; mask++)
