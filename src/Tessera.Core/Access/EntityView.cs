@@ -5,7 +5,15 @@ namespace Tessera.Core.Access;
 /// <summary>A stored statement with the contribution it came from.</summary>
 public sealed record StatementRecord(Statement Statement, Contribution Contribution, IReadOnlySet<string> CaseMembers)
 {
-    public AccessTarget Target => AccessTarget.Of(Contribution, CaseMembers);
+    /// <summary>Who the statement's entity is about when its row says so (a mapping's subject); null when the contribution's
+    /// category applies.</summary>
+    public SubjectCategory? RowSubject { get; init; }
+
+    /// <summary>What the policy decides on: the contribution's target, with the row's own subject category when it has one
+    /// (an informant row stays with its provider even in a contribution about suspects).</summary>
+    public AccessTarget Target => RowSubject is { } subject
+        ? AccessTarget.Of(Contribution, CaseMembers) with { SubjectCategory = subject }
+        : AccessTarget.Of(Contribution, CaseMembers);
 }
 
 /// <summary>Where a user learns only that data exists: the owner and a reference to ask for it.</summary>

@@ -60,11 +60,11 @@ public sealed partial class ContributionStore
             }
         }
 
-        return rows.Select(r =>
+        return await EntitySubjects.AttachAsync(store, connection, rows.Select(r =>
         {
             var (c, members) = contributions[r.ContributionId];
             return new StatementRecord(r.ToStatement(), c, members);
-        }).ToList();
+        }).ToList());
     }
 
     /// <summary>The transfers (organisation → legal basis) of the given contributions that have any.</summary>
