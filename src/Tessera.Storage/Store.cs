@@ -35,6 +35,7 @@ public sealed class Store : IAsyncDisposable
         Hits = new HitStore(this);
         CrossCheck = new CrossChecker(this);
         Picture = new PictureStore(this);
+        Retention = new Retention(this);
     }
 
     static Store() => SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -58,6 +59,9 @@ public sealed class Store : IAsyncDisposable
     public CrossChecker CrossCheck { get; }
 
     public PictureStore Picture { get; }
+
+    /// <summary>Review dates enforced: notices to owners, extensions, erasure of contributions past their review date.</summary>
+    public Retention Retention { get; }
 
     /// <summary>The hub organisation and the reference key, as every node reads them.</summary>
     public PlatformSettings Settings { get; private set; } = null!;
