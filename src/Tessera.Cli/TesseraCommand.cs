@@ -35,6 +35,7 @@ internal static class TesseraCommand
         yield return CheckCommand.Create();
         yield return HitsCommand.Create();
         yield return GraphCommand.Create();
+        yield return RetentionCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>
