@@ -167,6 +167,30 @@ public sealed class RetentionTests
         Assert.Empty(await store.Retention.DueAsync(TestStores.User("IT", Role.PolicyOfficer)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Erase_EveryTableReferringToAContribution_IsCovered(string provider)
+    {
+        // A table with a column naming a contribution, an entity, a hit or a notice holds data that an erasure must remove.
+        await using var store = await TestStores.CreateAsync(provider);
+        await using var connection = await store.ConnectAsync();
+        var columns = provider == TestStores.Sqlite
+            ? await connection.QueryAsync<(string Table, string Column)>(
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'")
+            : await connection.QueryAsync<(string Table, string Column)>(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns WHERE table_schema = 'public'");
+
+        var referring = columns
+            .Where(c => c.Column.EndsWith("contribution_id", StringComparison.Ordinal) || c.Column.EndsWith("entity_id", StringComparison.Ordinal)
+                || c.Column is "hit_id" or "notice_id")
+            .Select(c => c.Table)
+            .Append("contributions")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(referring, Retention.ErasedTables.Order(StringComparer.Ordinal));
+    }
+
     private static async Task<long> ContributeAsync(Store store, string org, string hash, DateOnly review, params Entity[] entities) =>
         (await store.Contributions.WriteAsync(TestStores.Contribution(org, null, "H0", hash) with { ReviewDate = review }, entities, TestStores.User(org, Role.Analyst)))
             .ContributionId;

@@ -30,7 +30,7 @@ public static class RowMapper
     /// <param name="normalise">Normalises one raw value of a property; invalid values are kept and reported. It must be a
     /// pure function: it is called from several threads, and once per distinct raw value of a property.</param>
     /// <param name="idPrefix">Prefix of generated ids, e.g. the organisation code, so that providers' ids never collide.</param>
-    /// <exception cref="ModelException">A mapped column is missing from the table, a row names no subject category, or one
+    /// <exception cref="ModelException">A mapped column is missing from the table, a row holds a value that is no subject category, or one
     /// entity is given two categories; the message names file, line and field, and the whole table is refused.</exception>
     public static MappedTable Map(Table table, ImportMapping mapping, Func<SchemaProperty, string, PropertyValue> normalise, string idPrefix, int? limit = null)
     {
