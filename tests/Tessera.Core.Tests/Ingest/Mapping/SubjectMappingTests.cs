@@ -95,6 +95,27 @@ public sealed class SubjectMappingTests
     [InlineData("boss")]
     public void TryParse_NotACategory_IsFalse(string text) => Assert.False(SubjectCategories.TryParse(text, out _));
 
+    [Fact]
+    public void FollowTheMoney_TesseraSubjectKey_SetsTheEntitysCategory()
+    {
+        var lines = "{\"id\":\"p1\",\"schema\":\"Person\",\"tessera:subject\":\"smuggled-migrant\",\"properties\":{\"name\":[\"Idris Bello\"]}}\n" +
+            "{\"id\":\"p2\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Omar Haddad\"]}}\n";
+
+        var entities = Core.Ingest.FollowTheMoney.Read(new StringReader(lines), "case.ftm.json");
+
+        Assert.Equal([SubjectCategory.SmuggledMigrant, null], entities.Select(e => e.Subject));
+    }
+
+    [Fact]
+    public void FollowTheMoney_UnknownSubject_NamesFileLineAndField()
+    {
+        var lines = "{\"id\":\"p1\",\"schema\":\"Person\"}\n{\"id\":\"p2\",\"schema\":\"Person\",\"tessera:subject\":\"boss\"}\n";
+
+        var e = Assert.Throws<ModelException>(() => Core.Ingest.FollowTheMoney.Read(new StringReader(lines), "case.ftm.json"));
+
+        Assert.Equal(("case.ftm.json", 2, "tessera:subject"), (e.File, e.Line, e.Field));
+    }
+
     private static Table Read(string csv) => Table.Read(Encoding.UTF8.GetBytes(csv), "arrests.csv", null, ";");
 
     private static PropertyValue Normalise(SchemaProperty p, string raw) => Normalisers.Normalise(p, raw, NormalisationContext.None);
