@@ -23,14 +23,15 @@ internal static class EntitySubjects
     }
 
     /// <summary>The records with <see cref="StatementRecord.RowSubject"/> set where their entity has its own category.</summary>
+    /// <remarks>Looked up by entity (indexed), so that a check reading a few records of a large contribution reads only theirs.</remarks>
     public static async Task<IReadOnlyList<StatementRecord>> AttachAsync(Store store, DbConnection connection, List<StatementRecord> records)
     {
-        var ids = records.Select(r => r.Contribution.Id).Distinct().ToArray();
+        var ids = records.Select(r => r.Statement.EntityId).Distinct(StringComparer.Ordinal).ToArray();
         var subjects = new Dictionary<(long, string), SubjectCategory>();
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var (contribution, entity, category) in await connection.QueryAsync<(long, string, string)>(
-                "SELECT contribution_id, entity_id, category FROM entity_subjects WHERE " + store.In("contribution_id", "chunk"), new { chunk }))
+                "SELECT contribution_id, entity_id, category FROM entity_subjects WHERE " + store.In("entity_id", "chunk"), new { chunk }))
             {
                 subjects[(contribution, entity)] = Enum.Parse<SubjectCategory>(category);
             }

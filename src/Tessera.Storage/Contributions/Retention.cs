@@ -141,7 +141,8 @@ public sealed class Retention
 
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE id = @contributionId", new { contributionId }, tx);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            Select + " WHERE id = @contributionId" + (_store.Provider == StorageProvider.Postgres ? " FOR UPDATE" : ""), new { contributionId }, tx);
         if (row is null || row.Organisation != by.Organisation)
         {
             throw ModelException.Unknown(string.Create(CultureInfo.InvariantCulture, $"{by.Organisation} has no contribution {contributionId}"), field: "contribution");
@@ -206,7 +207,9 @@ public sealed class Retention
         await using (var connection = await _store.ConnectAsync(ct))
         {
             await using var tx = await Store.BeginWriteAsync(connection, ct);
-            var review = await connection.ExecuteScalarAsync<string?>("SELECT review_date FROM contributions WHERE id = @id", new { id }, tx);
+            // Locked on PostgreSQL (SQLite's write transaction holds the database): an extension cannot slip in before the delete.
+            var review = await connection.ExecuteScalarAsync<string?>(
+                "SELECT review_date FROM contributions WHERE id = @id" + (_store.Provider == StorageProvider.Postgres ? " FOR UPDATE" : ""), new { id }, tx);
             if (review is null || string.CompareOrdinal(review, Day(today)) >= 0)
             {
                 return null;

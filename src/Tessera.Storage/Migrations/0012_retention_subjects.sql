@@ -7,6 +7,8 @@ CREATE TABLE entity_subjects (
   PRIMARY KEY (contribution_id, entity_id)
 );
 
+CREATE INDEX entity_subjects_entity ON entity_subjects (entity_id);
+
 -- The notice that a contribution is due for review, sent to its owner once per review date (an extension that moves
 -- the date brings a new notice when the new date comes near).
 CREATE TABLE retention_notices (
