@@ -30,6 +30,11 @@ public sealed class RowSubjectTests
             Assert.DoesNotContain(network.Nodes, n => n.Id == "IT:it-2");
         }
 
+        // The case workspace counts for the partner only the entities it may see.
+        var workspace = await Storage.Cases.CaseWorkspace.OpenAsync(store, "C1", partner);
+        Assert.Equal(2, Assert.Single(workspace!.Contributions).Entities);
+        Assert.Equal(3, Assert.Single((await Storage.Cases.CaseWorkspace.OpenAsync(store, "C1", TestStores.User("IT", Role.Analyst)))!.Contributions).Entities);
+
         var own = await store.Contributions.ReadEntityAsync("IT:it-2", TestStores.User("IT", Role.Analyst));
         Assert.Equal(SubjectCategory.Informant, Assert.Single(own!.Statements).RowSubject);
         Assert.Contains((await NetworkView.BuildAsync(store, TestStores.User("IT", Role.Analyst), null)).Nodes, n => n.Id == "IT:it-2");
