@@ -55,7 +55,7 @@ internal sealed class ContributionOptions
     private readonly Option<string?> _h3 = new("--h3") { Description = "The provider's restriction text (with H3)" };
     private readonly Option<string> _reliability = new("--reliability") { Description = "Source reliability A, B, C or X", DefaultValueFactory = _ => "B" };
     private readonly Option<int> _accuracy = new("--accuracy") { Description = "Information accuracy 1-4", DefaultValueFactory = _ => 2 };
-    private readonly Option<string> _subject = new("--subject") { Description = "suspect, contact, victim, witness, informant, other", DefaultValueFactory = _ => "suspect" };
+    private readonly Option<string> _subject = new("--subject") { Description = "suspect, contact, victim, witness, informant, other, smuggled-migrant (a mapping may set it per row)", DefaultValueFactory = _ => "suspect" };
     private readonly Option<string> _purpose = new("--purpose") { Description = "Purpose of processing", DefaultValueFactory = _ => "prevent and combat migrant smuggling" };
     private readonly Option<string?> _review = new("--review-date") { Description = "Review date YYYY-MM-DD (default: in 3 years)" };
     private readonly Option<string> _kind = new("--kind") { Description = "case-data or reference-list", DefaultValueFactory = _ => "case-data" };

@@ -8,7 +8,8 @@ using Tessera.Storage.CrossCheck;
 
 namespace Tessera.Cli;
 
-/// <summary>What a serving node does in the background once it listens: the recovery on start, and the audit witness.</summary>
+/// <summary>What a serving node does in the background once it listens: the recovery on start, the daily retention run, and
+/// the audit witness.</summary>
 internal static partial class ServeCommand
 {
     private static void StartBackgroundWork(WebApplication app, Store store, AuditWitnessOptions witness)
@@ -18,6 +19,7 @@ internal static partial class ServeCommand
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             _ = Task.Run(() => RecoverAsync(store, log, stopping), stopping);
+            _ = Task.Run(() => RetentionAsync(store, log, stopping), stopping);
             if (witness.File is { } file)
             {
                 _ = Task.Run(() => WitnessAsync(store, file, witness.Interval, log, stopping), stopping);
@@ -42,6 +44,35 @@ internal static partial class ServeCommand
         {
             Log.RecoveryFailed(log, e);
         }
+    }
+
+    // Retention right after start, then once a day by the store's clock: owners told of review dates coming near, contributions
+    // past theirs erased (each audited by the store). Several nodes may run it; each notice and erasure happens once.
+    private static async Task RetentionAsync(Store store, ILogger log, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), store.Time);
+        do
+        {
+            try
+            {
+                var run = await store.Retention.RunAsync(Core.Access.Principal.System, ct: ct);
+                foreach (var e in run.Erased)
+                {
+                    Log.RetentionErased(log, e.ContributionId, e.Organisation, e.ReviewDate, e.Statements, e.Hits);
+                }
+
+                Log.RetentionDone(log, run.Due.Count, run.Notified.Count, run.Erased.Count);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                Log.RetentionFailed(log, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(ct).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
     }
 
     // The first witness right after start, then one per interval.
@@ -104,5 +135,14 @@ internal static partial class ServeCommand
 
         [LoggerMessage(7, LogLevel.Error, "Audit witness could not be written to {File}")]
         public static partial void WitnessFailed(ILogger log, string file, Exception e);
+
+        [LoggerMessage(8, LogLevel.Information, "Retention: contribution {Id} of {Organisation} erased, review date {ReviewDate} passed ({Statements} statements, {Hits} hits)")]
+        public static partial void RetentionErased(ILogger log, long id, string organisation, DateOnly reviewDate, int statements, int hits);
+
+        [LoggerMessage(9, LogLevel.Information, "Retention run: {Due} contributions due for review, {Notified} owners told, {Erased} erased; next run in a day")]
+        public static partial void RetentionDone(ILogger log, int due, int notified, int erased);
+
+        [LoggerMessage(10, LogLevel.Error, "Retention run failed; it runs again in a day")]
+        public static partial void RetentionFailed(ILogger log, Exception e);
     }
 }

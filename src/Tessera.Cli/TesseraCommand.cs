@@ -37,6 +37,7 @@ internal static class TesseraCommand
         yield return RequestsCommand.Create();
         yield return EntitiesCommand.Create();
         yield return GraphCommand.Create();
+        yield return RetentionCommand.Create();
     }
 
     /// <summary>Parses and runs; maps domain errors to the documented exit codes.</summary>

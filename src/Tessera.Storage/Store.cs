@@ -36,6 +36,7 @@ public sealed class Store : IAsyncDisposable
         CrossCheck = new CrossChecker(this);
         Picture = new PictureStore(this);
         FollowUp = new FollowUp.FollowUpStore(this);
+        Retention = new Retention(this);
     }
 
     static Store() => SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -62,6 +63,8 @@ public sealed class Store : IAsyncDisposable
 
     /// <summary>Hit follow-up: triage, match decisions and resolved identities, access requests and releases.</summary>
     public FollowUp.FollowUpStore FollowUp { get; }
+    /// <summary>Review dates enforced: notices to owners, extensions, erasure of contributions past their review date.</summary>
+    public Retention Retention { get; }
 
     /// <summary>The hub organisation and the reference key, as every node reads them.</summary>
     public PlatformSettings Settings { get; private set; } = null!;

@@ -8,13 +8,31 @@ public sealed record StatementRecord(Statement Statement, Contribution Contribut
     /// <summary>Releases in force on the statement's record; each counts for this statement only when it covers it.</summary>
     public IReadOnlyList<ReleaseGrant> Releases { get; init; } = [];
 
-    public AccessTarget Target => Releases.Count == 0
-        ? AccessTarget.Of(Contribution, CaseMembers)
-        : AccessTarget.Of(Contribution, CaseMembers) with
+    /// <summary>Who the statement's entity is about when its row says so (a mapping's subject); null when the contribution's
+    /// category applies.</summary>
+    public SubjectCategory? RowSubject { get; init; }
+
+    /// <summary>What the policy decides on: the contribution's target, with the row's own subject category when it has one
+    /// (an informant row stays with its provider even in a contribution about suspects), and the releases that cover it.</summary>
+    public AccessTarget Target
+    {
+        get
         {
-            Releases = Releases.Where(r => r.Covers(Statement)).GroupBy(r => r.Organisation, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Purpose, StringComparer.Ordinal),
-        };
+            var target = AccessTarget.Of(Contribution, CaseMembers);
+            if (RowSubject is { } subject)
+            {
+                target = target with { SubjectCategory = subject };
+            }
+
+            return Releases.Count == 0
+                ? target
+                : target with
+                {
+                    Releases = Releases.Where(r => r.Covers(Statement)).GroupBy(r => r.Organisation, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.First().Purpose, StringComparer.Ordinal),
+                };
+        }
+    }
 }
 
 /// <summary>Where a user learns only that data exists: the owner and a reference to ask for it.</summary>

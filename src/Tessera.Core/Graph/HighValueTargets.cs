@@ -23,6 +23,9 @@ internal sealed record TargetLead(
     IReadOnlyList<ScoreContribution> Why)
 {
     public double Score => Math.Max(Organiser, Math.Max(Broker, MoneyHandler));
+
+    /// <summary>True for a person the network exploits (victim, smuggled migrant): no role score, never ranked.</summary>
+    public bool NeverRanked { get; init; }
 }
 
 /// <summary>The measures the role scores are built from, one value per node.</summary>
@@ -41,7 +44,12 @@ internal sealed record TargetMeasures(
     bool[] IsArticulation,
     double[] StrongestLinkBetweenness,
     double[]? NetFlow,
-    double[] Impact);
+    double[] Impact)
+{
+    /// <summary>Nodes that are never ranked, whatever their measures: victims and smuggled migrants
+    /// (<see cref="Model.SubjectCategories.IsNeverRanked"/>); they still count in everyone else's percentiles.</summary>
+    public IReadOnlySet<int>? NeverRanked { get; init; }
+}
 
 /// <summary>High-value-target ranking from percentile ranks of network measures (graph-anchors §6.3 weights).</summary>
 /// <remarks>Organiser = 0.35 eigenvector + 0.25 strength + 0.20 k-core + 0.20 betweenness inside its community;
@@ -66,6 +74,12 @@ internal static class HighValueTargets
         var leads = new TargetLead[g.NodeCount];
         for (var v = 0; v < leads.Length; v++)
         {
+            if (m.NeverRanked?.Contains(v) == true)
+            {
+                leads[v] = new TargetLead(v, 0, 0, 0, 100 * m.Impact[v], TargetRole.Organiser, []) { NeverRanked = true };
+                continue;
+            }
+
             ScoreContribution[] organiser =
             [
                 new("eigenvector", eig[v], 0.35 * eig[v]),
@@ -102,12 +116,12 @@ internal static class HighValueTargets
         return leads;
     }
 
-    /// <summary>Leads ordered best first: score, then impact, then id (ordinal).</summary>
+    /// <summary>Leads ordered best first: score, then impact, then id (ordinal); nodes never ranked are left out.</summary>
     public static IReadOnlyList<TargetLead> Rank(CompactGraph g, IEnumerable<TargetLead> leads) =>
-        [.. leads.OrderByDescending(l => l.Score).ThenByDescending(l => l.Impact).ThenBy(l => g.Ids[l.Node], StringComparer.Ordinal)];
+        [.. leads.Where(l => !l.NeverRanked).OrderByDescending(l => l.Score).ThenByDescending(l => l.Impact).ThenBy(l => g.Ids[l.Node], StringComparer.Ordinal)];
 
     /// <summary>The local ranking inside each community ("top organiser of each cell"): percentiles taken inside
     /// the community instead of the component; keyed by community.</summary>
     public static IReadOnlyDictionary<int, IReadOnlyList<TargetLead>> RankPerCommunity(CompactGraph g, TargetMeasures m) =>
-        Score(g, m with { Component = m.Community }).GroupBy(l => m.Community[l.Node]).ToDictionary(x => x.Key, x => Rank(g, x));
+        Score(g, m with { Component = m.Community }).Where(l => !l.NeverRanked).GroupBy(l => m.Community[l.Node]).ToDictionary(x => x.Key, x => Rank(g, x));
 }

@@ -8,6 +8,7 @@ namespace Tessera.Core.Graph;
 /// money-handler score uses net flow; every other measure uses the undirected simple projection.</param>
 /// <param name="BetweennessSamples">Sampled betweenness with this many sources instead of exact.</param>
 /// <param name="Leads">Compute the high-value-target leads even when no role-score column is asked for.</param>
+/// <param name="NeverRanked">Node ids never ranked as high-value targets (victims, smuggled migrants): their role scores are 0.</param>
 internal sealed record MetricsOptions(
     bool Weighted = false,
     bool Directed = false,
@@ -15,6 +16,7 @@ internal sealed record MetricsOptions(
     int? BetweennessSamples = null,
     bool Leads = false,
     IProgress<string>? Progress = null,
+    IReadOnlySet<string>? NeverRanked = null,
     CancellationToken Cancellation = default);
 
 /// <summary>One row per node and one column per measure; a measure not asked for is null (written empty).</summary>
@@ -150,7 +152,12 @@ internal static class NetworkMetrics
                     cut.IsArticulation,
                     CommunityMeasures.StrongestLinkBetweenness(g, btw.Arcs!),
                     options.Directed ? Degree.NetFlow(graph) : null,
-                    cut.LargestComponentLoss(components()));
+                    cut.LargestComponentLoss(components()))
+                {
+                    NeverRanked = options.NeverRanked is { Count: > 0 } never
+                        ? Enumerable.Range(0, g.NodeCount).Where(v => never.Contains(g.Ids[v])).ToHashSet()
+                        : null,
+                };
                 return measures;
             });
             leads = HighValueTargets.Score(g, targetMeasures);

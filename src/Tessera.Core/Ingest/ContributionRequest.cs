@@ -39,7 +39,7 @@ public sealed record ContributionRequest(
         var review = ReviewDate ?? DateOnly.FromDateTime(now.UtcDateTime.Add(Contribution.DefaultRetention));
         var transfers = ParseTransfers(Transfers);
         return new Contribution(0, Organisation, string.IsNullOrWhiteSpace(CaseId) ? null : CaseId, HandlingCodes.Parse(Handling, H3Text),
-            ParseEnum<SourceReliability>(Reliability, "reliability"), Accuracy, ParseEnum<SubjectCategory>(SubjectCategory, "subject"), Purpose,
+            ParseEnum<SourceReliability>(Reliability, "reliability"), Accuracy, SubjectCategories.Parse(SubjectCategory, "subject"), Purpose,
             now, review, ParseEnum<ContributionKind>(Kind.Replace("-", "", StringComparison.Ordinal), "kind"), source, contentHash, createdBy)
         {
             Transfers = transfers,

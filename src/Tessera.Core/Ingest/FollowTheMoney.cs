@@ -5,7 +5,9 @@ using Tessera.Core.Model;
 namespace Tessera.Core.Ingest;
 
 /// <summary>FollowTheMoney JSON lines: one entity per line, <c>{"id", "schema", "properties": {name: [values]}}</c>.</summary>
-/// <remarks>Lines are at most <see cref="IngestLimits.MaxJsonLineChars"/> long and nested at most
+/// <remarks>A line may say who the entity is about with Tessera's key <c>"tessera:subject": "victim"</c> (a subject category,
+/// <see cref="SubjectCategories"/>); other readers of FollowTheMoney ignore it.
+/// Lines are at most <see cref="IngestLimits.MaxJsonLineChars"/> long and nested at most
 /// <see cref="IngestLimits.MaxJsonDepth"/> deep; ids and values pass <see cref="TextHygiene"/>.</remarks>
 public static class FollowTheMoney
 {
@@ -112,8 +114,23 @@ public static class FollowTheMoney
             }
         }
 
-        return new Entity(id, schema.Name, values);
+        return new Entity(id, schema.Name, values) { Subject = SubjectOf(root) };
     }
+
+    private static SubjectCategory? SubjectOf(JsonElement root)
+    {
+        if (!root.TryGetProperty(SubjectKey, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind == JsonValueKind.String && SubjectCategories.TryParse(v.GetString(), out var category)
+            ? category
+            : throw new ModelException($"'{v}' is not one of {string.Join(", ", SubjectCategories.Names)}", field: SubjectKey);
+    }
+
+    /// <summary>Tessera's key for the subject category of one entity.</summary>
+    public const string SubjectKey = "tessera:subject";
 
     private static string RequiredString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s

@@ -18,6 +18,9 @@ public enum SubjectCategory
     Witness,
     Informant,
     Other,
+
+    /// <summary>A person smuggled across a border: someone the network profits from, never ranked as a target.</summary>
+    SmuggledMigrant,
 }
 
 /// <summary>What kind of data a contribution holds.</summary>

@@ -12,6 +12,10 @@ public sealed record PropertyValue(string Property, string Value, string? Normal
 /// <remarks>The same entity id may appear in several contributions; each contribution's statements keep their provenance.</remarks>
 public sealed record Entity(string Id, string Schema, IReadOnlyList<PropertyValue> Values)
 {
+    /// <summary>Who the entity is about when its own rows say so (a mapping's <c>subject</c>); null when the contribution's
+    /// category applies.</summary>
+    public SubjectCategory? Subject { get; init; }
+
     /// <summary>Values of one property, in the order provided.</summary>
     public IEnumerable<PropertyValue> Get(string property) => Values.Where(v => v.Property == property);
 

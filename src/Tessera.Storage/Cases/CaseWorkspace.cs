@@ -58,12 +58,17 @@ public static class CaseWorkspace
         var ids = new HashSet<long>();
         foreach (var x in (await store.Contributions.ContributionsAsync(ct)).Where(x => x.CaseId == c.Id))
         {
-            switch (AccessPolicy.Decide(user, AccessAction.View, AccessTarget.Of(x, c.Members)))
+            var target = AccessTarget.Of(x, c.Members);
+            switch (AccessPolicy.Decide(user, AccessAction.View, target))
             {
                 case Decision.Allow:
                     ids.Add(x.Id);
+                    // Entities whose rows have their own subject category count only where the policy lets the user see them.
+                    var count = entities.Where(e => e.Contribution == x.Id
+                            && (e.Subject is null || AccessPolicy.Decide(user, AccessAction.View, target with { SubjectCategory = e.Subject.Value }) == Decision.Allow))
+                        .Sum(e => e.Entities);
                     views.Add(new CaseContribution(x.Id, x.Organisation, false, null, Kind(x.Kind), x.Handling.ToString(), x.Reliability.ToString(),
-                        x.Accuracy, x.Created, entities.GetValueOrDefault(x.Id)));
+                        x.Accuracy, x.Created, count));
                     break;
                 case Decision.HitOnly:
                     // H3 and the like: the provider and a keyed reference to ask for it, nothing of the content, not even its number.
@@ -77,13 +82,15 @@ public static class CaseWorkspace
         return (views, ids);
     }
 
-    private static async Task<Dictionary<long, int>> EntityCountsAsync(Store store, string caseId, CancellationToken ct)
+    // Entities per contribution of the case and per subject category of their rows (null: the contribution's).
+    private static async Task<List<(long Contribution, SubjectCategory? Subject, int Entities)>> EntityCountsAsync(Store store, string caseId, CancellationToken ct)
     {
         await using var connection = await store.ConnectAsync(ct);
-        var rows = await connection.QueryAsync<(long Contribution, long Entities)>(
-            "SELECT s.contribution_id, COUNT(DISTINCT s.entity_id) FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
-            "WHERE c.case_id = @caseId GROUP BY s.contribution_id", new { caseId });
-        return rows.ToDictionary(r => r.Contribution, r => (int)r.Entities);
+        var rows = await connection.QueryAsync<(long Contribution, string? Subject, long Entities)>(
+            "SELECT s.contribution_id, es.category, COUNT(DISTINCT s.entity_id) FROM statements s JOIN contributions c ON c.id = s.contribution_id " +
+            "LEFT JOIN entity_subjects es ON es.contribution_id = s.contribution_id AND es.entity_id = s.entity_id " +
+            "WHERE c.case_id = @caseId GROUP BY s.contribution_id, es.category", new { caseId });
+        return rows.Select(r => (r.Contribution, r.Subject is null ? (SubjectCategory?)null : Enum.Parse<SubjectCategory>(r.Subject), (int)r.Entities)).ToList();
     }
 
     private static string Kind(ContributionKind kind) => kind switch

@@ -61,12 +61,12 @@ public sealed partial class ContributionStore
             }
         }
 
-        return rows.Select(r =>
+        return await EntitySubjects.AttachAsync(store, connection, rows.Select(r =>
         {
             var (c, members) = contributions[r.ContributionId];
             var record = new StatementRecord(r.ToStatement(), c, members);
             return releases.Contains((r.ContributionId, r.EntityId)) ? record with { Releases = [.. releases[(r.ContributionId, r.EntityId)]] } : record;
-        }).ToList();
+        }).ToList());
     }
 
     /// <summary>The transfers (organisation → legal basis) of the given contributions that have any.</summary>

@@ -56,6 +56,7 @@ public sealed partial class ContributionStore
         var id = await InsertContributionAsync(connection, tx, contribution);
         await InsertTransfersAsync(connection, tx, id, contribution);
         await InsertStatementsAsync(connection, tx, id, statements, ct);
+        await EntitySubjects.InsertAsync(connection, tx, id, contribution.Organisation, entities);
         var details = string.Create(CultureInfo.InvariantCulture, $"{entities.Count} entities, {statements.Count} statements from {contribution.Source}");
         await _store.Audit.AppendAsync(connection, tx, [Event(by, "contribution.write", id, "ok", details)]);
         await tx.CommitAsync(ct);

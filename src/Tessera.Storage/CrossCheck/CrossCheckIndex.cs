@@ -17,8 +17,9 @@ internal sealed record IdentifierPosting(long ContributionId, string EntityId, s
 /// contribution stored since.</summary>
 /// <remarks>It holds no access decision: the checker filters what it finds by the asking user's rights at answer time.
 /// Catching up lists the contribution ids in storage and loads those not yet indexed, so contributions written by another
-/// process (a CLI import next to a running server) are indexed too. Contributions are never deleted (no withdrawal exists),
-/// so the index only grows.</remarks>
+/// process (a CLI import next to a running server) are indexed too. A contribution erased at the end of its retention is
+/// forgotten at once by the process that erased it (<see cref="ForgetAsync"/>), and by every other process at its next
+/// catch-up, which finds it gone from storage: the index never answers with erased records.</remarks>
 internal sealed class CrossCheckIndex : IDisposable
 {
     private readonly Store _store;
@@ -122,7 +123,17 @@ internal sealed class CrossCheckIndex : IDisposable
     private async Task LoadNewAsync(CancellationToken ct)
     {
         await using var connection = await _store.ConnectAsync(ct);
-        var ids = (await connection.QueryAsync<long>("SELECT id FROM contributions ORDER BY id")).Where(id => !_loaded.Contains(id)).ToList();
+        var stored = (await connection.QueryAsync<long>("SELECT id FROM contributions ORDER BY id")).ToList();
+        if (_loaded.Count > 0)
+        {
+            var present = stored.ToHashSet();
+            foreach (var gone in _loaded.Where(id => !present.Contains(id)).ToList())
+            {
+                Forget(gone);
+            }
+        }
+
+        var ids = stored.Where(id => !_loaded.Contains(id)).ToList();
         if (ids.Count == 0)
         {
             _built = true;
@@ -143,6 +154,56 @@ internal sealed class CrossCheckIndex : IDisposable
         AddPersons(persons);
         _loaded.UnionWith(ids);
         _built = true;
+    }
+
+    /// <summary>Forgets an erased contribution: its persons and identifiers are no longer found.</summary>
+    public async Task ForgetAsync(long contributionId, CancellationToken ct = default)
+    {
+        await _sync.WaitAsync(ct);
+        try
+        {
+            Forget(contributionId);
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    // Under _sync. The screening index keeps the person's record, but every query admits only persons found through
+    // Person(id), so a forgotten one is never a candidate again.
+    private void Forget(long contributionId)
+    {
+        if (_personsByContribution.TryRemove(contributionId, out var persons))
+        {
+            foreach (var p in persons)
+            {
+                _persons.TryRemove(p.Record.Id, out _);
+                _perOrganisation.AddOrUpdate(p.Organisation, 0, (_, n) => n - 1);
+                _perSource.AddOrUpdate(p.Source, 0, (_, n) => n - 1);
+            }
+        }
+
+        if (_identifiersByContribution.TryRemove(contributionId, out var identifiers))
+        {
+            foreach (var key in identifiers.Select(i => (i.Kind, i.Value)).Distinct())
+            {
+                if (_identifiers.TryGetValue(key, out var postings))
+                {
+                    var kept = postings.Where(p => p.ContributionId != contributionId).ToArray();
+                    if (kept.Length == 0)
+                    {
+                        _identifiers.TryRemove(key, out _);
+                    }
+                    else
+                    {
+                        _identifiers[key] = kept;
+                    }
+                }
+            }
+        }
+
+        _loaded.Remove(contributionId);
     }
 
     public void Dispose()

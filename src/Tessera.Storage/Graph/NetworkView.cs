@@ -9,7 +9,12 @@ namespace Tessera.Storage.Graph;
 /// <param name="Why">The measures behind the best role score, strongest first.</param>
 public sealed record NetworkNode(string Id, string Schema, string Caption, IReadOnlyList<string> Members, IReadOnlyList<string> Organisations,
     double Degree, double Betweenness, double PageRank, int Community, double Organiser, double Broker, double MoneyHandler, double Impact, string Role,
-    IReadOnlyList<string> Why);
+    IReadOnlyList<string> Why)
+{
+    /// <summary>The protected role of a person the network exploits (<c>victim</c>, <c>smuggled-migrant</c>), whom the leads
+    /// never rank; null for everyone else.</summary>
+    public string? ProtectedRole { get; init; }
+}
 
 /// <summary>A tie: a relationship entity (call, payment, ownership …) or a strong identifier two entities share.</summary>
 /// <param name="Date">The day of the relationship (ISO 8601, its earliest day when only a month or year is known); null when the relationship has no date, as for shared identifiers.</param>
@@ -111,7 +116,8 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         var statements = new List<StatementRecord>();
         await foreach (var s in store.Contributions.StatementsInAsync(scope.Allowed, ct))
         {
-            if (caseId is null || s.Contribution.CaseId == caseId)
+            // A row with its own subject category (an informant in a contribution about suspects) is decided on its own.
+            if ((caseId is null || s.Contribution.CaseId == caseId) && (s.RowSubject is null || AccessPolicy.Decide(user, action, s.Target) == Decision.Allow))
             {
                 statements.Add(s);
             }
@@ -160,7 +166,12 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         }
 
         var graph = builder.Build();
-        var metrics = NetworkMetrics.Compute(graph, null, new MetricsOptions(Leads: true));
+        // Victims and smuggled migrants are never ranked as high-value targets, however central the network makes them.
+        var protectedRoles = nodes.Where(n => n.Schema.IsA("Person")).SelectMany(n => n.Records.Select(r => (Node: NodeOf(n.Id), Subject: r.RowSubject ?? r.Contribution.SubjectCategory)))
+            .Where(x => x.Subject.IsNeverRanked())
+            .GroupBy(x => x.Node, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(x => x.Subject).Name(), StringComparer.Ordinal);
+        var metrics = NetworkMetrics.Compute(graph, null, new MetricsOptions(Leads: true, NeverRanked: protectedRoles.Keys.ToHashSet(StringComparer.Ordinal)));
         var leads = metrics.Leads?.ToDictionary(l => graph.Ids[l.Node], StringComparer.Ordinal) ?? [];
         var byNode = nodes.GroupBy(n => NodeOf(n.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<NetworkNode>();
@@ -175,7 +186,11 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             result.Add(new NetworkNode(id, first[0].Statement.Schema, caption, members.Select(m => m.Id).OrderBy(m => m == id ? 0 : 1).ThenBy(m => m, StringComparer.Ordinal).ToList(),
                 members.SelectMany(m => m.Records.Select(r => r.Contribution.Organisation)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 V("degree"), V("betweenness"), V("pagerank"), (int)V("community"), V("organiser"), V("broker"), V("money_handler"), V("impact"),
-                lead?.Role.ToString() ?? "", lead?.Why.Take(3).Select(w => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.Measure} {w.Percentile:0}th pct")).ToList() ?? []));
+                lead is null or { NeverRanked: true } ? "" : lead.Role.ToString(),
+                lead?.Why.Take(3).Select(w => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.Measure} {w.Percentile:0}th pct")).ToList() ?? [])
+            {
+                ProtectedRole = protectedRoles.GetValueOrDefault(id),
+            });
         }
 
         return new NetworkView(result, edges);

@@ -66,7 +66,7 @@ internal sealed record EntityDto(string Id, string Schema, string Disclosure, st
         view.HitOnly ? "hit — ask the owner" : view.ToEntity().Caption,
         view.Statements.Select(s => new ValueDto(s.Statement.Property, s.Statement.Value, s.Statement.Normalised, s.Statement.Valid, s.Statement.Reason,
             new ProvenanceDto(s.Contribution.Id, s.Contribution.Organisation, s.Contribution.CaseId, s.Contribution.Handling.ToString(), s.Contribution.Handling.H3Text,
-                s.Contribution.Reliability.ToString(), s.Contribution.Accuracy, s.Contribution.SubjectCategory.ToString(), s.Contribution.Purpose,
+                s.Contribution.Reliability.ToString(), s.Contribution.Accuracy, (s.RowSubject ?? s.Contribution.SubjectCategory).ToString(), s.Contribution.Purpose,
                 s.Contribution.Created, s.Contribution.ReviewDate))).ToList(),
         view.Withheld.Select(w => new WithheldDto(w.Owner, w.Reference)).ToList());
 }

@@ -93,6 +93,7 @@ public static class TesseraWebHost
         Audit.AuditEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);
         Cases.CaseEndpoints.Map(app);
+        Retention.RetentionEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

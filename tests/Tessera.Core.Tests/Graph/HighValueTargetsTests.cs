@@ -67,6 +67,41 @@ public sealed class HighValueTargetsTests
         Assert.Equal(100.0 / 3, table["impact"]![g.IndexOf("a")], 9);
     }
 
+    [Fact]
+    public void Rank_VictimAtTheCentreOfAPlantedNetwork_IsNeverRankedNorReported()
+    {
+        // Two cells of four joined only through "v", who would lead the ranking as their broker, but is a victim.
+        var b = new GraphBuilder();
+        foreach (var cell in new[] { "a", "b" })
+        {
+            for (var i = 1; i <= 4; i++)
+            {
+                for (var j = i + 1; j <= 4; j++)
+                {
+                    b.AddTie($"{cell}{i}", $"{cell}{j}");
+                }
+            }
+        }
+
+        b.AddTie("v", "a1");
+        b.AddTie("v", "b1");
+        var g = b.Build();
+        string[] columns = ["organiser", "broker", "money_handler", "impact"];
+        var plain = NetworkMetrics.Compute(g, columns);
+
+        var table = NetworkMetrics.Compute(g, columns, new MetricsOptions(NeverRanked: new HashSet<string>(StringComparer.Ordinal) { "v" }));
+
+        Assert.Equal("v", g.Ids[HighValueTargets.Rank(g, plain.Leads!)[0].Node]);
+        var ranked = HighValueTargets.Rank(g, table.Leads!).Select(l => g.Ids[l.Node]).ToList();
+        Assert.Equal(g.NodeCount - 1, ranked.Count);
+        Assert.DoesNotContain("v", ranked);
+        Assert.All(columns[..3], c => Assert.Equal(0, table[c]![g.IndexOf("v")]));
+        Assert.DoesNotContain(HighValueTargets.RankPerCommunity(g, table.Measures!).Values.SelectMany(r => r), l => g.Ids[l.Node] == "v");
+        using var csv = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        TargetLeadsReport.WriteCsv(g, table.Measures!, table.Leads!, csv);
+        Assert.DoesNotContain(",v,", csv.ToString(), StringComparison.Ordinal);
+    }
+
     private static (CompactGraph Graph, IReadOnlyList<TargetLead> Leads) Leads(string folder, string network)
     {
         var g = NetworkData.Load(folder, network).Build();

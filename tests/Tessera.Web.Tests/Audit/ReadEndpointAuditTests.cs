@@ -38,6 +38,7 @@ public sealed class ReadEndpointAuditTests
         ["POST /api/v1/checks/identifier"] = c => c.PostAsJsonAsync("/api/v1/checks/identifier", new { type = "phone", value = "+218 94 777 8899" }),
         ["GET /api/v1/audit/"] = c => c.GetAsync(Uri("/api/v1/audit/")),
         ["POST /api/v1/audit/verify"] = c => c.PostAsync(Uri("/api/v1/audit/verify"), null),
+        ["GET /api/v1/retention/due"] = c => c.GetAsync(Uri("/api/v1/retention/due")),
     };
 
     // Endpoints under /api/v1 that read no personal data, with the reason.

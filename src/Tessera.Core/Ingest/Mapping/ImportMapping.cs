@@ -8,7 +8,8 @@ namespace Tessera.Core.Ingest.Mapping;
 /// One row can create several entities: an intercept table's row gives two Persons and a Call between them. An entity's id
 /// comes from an <c>id</c> template (<c>"it-{CALLER_ID}"</c>), or from its <c>keys</c> columns (so that the same phone on many
 /// rows is one entity), or else from the row itself. A property maps from a column, several columns, a constant, a template
-/// (<c>"{FIRST} {LAST}"</c>) or another entity of the same row (<c>"@caller"</c>).
+/// (<c>"{FIRST} {LAST}"</c>) or another entity of the same row (<c>"@caller"</c>). An entity may say who it is about
+/// (<c>subject: victim</c>, or <c>subject: { column: ROLE }</c> for a category per row, see <see cref="SubjectMapping"/>).
 /// </remarks>
 public sealed record ImportMapping(
     string? Format,
@@ -100,7 +101,11 @@ public sealed record ImportMapping(
 /// <summary>One entity a row creates.</summary>
 public sealed record EntityMapping(string Name, Schema Schema, string? IdTemplate, IReadOnlyList<string> Keys, IReadOnlyList<PropertyMapping> Properties)
 {
-    public IEnumerable<string> Columns => Keys.Concat(Properties.SelectMany(p => p.Columns)).Concat(Template.Columns(IdTemplate));
+    /// <summary>Who the entity is about, when the mapping says so; null when the contribution's category applies.</summary>
+    public SubjectMapping? Subject { get; init; }
+
+    public IEnumerable<string> Columns =>
+        Keys.Concat(Properties.SelectMany(p => p.Columns)).Concat(Template.Columns(IdTemplate)).Concat(Subject?.Column is { } c ? [c] : []);
 
     internal static EntityMapping Parse(string name, JsonElement e, string fileName)
     {
@@ -124,7 +129,38 @@ public sealed record EntityMapping(string Name, Schema Schema, string? IdTemplat
 
             return PropertyMapping.Parse(property, p.Value, fileName, $"{field}.properties.{p.Name}");
         }).ToList();
-        return new EntityMapping(name, schema, ImportMapping.Text(e, "id"), keys, properties);
+        return new EntityMapping(name, schema, ImportMapping.Text(e, "id"), keys, properties)
+        {
+            Subject = e.TryGetProperty("subject", out var subject) ? SubjectMapping.Parse(subject, fileName, field + ".subject") : null,
+        };
+    }
+}
+
+/// <summary>Who an entity of a mapping is about: one category for every row (<c>subject: victim</c>, or
+/// <c>{ value: victim }</c>), or a column naming it per row (<c>{ column: ROLE }</c>; an empty cell leaves the
+/// contribution's category).</summary>
+/// <param name="Fixed">The category of every row, when the mapping fixes it.</param>
+/// <param name="Column">The column holding the category of each row.</param>
+public sealed record SubjectMapping(SubjectCategory? Fixed, string? Column)
+{
+    internal static SubjectMapping Parse(JsonElement v, string fileName, string field)
+    {
+        string? text = v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Object when v.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String => value.GetString(),
+            _ => null,
+        };
+        if (text is not null)
+        {
+            return SubjectCategories.TryParse(text, out var category)
+                ? new SubjectMapping(category, null)
+                : throw new ModelException($"'{text}' is not one of {string.Join(", ", SubjectCategories.Names)}", fileName, field: field);
+        }
+
+        return v.ValueKind == JsonValueKind.Object && v.TryGetProperty("column", out var column) && column.ValueKind == JsonValueKind.String
+            ? new SubjectMapping(null, column.GetString())
+            : throw new ModelException("a subject is a category (suspect, victim …), {value: …} or {column: …}", fileName, field: field);
     }
 }
 

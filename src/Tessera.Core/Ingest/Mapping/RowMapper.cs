@@ -30,7 +30,8 @@ public static class RowMapper
     /// <param name="normalise">Normalises one raw value of a property; invalid values are kept and reported. It must be a
     /// pure function: it is called from several threads, and once per distinct raw value of a property.</param>
     /// <param name="idPrefix">Prefix of generated ids, e.g. the organisation code, so that providers' ids never collide.</param>
-    /// <exception cref="ModelException">A mapped column is missing from the table.</exception>
+    /// <exception cref="ModelException">A mapped column is missing from the table, a row holds a value that is no subject category, or one
+    /// entity is given two categories; the message names file, line and field, and the whole table is refused.</exception>
     public static MappedTable Map(Table table, ImportMapping mapping, Func<SchemaProperty, string, PropertyValue> normalise, string idPrefix, int? limit = null)
     {
         var columns = mapping.Columns.ToDictionary(c => c, table.Column, StringComparer.Ordinal);
@@ -60,10 +61,10 @@ public static class RowMapper
             ExceptionDispatchInfo.Capture(failure).Throw();
         }
 
-        return Merge(mapping, mapped);
+        return Merge(mapping, mapped, table.File);
     }
 
-    private static MappedTable Merge(ImportMapping mapping, MappedRow[] mapped)
+    private static MappedTable Merge(ImportMapping mapping, MappedRow[] mapped, string file)
     {
         var entities = new Dictionary<string, MergedEntity>(StringComparer.Ordinal);
         var order = new List<MergedEntity>();
@@ -93,14 +94,20 @@ public static class RowMapper
                 {
                     entity.Add(v);
                 }
+
+                if (row.Subjects?[k] is { } subject)
+                {
+                    entity.SetSubject(subject, file, row.Line, mapping.Entities[k].Subject!.Column ?? $"entities.{mapping.Entities[k].Name}.subject");
+                }
             }
         }
 
-        return new MappedTable(order.Select(e => new Entity(e.Id, e.Schema, e.Values)).ToList(), problems, mapped.Length);
+        return new MappedTable(order.Select(e => new Entity(e.Id, e.Schema, e.Values) { Subject = e.Subject }).ToList(), problems, mapped.Length);
     }
 
-    /// <summary>One row mapped: per entity of the mapping, its id (null when absent) and its values (null when not created).</summary>
-    private sealed record MappedRow(string?[] Ids, List<PropertyValue>?[] Values, List<ImportProblem>? Problems);
+    /// <summary>One row mapped: per entity of the mapping, its id (null when absent), its values (null when not created) and
+    /// the subject category the row gives it (null when it gives none).</summary>
+    private sealed record MappedRow(string?[] Ids, List<PropertyValue>?[] Values, List<ImportProblem>? Problems, SubjectCategory?[]? Subjects, int Line);
 
     /// <summary>An entity being merged from rows: each (property, value) is kept once, in the order first seen.</summary>
     private sealed class MergedEntity(string id, string schema)
@@ -114,6 +121,25 @@ public static class RowMapper
         public string Schema => schema;
 
         public List<PropertyValue> Values { get; } = [];
+
+        public SubjectCategory? Subject { get; private set; }
+
+        private int _subjectLine;
+
+        // One entity is about one kind of person: rows that disagree are refused, never resolved by a guess.
+        public void SetSubject(SubjectCategory subject, string file, int line, string field)
+        {
+            if (Subject is { } earlier && earlier != subject)
+            {
+                throw new ModelException(string.Create(CultureInfo.InvariantCulture,
+                    $"entity {id} is a {subject.Name()} here but a {earlier.Name()} on line {_subjectLine}"), file, line, field);
+            }
+
+            if (Subject is null)
+            {
+                (Subject, _subjectLine) = (subject, line);
+            }
+        }
 
         public void Add(PropertyValue v)
         {
@@ -181,7 +207,35 @@ public static class RowMapper
                 }
             }
 
-            return new MappedRow(rowIds, values, problems);
+            return new MappedRow(rowIds, values, problems, SubjectsOf(row, values), row.Line);
+        }
+
+        // The category each created entity of the row is about, fixed by the mapping or read from its column.
+        private SubjectCategory?[]? SubjectsOf(TableRow row, List<PropertyValue>?[] values)
+        {
+            SubjectCategory?[]? subjects = null;
+            for (var k = 0; k < values.Length; k++)
+            {
+                if (values[k] is null || _mapping.Entities[k].Subject is not { } mapping)
+                {
+                    continue;
+                }
+
+                var category = mapping.Fixed;
+                if (mapping.Column is { } column && row[_columns[column]].Trim() is { Length: > 0 } raw)
+                {
+                    category = SubjectCategories.TryParse(raw, out var c)
+                        ? c
+                        : throw new ModelException($"'{raw}' is not a subject category ({string.Join(", ", SubjectCategories.Names)})", _file, row.Line, column);
+                }
+
+                if (category is not null)
+                {
+                    (subjects ??= new SubjectCategory?[values.Length])[k] = category;
+                }
+            }
+
+            return subjects;
         }
 
         // An entity exists in a row when any of its own columns has a value; its id comes from the template, its keys, or the row.

@@ -118,9 +118,9 @@ internal sealed class LinkChartState
     /// <summary>Takes one node (and its ties) off the chart; returns its id, or nothing when it is not drawn.</summary>
     public IReadOnlyList<string> Hide(string id) => Resolve(id) is { } drawn ? RemoveWhere(n => n == drawn) : [];
 
-    /// <summary>The drawn nodes ranked by their best role score, strongest first.</summary>
+    /// <summary>The drawn nodes ranked by their best role score, strongest first; victims and smuggled migrants are never ranked.</summary>
     public IReadOnlyList<NetworkNode> Ranked(int count) =>
-        _nodes.Values.OrderByDescending(Best).ThenBy(n => n.Caption, StringComparer.Ordinal).Take(count).ToList();
+        _nodes.Values.Where(n => n.ProtectedRole is null).OrderByDescending(Best).ThenBy(n => n.Caption, StringComparer.Ordinal).Take(count).ToList();
 
     /// <summary>The member records of every drawn node (what an export of the chart covers).</summary>
     public IReadOnlyList<string> Members() => _byMember.Keys.ToList();

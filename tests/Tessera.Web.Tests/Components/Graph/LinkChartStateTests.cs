@@ -13,6 +13,15 @@ public sealed class LinkChartStateTests
         [new("a", "b", "called (Call)", 1, "2026-06-02"), new("a", "c", "shares phone:+39351", 1), new("c", "d", "associate (Associate)", 1)]);
 
     [Fact]
+    public void Ranked_VictimWithTheHighestScores_IsNeverAmongTheLeads()
+    {
+        var state = new LinkChartState();
+        state.Add(new NetworkView([Node("a", organiser: 40), Node("v", broker: 95) with { ProtectedRole = "victim" }, Node("b", broker: 20)], []));
+
+        Assert.Equal(["a", "b"], state.Ranked(10).Select(n => n.Id));
+    }
+
+    [Fact]
     public void Add_SameViewTwice_DrawsNothingTheSecondTime()
     {
         var state = new LinkChartState();
