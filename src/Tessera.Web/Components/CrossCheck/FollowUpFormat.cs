@@ -14,7 +14,7 @@ internal static class FollowUpFormat
 
     public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
 
-    public static string Percent(double probability) => probability.ToString("P1", CultureInfo.InvariantCulture);
+    public static string Percent(double probability) => (probability * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -83,7 +83,7 @@ internal sealed partial record HitExplanationText(IReadOnlyList<string> Sentence
         if (total.Success)
         {
             var p = Number(total.Groups["p"].Value) ?? 0;
-            sentences.Add($"Overall the evidence weighs {total.Groups["bits"].Value} bits: {Words(total.Groups["kind"].Value)}, probability {p.ToString("P1", CultureInfo.InvariantCulture)}.");
+            sentences.Add($"Overall the evidence weighs {total.Groups["bits"].Value} bits: {Words(total.Groups["kind"].Value)}, probability {FollowUpFormat.Percent(p)}.");
         }
 
         return sentences;
