@@ -98,7 +98,9 @@ internal sealed partial record HitExplanationText(IReadOnlyList<string> Sentence
             "fuzzy" => "similar",
             _ => Words(s.Level),
         };
-        var tokens = TokenPattern().Matches(s.Detail).Select(t => $"{t.Groups["left"].Value} ≈ {t.Groups["right"].Value}").ToList();
+        // Only the pairs of words that differ say something: "mhmd ≈ mohammed", not "ali ≈ ali".
+        var tokens = TokenPattern().Matches(s.Detail).Where(t => t.Groups["left"].Value != t.Groups["right"].Value)
+            .Select(t => $"{t.Groups["left"].Value} ≈ {t.Groups["right"].Value}").ToList();
         return $"{Words(s.Label)} {how}" + (tokens.Count > 0 ? " (" + string.Join(", ", tokens) + ")" : "");
     }
 

@@ -5,7 +5,7 @@ namespace Tessera.Web.Tests.Components.CrossCheck;
 public sealed class HitExplanationTextTests
 {
     private const string PairLine =
-        "3|MT:MT-L-2026-0412 ~ 2|IT:it-p-002: prior -3.6; FullName equivalent +14.4 ['mhmd'≈'mohammed' equivalence 0.95] ['aly'≈'ali' equivalence 0.95]; " +
+        "3|MT:MT-L-2026-0412 ~ 2|IT:it-p-002: prior -3.6; FullName equivalent +14.4 ['mhmd'≈'mohammed' equivalence 0.95] ['aly'≈'ali' equivalence 0.95] ['hassan'≈'hassan' literal 1.00]; " +
         "BirthDate exact +3.4; Nationality null; Phone different -2.1 (tf -0.3) = +12.1 bits p 0.999 SamePerson";
 
     [Fact]
