@@ -163,17 +163,6 @@ public sealed class HitStore
         return rows.Select(r => new Notice(r.Id, Parse(r.Created), r.Organisation, r.Kind, r.HitId, r.From, r.Details, r.Read != 0)).ToList();
     }
 
-    /// <summary>Records that <paramref name="by"/> asks the owner for access to a withheld record; the owner is told who asked.</summary>
-    public async Task RequestAccessAsync(Principal by, string owner, string reference, string reason, CancellationToken ct = default)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        await using var tx = await Store.BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync("INSERT INTO notices (created, organisation, kind, hit_id, from_organisation, details) VALUES (@now, @owner, 'access-request', NULL, @from, @details)",
-            new { now = _store.Now(), owner, from = by.Organisation, details = $"{by.UserName} ({by.Organisation}) asks for {reference}: {reason}" }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "access.request", "reference:" + reference, "ok", "to " + owner)]);
-        await tx.CommitAsync(ct);
-    }
-
     /// <summary>Logs a systematic check (who, against which list, with what outcome) with its audit entry; completes once both are committed.</summary>
     /// <remarks>Checks logged concurrently share one transaction (group commit, see <see cref="CheckLog"/>).</remarks>
     public Task LogCheckAsync(CheckLogEntry entry, CancellationToken ct = default) => _checkLog.AppendAsync(entry).WaitAsync(ct);

@@ -15,6 +15,8 @@ internal static class DemoScenario
         ("gr-arrests.csv", "gr-arrests.mapping.yml", new ContributionRequest("GR", null, "H0,H2", Reliability: "C", Accuracy: 3)),
         ("de-cells.xlsx", "de-cells.mapping.yml", new ContributionRequest("DE", "OP-BALKAN", "H0", Reliability: "B", Accuracy: 2,
             Transfers: "RS-MUP=Europol–Serbia operational agreement (2014)")),
+        ("de-jit.ftm.json", null, new ContributionRequest("DE", "OP-BALKAN", "H0,H3", "for the Balkan joint investigation team only; ask BPOL before any use",
+            Reliability: "B", Accuracy: 2)),
         ("posts.ftm.json", null, new ContributionRequest("EU-HUB", null, "H0", Reliability: "C", Accuracy: 3, SubjectCategory: "other", Purpose: "map the digital footprint of smuggling networks")),
     ];
 

@@ -35,6 +35,7 @@ public static class DemoWorkspace
         ("gr.supervisor", "GR", [Role.Supervisor]),
         ("mt.analyst", "MT", [Role.Analyst]),
         ("de.analyst", "DE", [Role.Analyst]),
+        ("de.supervisor", "DE", [Role.Supervisor]),
         ("rs.analyst", "RS-MUP", [Role.Analyst]),
         ("hub.analyst", "EU-HUB", [Role.HubAnalyst]),
         ("border.analyst", "EU-BCG", [Role.HubAnalyst, Role.Supervisor]),

@@ -24,23 +24,6 @@ internal static class CrossCheckEndpoints
             Results.Ok(await HitInbox.NoticesAsync(store, http.User.ToPrincipal(), 200, http.RequestAborted)))
             .WithName("Notices").WithSummary("Notices to the caller's organisation (new hits and requests for access), only for hits the caller's inbox shows.").Produces<IReadOnlyList<Notice>>();
 
-        group.MapPost("/hits/request-access", async (AccessRequest request, HttpContext http, Store store) =>
-        {
-            if (!Core.Access.WithheldReferences.IsWellFormed(request.Reference))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "a reference as given with a hit is required (REF- and 20 hex digits)",
-                    extensions: new Dictionary<string, object?> { ["field"] = "reference" });
-            }
-
-            if (string.IsNullOrWhiteSpace(request.Owner) || await store.Directory.OrganisationAsync(request.Owner, http.RequestAborted) is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "owner must be a known organisation", extensions: new Dictionary<string, object?> { ["field"] = "owner" });
-            }
-
-            await store.Hits.RequestAccessAsync(http.User.ToPrincipal(), request.Owner, request.Reference, request.Reason ?? "", http.RequestAborted);
-            return Results.Ok(new { requested = true });
-        }).WithName("RequestAccess").WithSummary("Asks the owner of a withheld record for access; the owner is told who asked.");
-
         group.MapGet("/references/{reference}", async (string reference, HttpContext http, Store store) =>
             await store.Contributions.ResolveReferenceAsync(reference, http.User.ToPrincipal(), http.RequestAborted) is { } found
                 ? Results.Ok(new ResolvedReference(reference, found.EntityId, found.ContributionId))
@@ -76,7 +59,6 @@ internal static class CrossCheckEndpoints
         }).WithName("CheckIdentifier").WithSummary("Screens a phone, IBAN, document, IMO, wallet … against stored data; the check is logged.").Produces<ScreeningResult>();
     }
 
-    internal sealed record AccessRequest(string Owner, string Reference, string? Reason);
 
     internal sealed record ResolvedReference(string Reference, string EntityId, long ContributionId);
 

@@ -21,7 +21,7 @@ public sealed class DisclosureHarnessTests
     };
 
     private static readonly string[] DemoUsers =
-        ["it.analyst", "it.supervisor", "gr.analyst", "gr.supervisor", "mt.analyst", "de.analyst", "rs.analyst", "hub.analyst", "border.analyst", "policy.officer", "auditor", "admin"];
+        ["it.analyst", "it.supervisor", "gr.analyst", "gr.supervisor", "mt.analyst", "de.analyst", "de.supervisor", "rs.analyst", "hub.analyst", "border.analyst", "policy.officer", "auditor", "admin"];
 
     [Theory]
     [MemberData(nameof(TestHost.Providers), MemberType = typeof(TestHost))]
@@ -63,7 +63,7 @@ public sealed class DisclosureHarnessTests
         var probes = Probes(truth.Values.SelectMany(t => t.Secrets).Distinct(StringComparer.Ordinal).Take(40).ToList(), truth.Values.First().AllEntities)
             .Append(Probe.Search("qzxv")).Append(Probe.Search("Qzxv Hidden 1")).ToList();
         // The hub may learn that a hit exists on Greek H2 data (on a complete identifier), so it is not among those watched here.
-        string[] watched = ["it.analyst", "mt.analyst", "de.analyst", "rs.analyst", "border.analyst", "policy.officer"];
+        string[] watched = ["it.analyst", "mt.analyst", "de.analyst", "de.supervisor", "rs.analyst", "border.analyst", "policy.officer"];
         var clients = new Dictionary<string, HttpClient>();
         foreach (var user in watched)
         {

@@ -50,19 +50,6 @@ public sealed class ProviderPromiseTests
     }
 
     [Fact]
-    public async Task RequestAccess_MalformedReferenceOrUnknownOwner_IsBadInput()
-    {
-        await using var host = await TestHost.StartAsync();
-        var greece = await host.AsAsync("gr.analyst");
-
-        var forged = await greece.PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "IT", reference = "REF-7-1A2B3C4D", reason = "x" });
-        var nobody = await greece.PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "XX", reference = "REF-00000000000000000000", reason = "x" });
-
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
-    }
-
-    [Fact]
     public async Task HubRole_OutsideTheHubOrganisation_ReadsNoMoreThanAnAnalyst()
     {
         await using var host = await TestHost.StartAsync();

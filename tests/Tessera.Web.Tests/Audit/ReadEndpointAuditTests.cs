@@ -32,7 +32,6 @@ public sealed class ReadEndpointAuditTests
         ["GET /api/v1/hits/{id:long}"] = c => c.GetAsync(Uri("/api/v1/hits/1")),
         ["GET /api/v1/requests"] = c => c.GetAsync(Uri("/api/v1/requests")),
         ["GET /api/v1/requests/{id:long}"] = c => c.GetAsync(Uri("/api/v1/requests/1")),
-        ["POST /api/v1/hits/request-access"] = c => c.PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "GR", reference = "REF-0123456789ABCDEF0123", reason = "case" }),
         ["GET /api/v1/references/{reference}"] = c => c.GetAsync(Uri("/api/v1/references/REF-0123456789ABCDEF0123")),
         ["POST /api/v1/checks/person"] = c => c.PostAsJsonAsync("/api/v1/checks/person", new { name = "Mohammed Ali Hassan" }),
         ["POST /api/v1/checks/identifier"] = c => c.PostAsJsonAsync("/api/v1/checks/identifier", new { type = "phone", value = "+218 94 777 8899" }),

@@ -101,7 +101,7 @@ public sealed class PictureAndHitsJourneyTests(DemoServer server)
 {
     [Theory]
     [MemberData(nameof(BrowserSession.Browsers), MemberType = typeof(BrowserSession))]
-    public async Task HitInbox_ShowsExplainedHitsAndHitOnlyRows(string browser)
+    public async Task HitInbox_ShowsOneRowPerHitGroupWithTheOtherSideInFullOrItsOwner(string browser)
     {
         Assert.Equal("chromium", browser);
         await using var session = await server.NewSessionAsync();
@@ -111,15 +111,14 @@ public sealed class PictureAndHitsJourneyTests(DemoServer server)
         await session.Page.WaitForSelectorAsync("[data-testid=hits]");
         await session.ScreenshotAsync("06-hits");
 
-        Assert.Contains("equivalence", await session.Page.InnerTextAsync("[data-testid=explanation] >> nth=0"), StringComparison.Ordinal);
-        Assert.Contains("hit — ask", await session.Page.InnerTextAsync("[data-testid=hit-only] >> nth=0"), StringComparison.Ordinal);
+        Assert.Contains("DE", await session.Page.InnerTextAsync("[data-testid=hit-row]:has([data-testid=hit-other]) [data-testid=hit-partner]"), StringComparison.Ordinal);
+        Assert.Matches("held by [A-Z-]+ — reference REF-", await session.Page.InnerTextAsync("[data-testid=hit-only] >> nth=0"));
 
-        // Every row, disclosed or not, opens its hit page from the kind; a withheld row offers to ask the owner.
+        // Every row, disclosed or not, opens its hit page from the kind, with its status and the number of hits in the group.
         var rows = await session.Page.Locator("[data-testid=hits] [data-testid=hit-row]").CountAsync();
         Assert.Equal(rows, await session.Page.Locator("[data-testid=hits] [data-testid=hit-kind][href^='/hits/']").CountAsync());
-        var withheld = session.Page.Locator("[data-testid=hit-row]").Filter(new() { Has = session.Page.Locator("[data-testid=hit-only]") }).First;
-        Assert.Equal(1, await withheld.Locator("button", new() { HasText = "Request access" }).CountAsync());
-        Assert.Equal(0, await withheld.Locator("[data-testid=explanation]").CountAsync());
+        Assert.Equal(rows, await session.Page.Locator("[data-testid=hits] [data-testid=hit-status]").CountAsync());
+        Assert.All(await session.Page.Locator("[data-testid=hit-count]").AllInnerTextsAsync(), c => Assert.Matches("^[1-9][0-9]*$", c.Trim()));
     }
 }
 

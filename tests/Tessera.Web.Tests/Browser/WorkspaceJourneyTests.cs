@@ -89,6 +89,9 @@ public sealed class WorkspaceJourneyTests(DemoServer server)
         Assert.True(await page.Locator($"[data-testid=hits] a[href=\"{mine}\"]").CountAsync() > 0, "the imported record's hit is in the inbox");
 
         await page.GotoAsync(session.BaseUrl + explanation);
+        Assert.Contains("Agrees: ", await page.InnerTextAsync("[data-testid=explanation-words]"), StringComparison.Ordinal);
+        // The engine's trace is shown on request only.
+        await page.ClickAsync("[data-testid=explanation-trace] summary");
         var line = await page.InnerTextAsync("[data-testid=explanation-line]");
         await page.WaitForSelectorAsync("[data-testid=explanation-waterfall]");
         await session.ScreenshotAsync("25-hit-explanation");

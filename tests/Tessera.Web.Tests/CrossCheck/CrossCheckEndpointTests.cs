@@ -67,16 +67,4 @@ public sealed class CrossCheckEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"field\":\"value\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task RequestAccess_NotifiesTheOwnerWhoAsked()
-    {
-        await using var host = await TestHost.StartAsync();
-
-        var response = await (await host.AsAsync("gr.analyst")).PostAsJsonAsync("/api/v1/hits/request-access", new { owner = "IT", reference = "REF-00000000000000000000", reason = "joint investigation" });
-        var notices = await (await host.AsAsync("it.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/notices");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(notices.EnumerateArray(), n => n.GetProperty("kind").GetString() == "access-request" && n.GetProperty("fromOrganisation").GetString() == "GR");
-    }
 }
