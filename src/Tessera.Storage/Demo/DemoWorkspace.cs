@@ -77,7 +77,7 @@ public static class DemoWorkspace
             await ContributionImport.WriteAsync(store, prepared, request, system, "demo", ct);
         }
 
-        // Hits already followed up: a confirmed match answered with core data, an urgent request and one to the hub still open.
+        // Hits already followed up: a release by the hub, a refusal by Italy and an urgent request to Italy still open.
         await DemoFollowUp.SeedAsync(store, ct);
 
         // The joint situational picture: Frontex's real monthly detections and the Italian daily arrivals, with generated incidents.

@@ -141,17 +141,17 @@ public sealed class FollowUpJourneyTests(DemoServer server)
             hitUrl = (await greece.Page.Locator("[data-testid=hit-kind]").First.GetAttributeAsync("href"))!;
         }
 
-        await using var germany = await server.NewSessionAsync();
-        await germany.SignInAsync("de.analyst");
-        await germany.Page.GotoAsync(germany.BaseUrl + "/requests");
-        await germany.Page.WaitForSelectorAsync("h2:has-text('Outgoing')");
-        Assert.Equal(0, await germany.Page.Locator($"[data-testid=request-row] a[href='{hitUrl}']").CountAsync());
-        Assert.DoesNotContain("from GR", await germany.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await using var hub = await server.NewSessionAsync();
+        await hub.SignInAsync("hub.analyst");
+        await hub.Page.GotoAsync(hub.BaseUrl + "/requests");
+        await hub.Page.WaitForSelectorAsync("h2:has-text('Outgoing')");
+        Assert.Equal(0, await hub.Page.Locator($"[data-testid=request-row] a[href='{hitUrl}']").CountAsync());
+        Assert.DoesNotContain("from GR", await hub.Page.InnerTextAsync("main"), StringComparison.Ordinal);
 
-        await germany.Page.GotoAsync(germany.BaseUrl + hitUrl);
-        await germany.Page.WaitForSelectorAsync("[data-testid=not-found]");
-        await germany.ScreenshotAsync("45-follow-up-not-a-party");
-        Assert.Equal(0, await germany.Page.Locator("[data-testid=hit-actions]").CountAsync());
+        await hub.Page.GotoAsync(hub.BaseUrl + hitUrl);
+        await hub.Page.WaitForSelectorAsync("[data-testid=not-found]");
+        await hub.ScreenshotAsync("45-follow-up-not-a-party");
+        Assert.Equal(0, await hub.Page.Locator("[data-testid=hit-actions]").CountAsync());
     }
 
     private static ILocator Row(IPage page, string table, string purpose) =>
