@@ -149,7 +149,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             var targets = e.Records.Where(r => r.Statement.Property == edge.Target).Select(r => r.Statement.Value).Where(known.Contains).ToList();
             foreach (var (s, t) in sources.SelectMany(s => targets.Select(t => (s, t))))
             {
-                edges.Add(s, t, NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")", DayOf(e.Records));
+                edges.Add(NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")", DayOf(e.Records), e.Records[0].Contribution.Organisation);
             }
         }
 
@@ -165,7 +165,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             {
                 for (var j = i + 1; j < holders.Count; j++)
                 {
-                    edges.Add(holders[i], holders[j], holders[i], holders[j], "shares " + group.Key);
+                    edges.Add(holders[i], holders[j], "shares " + group.Key);
                 }
             }
         }
@@ -207,31 +207,35 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         return id;
     }
 
-    /// <summary>The ties of the network as they are drawn: between the nodes records are shown as, without loops, and with a
-    /// tie that records of one identity each hold (the same call reported by two providers) drawn once.</summary>
+    /// <summary>The ties of the network as they are drawn: between the nodes records are shown as, without loops; the same
+    /// tie reported by two providers whose records are one identity (the same call in two intercepts) is drawn once.</summary>
     private sealed class Ties(GraphBuilder builder)
     {
-        private readonly Dictionary<(string Source, string Target, string Label, string? Date), (string, string)> _from = [];
+        private readonly Dictionary<(string Source, string Target, string Label, string? Date), Dictionary<string, int>> _reported = [];
 
         public List<NetworkEdge> List { get; } = [];
 
-        // Parallel ties between the same two records stay (two calls are two calls); a tie that only re-pointing to an
-        // identity's node made equal to another is the same tie seen through another member.
-        public void Add(string sourceRecord, string targetRecord, string source, string target, string label, string? date = null)
+        // A tie is drawn as many times as the provider who reported it most: two calls in one provider's data stay two
+        // (as before any merge, when all ties between two nodes come from one provider), whatever order the data comes in.
+        public void Add(string source, string target, string label, string? date = null, string provider = "")
         {
             if (source == target)
             {
                 return;
             }
 
-            if (_from.TryGetValue((source, target, label, date), out var records) && records != (sourceRecord, targetRecord))
+            if (!_reported.TryGetValue((source, target, label, date), out var byProvider))
             {
-                return;
+                _reported[(source, target, label, date)] = byProvider = new Dictionary<string, int>(StringComparer.Ordinal);
             }
 
-            _from.TryAdd((source, target, label, date), (sourceRecord, targetRecord));
-            builder.AddTie(source, target, 1.0, null, label);
-            List.Add(new NetworkEdge(source, target, label, 1.0, date));
+            var drawn = byProvider.Count == 0 ? 0 : byProvider.Values.Max();
+            var reported = byProvider[provider] = byProvider.GetValueOrDefault(provider) + 1;
+            if (reported > drawn)
+            {
+                builder.AddTie(source, target, 1.0, null, label);
+                List.Add(new NetworkEdge(source, target, label, 1.0, date));
+            }
         }
     }
 
