@@ -59,6 +59,37 @@ public sealed class IdentityClusters
     public IReadOnlyList<string> MembersOf(string record) =>
         _identity.TryGetValue(record, out var identity) ? [.. _members[identity]] : [record];
 
+    /// <summary>How records a user may see are shown together: each record of <paramref name="visible"/> mapped to the one
+    /// that stands for its identity, the smallest visible member (ordinal), so that a record the user may not see never
+    /// names what they are shown.</summary>
+    /// <remarks>A record tied to no other record is left out: it stands for itself. O(n) in the number of visible records.</remarks>
+    public IReadOnlyDictionary<string, string> ShownAs(IEnumerable<string> visible)
+    {
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Any)
+        {
+            return shown;
+        }
+
+        var smallest = new Dictionary<string, string>(StringComparer.Ordinal);
+        var records = visible.Where(_identity.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var record in records)
+        {
+            var identity = _identity[record];
+            if (!smallest.TryGetValue(identity, out var least) || string.CompareOrdinal(record, least) < 0)
+            {
+                smallest[identity] = record;
+            }
+        }
+
+        foreach (var record in records)
+        {
+            shown[record] = smallest[_identity[record]];
+        }
+
+        return shown;
+    }
+
     /// <summary>True when at least one record is tied to another.</summary>
     public bool Any => _identity.Count > 0;
 }

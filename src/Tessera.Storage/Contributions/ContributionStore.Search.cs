@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Tessera.Core.Access;
 using Tessera.Core.Audit;
+using Tessera.Core.FollowUp;
 using Tessera.Core.Normalisation;
 using Tessera.Storage.CrossCheck;
 
@@ -29,8 +30,10 @@ public sealed partial class ContributionStore
     /// phone, IBAN, document number …), with the owner and a reference;</item>
     /// <item>data the user may not know of is never touched, so it changes neither the answer nor its time.</item>
     /// </list>
-    /// Results are ordered by id and paged with <paramref name="offset"/>; hit-only answers come on the first page.
-    /// The search is audited with its text.
+    /// Records of one resolved identity (a confirmed match, one IMO number) that the user may read are one result, named by
+    /// the first of them and holding the values of each, so that one person is not listed once per provider. Results are
+    /// ordered by their first matching id and paged with <paramref name="offset"/> after this grouping; hit-only answers come
+    /// on the first page, each on its own. The search is audited with its text.
     /// </remarks>
     public async Task<IReadOnlyList<EntityView>> SearchAsync(string query, Principal by, int limit = 50, int offset = 0, CancellationToken ct = default)
     {
@@ -41,15 +44,24 @@ public sealed partial class ContributionStore
         }
 
         var scope = await ScopeAsync(by, AccessAction.View, ct);
-        var ids = await ReadableMatchesAsync(text, scope, offset + limit, ct);
-        var page = ids.Order(StringComparer.Ordinal).Skip(offset).Take(limit).ToList();
+        var identities = await _store.FollowUp.IdentitiesAsync(ct);
+        var page = (await IdentitiesMatchingAsync(text, scope, identities, offset + limit, ct)).Skip(offset).Take(limit).ToList();
+        var records = (await StatementsOfAsync(page.SelectMany(identities.MembersOf).Distinct(StringComparer.Ordinal).ToList(), ct))
+            .Where(r => scope.Allowed.Contains(r.Contribution.Id))
+            .ToLookup(r => r.Statement.EntityId, StringComparer.Ordinal);
         var views = new List<EntityView>();
-        foreach (var group in (await StatementsOfAsync(page, ct)).GroupBy(r => r.Statement.EntityId, StringComparer.Ordinal))
+        foreach (var first in page)
         {
-            var readable = group.Where(r => scope.Allowed.Contains(r.Contribution.Id)).ToList();
-            if (EntityView.For(by, AccessAction.View, group.Key, readable, _store.Settings.References) is { HitOnly: false } view)
+            // Each record through the policy on its own; the result holds those the user may read, the first naming it.
+            var members = identities.MembersOf(first)
+                .Select(m => EntityView.For(by, AccessAction.View, m, records[m].ToList(), _store.Settings.References))
+                .OfType<EntityView>()
+                .Where(v => !v.HitOnly)
+                .ToList();
+            if (members.Count > 0)
             {
-                views.Add(view);
+                views.Add(members.Count == 1 ? members[0] : new EntityView(members[0].Id, members[0].Schema,
+                    [.. members.SelectMany(m => m.Statements)], [.. members.SelectMany(m => m.Withheld).Distinct()]));
             }
         }
 
@@ -60,7 +72,24 @@ public sealed partial class ContributionStore
 
         await _store.Audit.AppendAsync(AuditEvent.By(by, "entity.search", "search", "ok",
             string.Create(CultureInfo.InvariantCulture, $"query \"{text}\", offset {offset}: {views.Count(v => !v.HitOnly)} shown, {views.Count(v => v.HitOnly)} hit-only"), text), ct);
-        return views.OrderBy(v => v.HitOnly).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
+        return [.. views.Where(v => !v.HitOnly), .. views.Where(v => v.HitOnly).OrderBy(v => v.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The first matching record of each resolved identity with a readable match, in the order of the first match,
+    /// at least <paramref name="count"/> of them when there are that many.</summary>
+    private async Task<IReadOnlyList<string>> IdentitiesMatchingAsync(string text, DisclosureScope scope, IdentityClusters identities, int count, CancellationToken ct)
+    {
+        for (var take = count; ; take *= 2)
+        {
+            // Each source answers its first `take` ids, so the first `take` of their union are the first `take` matches;
+            // fewer than `take` means nothing was left out.
+            var ids = await ReadableMatchesAsync(text, scope, take, ct);
+            var firsts = ids.Order(StringComparer.Ordinal).Take(take).DistinctBy(identities.IdentityOf, StringComparer.Ordinal).ToList();
+            if (ids.Count < take || firsts.Count >= count)
+            {
+                return firsts;
+            }
+        }
     }
 
     /// <summary>Ids of entities with a readable statement containing the text, or a readable person named so across scripts.</summary>

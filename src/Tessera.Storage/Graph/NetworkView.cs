@@ -62,7 +62,16 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
     /// <summary>Only the given nodes (by node or member id) and the ties among them.</summary>
     public NetworkView Subset(IEnumerable<string> nodeIds)
     {
-        var keep = nodeIds.Select(NodeOf).ToHashSet(StringComparer.Ordinal);
+        var memberOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in Nodes)
+        {
+            foreach (var m in n.Members)
+            {
+                memberOf.TryAdd(m, n.Id);
+            }
+        }
+
+        var keep = nodeIds.Select(id => memberOf.GetValueOrDefault(id, id)).ToHashSet(StringComparer.Ordinal);
         return new NetworkView(Nodes.Where(n => keep.Contains(n.Id)).ToList(), Edges.Where(e => keep.Contains(e.Source) && keep.Contains(e.Target)).ToList());
     }
 
@@ -83,7 +92,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         GraphExport.Write(format, graph, metrics, writer, ordered.Select(n => n.Caption).ToList());
     }
 
-    // A record merged into a same-person node is found by any of its member ids.
+    // A record merged into the node of its resolved identity is found by any of its member ids.
     private string NodeOf(string entityId) => Nodes.FirstOrDefault(n => n.Members.Contains(entityId, StringComparer.Ordinal))?.Id ?? entityId;
 
     private CompactGraph Graph()
@@ -126,12 +135,13 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
         var entities = statements.GroupBy(s => s.Statement.EntityId, StringComparer.Ordinal)
             .Select(g => (Id: g.Key, Records: g.ToList(), Schema: SchemaModel.Default.GetSchema(g.First().Statement.Schema)))
             .ToList();
-        var identity = await IdentitiesAsync(store, entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), ct);
-        string NodeOf(string id) => identity.Find(id);
+        var nodes = entities.Where(e => e.Schema.Edge is null).ToList();
+
+        var shownAs = await ShownAsAsync(store, nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal), ct);
+        string NodeOf(string id) => shownAs.Find(id);
 
         var builder = new GraphBuilder();
-        var edges = new List<NetworkEdge>();
-        var nodes = entities.Where(e => e.Schema.Edge is null).ToList();
+        var edges = new Ties(builder);
         foreach (var e in nodes)
         {
             builder.AddNode(NodeOf(e.Id));
@@ -145,11 +155,12 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             var targets = e.Records.Where(r => r.Statement.Property == edge.Target).Select(r => r.Statement.Value).Where(known.Contains).ToList();
             foreach (var (s, t) in sources.SelectMany(s => targets.Select(t => (s, t))))
             {
-                AddEdge(builder, edges, NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")", DayOf(e.Records));
+                edges.Add(NodeOf(s), NodeOf(t), edge.Label + " (" + e.Schema.Name + ")", DayOf(e.Records), e.Records[0].Contribution.Organisation);
             }
         }
 
-        // Entities that hold the same strong identifier are tied (shared phone, IBAN, vessel, wallet, handle …): a link, never a merge.
+        // Entities that hold the same strong identifier are tied (shared phone, IBAN, wallet, handle …): a link, not a merge
+        // (objects named by one identifier, such as a vessel by its IMO number, are already one node).
         var strong = nodes.SelectMany(n => n.Records.Where(r => r.Statement.Valid && r.Statement.Normalised is not null && IsStrong(n.Schema, r.Statement.Property))
                 .Select(r => (Node: NodeOf(n.Id), Key: r.Statement.Property + ":" + r.Statement.Normalised)))
             .GroupBy(x => x.Key, StringComparer.Ordinal);
@@ -160,7 +171,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             {
                 for (var j = i + 1; j < holders.Count; j++)
                 {
-                    AddEdge(builder, edges, holders[i], holders[j], "shares " + group.Key);
+                    edges.Add(holders[i], holders[j], "shares " + group.Key);
                 }
             }
         }
@@ -180,10 +191,9 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             var id = graph.Ids[i];
             var members = byNode[id];
             var first = members.Find(m => m.Id == id).Records ?? members[0].Records;
-            var caption = new Entity(id, first[0].Statement.Schema, first.Select(r => new PropertyValue(r.Statement.Property, r.Statement.Value)).ToList()).Caption;
             double V(string column) => metrics[column] is { } values ? values[i] : 0;
             var lead = leads.GetValueOrDefault(id);
-            result.Add(new NetworkNode(id, first[0].Statement.Schema, caption, members.Select(m => m.Id).OrderBy(m => m == id ? 0 : 1).ThenBy(m => m, StringComparer.Ordinal).ToList(),
+            result.Add(new NetworkNode(id, first[0].Statement.Schema, CaptionOf(id, members), members.Select(m => m.Id).OrderBy(m => m == id ? 0 : 1).ThenBy(m => m, StringComparer.Ordinal).ToList(),
                 members.SelectMany(m => m.Records.Select(r => r.Contribution.Organisation)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 V("degree"), V("betweenness"), V("pagerank"), (int)V("community"), V("organiser"), V("broker"), V("money_handler"), V("impact"),
                 lead is null or { NeverRanked: true } ? "" : lead.Role.ToString(),
@@ -193,18 +203,55 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             });
         }
 
-        return new NetworkView(result, edges);
+        return new NetworkView(result, edges.List);
     }
 
-    private static void AddEdge(GraphBuilder builder, List<NetworkEdge> edges, string source, string target, string label, string? date = null)
+    // The best caption of a node: its own record's, unless that names nothing but the id; then the first member's that names
+    // something (records of one identity may differ in what their providers recorded).
+    private static string CaptionOf(string id, List<(string Id, List<StatementRecord> Records, Schema Schema)> members)
     {
-        if (source == target)
+        foreach (var m in members.OrderBy(m => m.Id == id ? 0 : 1).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
-            return;
+            var caption = new Entity(m.Id, m.Records[0].Statement.Schema, m.Records.Select(r => new PropertyValue(r.Statement.Property, r.Statement.Value)).ToList()).Caption;
+            if (caption != m.Id)
+            {
+                return caption;
+            }
         }
 
-        builder.AddTie(source, target, 1.0, null, label);
-        edges.Add(new NetworkEdge(source, target, label, 1.0, date));
+        return id;
+    }
+
+    /// <summary>The ties of the network as they are drawn: between the nodes records are shown as, without loops; the same
+    /// tie reported by two providers whose records are one identity (the same call in two intercepts) is drawn once.</summary>
+    private sealed class Ties(GraphBuilder builder)
+    {
+        private readonly Dictionary<(string Source, string Target, string Label, string? Date), Dictionary<string, int>> _reported = [];
+
+        public List<NetworkEdge> List { get; } = [];
+
+        // A tie is drawn as many times as the provider who reported it most: two calls in one provider's data stay two
+        // (as before any merge, when all ties between two nodes come from one provider), whatever order the data comes in.
+        public void Add(string source, string target, string label, string? date = null, string provider = "")
+        {
+            if (source == target)
+            {
+                return;
+            }
+
+            if (!_reported.TryGetValue((source, target, label, date), out var byProvider))
+            {
+                _reported[(source, target, label, date)] = byProvider = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            var drawn = byProvider.Count == 0 ? 0 : byProvider.Values.Max();
+            var reported = byProvider[provider] = byProvider.GetValueOrDefault(provider) + 1;
+            if (reported > drawn)
+            {
+                builder.AddTie(source, target, 1.0, null, label);
+                List.Add(new NetworkEdge(source, target, label, 1.0, date));
+            }
+        }
     }
 
     // The day of a relationship from its Interval dates (date, else startDate), normalised to ISO 8601: a partial date
@@ -228,13 +275,24 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
     private static bool IsStrong(Schema schema, string property) =>
         schema.Properties.TryGetValue(property, out var p) && CrossCheck.CrossChecker.IdentifierKinds.Contains(p.NormaliserKey);
 
-    // Persons the cross-check resolved as the same person become one node, when the user may see both records.
-    private static async Task<UnionFind> IdentitiesAsync(Store store, HashSet<string> visible, CancellationToken ct)
+    // Records of one resolved identity (a confirmed match, one IMO number), and persons the cross-check found to be the same
+    // person unless a judgement rejected or split that pair, are one node, named by the smallest of them. Only records the
+    // user may see take part: withheld ones were never read, so they neither join nor name a node.
+    private static async Task<UnionFind> ShownAsAsync(Store store, HashSet<string> visible, CancellationToken ct)
     {
         var union = new UnionFind();
+        foreach (var (record, shown) in (await store.FollowUp.IdentitiesAsync(ct)).ShownAs(visible))
+        {
+            union.Union(record, shown);
+        }
+
+        var judged = await store.FollowUp.LatestJudgementsAsync(ct);
         foreach (var hit in await store.Hits.SamePersonAsync(ct))
         {
-            if (visible.Contains(hit.NewEntityId) && visible.Contains(hit.ExistingEntityId))
+            var pair = string.CompareOrdinal(hit.NewEntityId, hit.ExistingEntityId) <= 0
+                ? (hit.NewEntityId, hit.ExistingEntityId)
+                : (hit.ExistingEntityId, hit.NewEntityId);
+            if (visible.Contains(hit.NewEntityId) && visible.Contains(hit.ExistingEntityId) && judged.GetValueOrDefault(pair)?.Decision is not ("rejected" or "split"))
             {
                 union.Union(hit.NewEntityId, hit.ExistingEntityId);
             }

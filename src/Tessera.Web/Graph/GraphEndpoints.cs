@@ -24,13 +24,13 @@ internal static class GraphEndpoints
         app.MapGet("/api/v1/graph", async (string? @case, HttpContext http, Store store) =>
             Results.Ok(await NetworkReads.ReadAsync(store, http.User.ToPrincipal(), @case, http.RequestAborted)))
           .RequireAuthorization().WithTags("Graph").WithName("CaseGraph")
-          .WithSummary("The network the caller may see (one case, or all): entities as nodes, relationships and shared identifiers as ties, persons resolved as the same merged into one node; each node with degree, betweenness, PageRank, community and its organiser/broker/money-handler leads with the measures behind them.")
+          .WithSummary("The network the caller may see (one case, or all): entities as nodes, relationships and shared identifiers as ties, the records of one resolved identity the caller may see (a confirmed match, one IMO number, the same person found by the cross-check) merged into one node with its members and their organisations; each node with degree, betweenness, PageRank, community and its organiser/broker/money-handler leads with the measures behind them.")
           .Produces<NetworkView>();
 
         app.MapGet("/api/v1/graph/expand", async (string node, string? @case, int? radius, HttpContext http, Store store) =>
             Results.Ok(await NetworkReads.ExpandAsync(store, http.User.ToPrincipal(), node, @case, radius ?? 1, http.RequestAborted)))
             .RequireAuthorization().WithTags("Graph").WithName("ExpandNode")
-            .WithSummary("The neighbourhood of one node (1–3 ties), as the caller may see it: what a link chart adds when a node is expanded.").Produces<NetworkView>();
+            .WithSummary("The neighbourhood of one node (1–3 ties; a merged node is also found by any member id), as the caller may see it: what a link chart adds when a node is expanded.").Produces<NetworkView>();
 
         app.MapGet("/api/v1/graph/paths", async (string from, string to, string? @case, int? maxHops, HttpContext http, Store store) =>
             Results.Ok(await NetworkReads.PathsAsync(store, http.User.ToPrincipal(), from, to, @case, maxHops ?? 4, http.RequestAborted)))

@@ -13,7 +13,7 @@ public sealed class GraphEndpointTests
         var graph = await (await host.AsAsync("it.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph?case=OP-ZUWARA");
         var nodes = graph.GetProperty("nodes").EnumerateArray().ToList();
         var top = nodes.OrderByDescending(n => Math.Max(n.GetProperty("organiser").GetDouble(), Math.Max(n.GetProperty("broker").GetDouble(), n.GetProperty("moneyHandler").GetDouble())))
-            .Take(3).Select(n => n.GetProperty("caption").GetString()).ToList();
+            .Take(5).Select(n => n.GetProperty("caption").GetString()).ToList();
 
         Assert.True(graph.GetProperty("edges").GetArrayLength() > 0);
         Assert.Contains(top, c => c is not null && c.Contains("Zuwari", StringComparison.Ordinal));
@@ -41,8 +41,10 @@ public sealed class GraphEndpointTests
         var hidden = await (await host.AsAsync("de.analyst")).GetFromJsonAsync<JsonElement>("/api/v1/graph/paths?case=OP-ZUWARA&from=IT:it-p-004&to=IT:it-v-001");
 
         Assert.Contains(ego.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == "IT:it-v-001");
+        // Malta's landing record has Touré aboard the AL-AMAL, one node with Italy's record of it (one IMO number,
+        // one vessel); a member id (it-p-004) names the node it was merged into.
         var shortest = paths[0].EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.True(shortest.Count >= 3);
+        Assert.Equal(2, shortest.Count);
         Assert.Equal("IT:it-v-001", shortest[^1]);
         Assert.Equal(0, hidden.GetArrayLength());
     }
