@@ -11,6 +11,10 @@ namespace Tessera.Storage.Contributions;
 /// whole-record match.</param>
 public sealed record DisclosureScope(IReadOnlySet<long> Allowed, IReadOnlySet<long> HitOnly)
 {
+    /// <summary>Records of other contributions released to the user's organisation (a grant in force the policy honours for
+    /// this user): read like allowed ones, on their core data or all of it as released.</summary>
+    public IReadOnlySet<(long ContributionId, string EntityId)> Released { get; init; } = new HashSet<(long, string)>();
+
     /// <summary>What the user may learn of a contribution.</summary>
     public Decision Of(long contributionId) =>
         Allowed.Contains(contributionId) ? Decision.Allow : HitOnly.Contains(contributionId) ? Decision.HitOnly : Decision.Deny;
@@ -40,7 +44,26 @@ public sealed partial class ContributionStore
             }
         }
 
-        return new DisclosureScope(allowed, hitOnly);
+        // Releases to the user's organisation, where the policy lets this user read what they cover (not a policy officer's).
+        var released = new HashSet<(long, string)>();
+        await using (var connection = await _store.ConnectAsync(ct))
+        {
+            var grants = await connection.QueryAsync<(long ContributionId, string EntityId, string Purpose)>(
+                "SELECT contribution_id, entity_id, purpose FROM releases WHERE organisation = @organisation AND revoked IS NULL", new { organisation = by.Organisation });
+            foreach (var (contributionId, entityId, purpose) in grants)
+            {
+                if (contributions.FirstOrDefault(c => c.Id == contributionId) is { } c && !allowed.Contains(c.Id)
+                    && AccessPolicy.Decide(by, action, AccessTarget.Of(c, c.CaseId is null ? noCase : cases.GetValueOrDefault(c.CaseId, noCase)) with
+                    {
+                        Releases = new Dictionary<string, string> { [by.Organisation] = purpose },
+                    }) == Decision.Allow)
+                {
+                    released.Add((contributionId, entityId));
+                }
+            }
+        }
+
+        return new DisclosureScope(allowed, hitOnly) { Released = released };
     }
 }
 

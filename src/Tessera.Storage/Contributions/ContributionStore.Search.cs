@@ -47,7 +47,7 @@ public sealed partial class ContributionStore
         var identities = await _store.FollowUp.IdentitiesAsync(ct);
         var page = (await IdentitiesMatchingAsync(text, scope, identities, offset + limit, ct)).Skip(offset).Take(limit).ToList();
         var records = (await StatementsOfAsync(page.SelectMany(identities.MembersOf).Distinct(StringComparer.Ordinal).ToList(), ct))
-            .Where(r => scope.Allowed.Contains(r.Contribution.Id))
+            .Where(r => scope.Allowed.Contains(r.Contribution.Id) || scope.Released.Contains((r.Contribution.Id, r.Statement.EntityId)))
             .ToLookup(r => r.Statement.EntityId, StringComparer.Ordinal);
         var views = new List<EntityView>();
         foreach (var first in page)
@@ -96,12 +96,24 @@ public sealed partial class ContributionStore
     private async Task<HashSet<string>> ReadableMatchesAsync(string text, DisclosureScope scope, int take, CancellationToken ct)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var needle = "%" + text.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+        if (scope.Released.Count > 0)
+        {
+            // Records released to the user match on their core data only (what every release covers).
+            await using var connection = await _store.ConnectAsync(ct);
+            var contributions = scope.Released.Select(r => r.ContributionId).Distinct().ToArray();
+            var rows = await connection.QueryAsync<(long ContributionId, string EntityId)>(
+                "SELECT DISTINCT contribution_id, entity_id FROM statements WHERE " + _store.In("contribution_id", "contributions") + " AND " +
+                _store.In("property", "properties") + " AND (LOWER(value) LIKE @needle OR LOWER(normalised) LIKE @needle)",
+                new { contributions, properties = SearchedProperties.Where(CoreData.Covers).ToArray(), needle });
+            ids.UnionWith(rows.Where(scope.Released.Contains).Select(r => r.EntityId));
+        }
+
         if (scope.Allowed.Count == 0)
         {
             return ids;
         }
 
-        var needle = "%" + text.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
         await using (var connection = await _store.ConnectAsync(ct))
         {
             foreach (var chunk in scope.Allowed.Order().Chunk(5_000))

@@ -72,6 +72,7 @@ public sealed class FollowUpScenarioTests
         Assert.Equal("awaiting-approval", (await store.FollowUp.DecideAsync(GrAnalyst, request, ReleaseScope.All, "JIT agrees")).Status);
         await Assert.ThrowsAsync<AccessRefusedException>(() => store.FollowUp.DecideAsync(GrAnalyst, request, ReleaseScope.All, "approve my own"));
         Assert.True((await store.Contributions.ReadEntityAsync("GR:gr-7", ItAnalyst))!.HitOnly);
+        Assert.False(await FindsAsync(store, ItAnalyst, "Zuwari", "GR:gr-7"));
 
         // 5. The supervisor approves two hours later: Italy sees the record at once, in its inbox and on the entity.
         time.Advance(TimeSpan.FromHours(2));
@@ -79,6 +80,8 @@ public sealed class FollowUpScenarioTests
         var released = (await store.Contributions.ReadEntityAsync("GR:gr-7", ItAnalyst))!;
         Assert.False(released.HitOnly);
         Assert.Contains(released.ToEntity().Values, v => v.Property == "phone");
+        Assert.True(await FindsAsync(store, ItAnalyst, "Zuwari", "GR:gr-7"));
+        Assert.False(await FindsAsync(store, MtAnalyst, "Zuwari", "GR:gr-7"));
         Assert.Equal("GR:gr-7", Assert.Single((await store.FollowUp.InboxAsync(ItAnalyst, new HitGroupFilter(HitStatus.Confirmed))).Groups).Other?.EntityId);
         Assert.Equal("GR:gr-7", Assert.Single(await store.FollowUp.RequestsAsync(ItAnalyst)).Entity);
         Assert.Contains(await store.Hits.NoticesAsync("IT"), n => n.Kind == "request-released");
@@ -93,6 +96,7 @@ public sealed class FollowUpScenarioTests
         // 6. Greece revokes: Italy is back to a hit with a reference; both sides audited.
         Assert.Equal("revoked", (await store.FollowUp.RevokeAsync(GrAnalyst, request, "the JIT withdrew its consent")).Status);
         Assert.True((await store.Contributions.ReadEntityAsync("GR:gr-7", ItAnalyst))!.HitOnly);
+        Assert.False(await FindsAsync(store, ItAnalyst, "Zuwari", "GR:gr-7"));
         Assert.Null(Assert.Single((await store.FollowUp.InboxAsync(ItAnalyst, new HitGroupFilter(HitStatus.Confirmed))).Groups).Other);
         var actions = new List<(string Organisation, string Action)>();
         await foreach (var e in store.Audit.ReadAsync(1, 10_000))
@@ -137,6 +141,9 @@ public sealed class FollowUpScenarioTests
         Assert.True((await Assert.ThrowsAsync<ModelException>(() =>
             store.FollowUp.JudgeAsync(new Principal("it.policy", "IT", new HashSet<Role> { Role.PolicyOfficer }), hit, true, "I think so"))).NotFound);
     }
+
+    private static async Task<bool> FindsAsync(Store store, Principal user, string query, string entity) =>
+        (await store.Contributions.SearchAsync(query, user)).Any(v => v.Statements.Any(s => s.Statement.EntityId == entity));
 
     private static async Task AssertNothingAsync(Store store, long hit, params Principal[] outsiders)
     {
