@@ -89,50 +89,43 @@ internal static class RequestsCommand
 
     private static Command Decide()
     {
-        var id = new Argument<long>("id") { Description = "The request" };
-        var user = CliContext.AsOption();
         var release = new Option<string>("--release") { Description = "all, core (names, birth date, nationality, documents, identifiers) or none (refuse)", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why (told to the requester)", Required = true };
-        var command = new Command("decide", "Answer a request for one of your organisation's records; H2/H3 releases wait for a supervisor.") { id, user, release, reason };
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var store = await CliContext.OpenStoreAsync(ct);
-            var principal = await CliContext.UserAsync(store, parse.GetValue(user)!, ct);
-            var view = await store.FollowUp.DecideAsync(principal, parse.GetValue(id), FollowUpNames.ParseScope(parse.GetValue(release)), parse.GetValue(reason), ct);
-            await CliContext.Out(parse).WriteLineAsync($"request {view.Id} {view.Status}");
-            return ExitCodes.Ok;
-        });
-        return command;
+        return Answer("decide", "Answer a request for one of your organisation's records; H2/H3 releases wait for a supervisor.", [release, reason],
+            (store, user, id, parse, ct) => store.FollowUp.DecideAsync(user, id, FollowUpNames.ParseScope(parse.GetValue(release)), parse.GetValue(reason), ct));
     }
 
     private static Command Approve()
     {
-        var id = new Argument<long>("id") { Description = "The request" };
-        var user = CliContext.AsOption();
         var reason = new Option<string?>("--reason") { Description = "Why (default: the proposal's reason)" };
-        var command = new Command("approve", "Approve, as a supervisor, a colleague's proposed release of H2/H3 data.") { id, user, reason };
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var store = await CliContext.OpenStoreAsync(ct);
-            var principal = await CliContext.UserAsync(store, parse.GetValue(user)!, ct);
-            var view = await store.FollowUp.ApproveAsync(principal, parse.GetValue(id), parse.GetValue(reason), ct);
-            await CliContext.Out(parse).WriteLineAsync($"request {view.Id} {view.Status}");
-            return ExitCodes.Ok;
-        });
-        return command;
+        return Answer("approve", "Approve, as a supervisor, a colleague's proposed release of H2/H3 data.", [reason],
+            (store, user, id, parse, ct) => store.FollowUp.ApproveAsync(user, id, parse.GetValue(reason), ct));
     }
 
     private static Command Revoke()
     {
-        var id = new Argument<long>("id") { Description = "The request whose release to revoke" };
-        var user = CliContext.AsOption();
         var reason = new Option<string>("--reason") { Description = "Why (told to the requester)", Required = true };
-        var command = new Command("revoke", "Revoke a release: the requester sees the record withheld again at once.") { id, user, reason };
+        return Answer("revoke", "Revoke a release: the requester sees the record withheld again at once.", [reason],
+            (store, user, id, parse, ct) => store.FollowUp.RevokeAsync(user, id, parse.GetValue(reason), ct));
+    }
+
+    /// <summary>A step of the owner on one request (<c>ID --as USER</c> and the step's own options); prints the new status.</summary>
+    private static Command Answer(string name, string description, Option[] options,
+        Func<Storage.Store, Principal, long, ParseResult, CancellationToken, Task<RequestView>> step)
+    {
+        var id = new Argument<long>("id") { Description = "The request" };
+        var user = CliContext.AsOption();
+        var command = new Command(name, description) { id, user };
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(ct);
             var principal = await CliContext.UserAsync(store, parse.GetValue(user)!, ct);
-            var view = await store.FollowUp.RevokeAsync(principal, parse.GetValue(id), parse.GetValue(reason), ct);
+            var view = await step(store, principal, parse.GetValue(id), parse, ct);
             await CliContext.Out(parse).WriteLineAsync($"request {view.Id} {view.Status}");
             return ExitCodes.Ok;
         });
