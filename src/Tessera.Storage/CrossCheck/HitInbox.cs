@@ -45,7 +45,7 @@ public static class HitInbox
     /// <remarks>The limit applies after the policy: hits the user may not know of take no place on the page.</remarks>
     internal static Task<IReadOnlyList<HitView>> ViewsAsync(Store store, Principal user, HitScope scope, int limit, CancellationToken ct) =>
         AfterPolicyAsync(before => store.Hits.ForOrganisationAsync(user.Organisation, scope, Page, before, ct), h => h.Id,
-            hit => ViewAsync(store, hit, user, ct), limit);
+            hits => ViewsOfAsync(store, hits, user, ct), limit);
 
     /// <summary>One hit read by a user (the hit page): the view, null when there is no such hit, the user has no side in it
     /// or may not know of it; the read is audited (<c>hit.read</c>, outcome Allow, HitOnly or Deny).</summary>
@@ -63,10 +63,19 @@ public static class HitInbox
     /// if it did not exist; the limit applies after that decision, so what is withheld changes neither the count nor the page.</remarks>
     public static async Task<IReadOnlyList<Notice>> NoticesAsync(Store store, Principal user, int limit = 200, CancellationToken ct = default)
     {
-        var shown = await AfterPolicyAsync(before => store.Hits.NoticesAsync(user.Organisation, Page, before, ct), n => n.Id,
-            async notice => notice.HitId is not { } hitId || (await store.Hits.GetAsync(hitId, ct) is { } hit && await ViewAsync(store, hit, user, ct) is not null)
-                ? notice
-                : null,
+        var shown = await AfterPolicyAsync<Notice, Notice>(before => store.Hits.NoticesAsync(user.Organisation, Page, before, ct), n => n.Id,
+            async notices =>
+            {
+                var shown = new List<Notice?>();
+                foreach (var notice in notices)
+                {
+                    shown.Add(notice.HitId is not { } hitId || (await store.Hits.GetAsync(hitId, ct) is { } hit && await ViewAsync(store, hit, user, ct) is not null)
+                        ? notice
+                        : null);
+                }
+
+                return (IReadOnlyList<Notice?>)shown;
+            },
             limit);
         await store.Audit.AppendAsync(Core.Audit.AuditEvent.By(user, "notices.read", "notices:" + user.Organisation, "ok",
             shown.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " shown"), ct);
@@ -75,10 +84,10 @@ public static class HitInbox
 
     private const int Page = 200;
 
-    /// <summary>Up to <paramref name="limit"/> rows as the user may see them (<paramref name="view"/> null: withheld), read newest
+    /// <summary>Up to <paramref name="limit"/> rows as the user may see them (<paramref name="views"/> gives null: withheld), read newest
     /// first in pages by id: the limit is applied after the policy, so withheld rows take no place on the page.</summary>
     private static async Task<IReadOnlyList<TView>> AfterPolicyAsync<TRow, TView>(Func<long?, Task<IReadOnlyList<TRow>>> page, Func<TRow, long> idOf,
-        Func<TRow, Task<TView?>> view, int limit)
+        Func<IReadOnlyList<TRow>, Task<IReadOnlyList<TView?>>> views, int limit)
         where TView : class
     {
         var shown = new List<TView>();
@@ -86,9 +95,10 @@ public static class HitInbox
         while (shown.Count < limit)
         {
             var rows = await page(before);
-            foreach (var row in rows)
+            // One page of rows through the policy at once (one read of their records), in order.
+            foreach (var seen in await views(rows))
             {
-                if (shown.Count < limit && await view(row) is { } seen)
+                if (shown.Count < limit && seen is not null)
                 {
                     shown.Add(seen);
                 }
@@ -106,9 +116,19 @@ public static class HitInbox
     }
 
     /// <summary>One hit for one user; null when the user has no side in it or may not know of it.</summary>
-    public static async Task<HitView?> ViewAsync(Store store, Hit hit, Principal user, CancellationToken ct = default)
+    public static async Task<HitView?> ViewAsync(Store store, Hit hit, Principal user, CancellationToken ct = default) =>
+        View(store, hit, user, await store.Contributions.StatementsOfAsync([hit.NewEntityId, hit.ExistingEntityId], ct));
+
+    /// <summary>Several hits for one user, reading the records of all of them at once; null where the user may not know of one.</summary>
+    private static async Task<IReadOnlyList<HitView?>> ViewsOfAsync(Store store, IReadOnlyList<Hit> hits, Principal user, CancellationToken ct)
     {
-        var records = await store.Contributions.StatementsOfAsync([hit.NewEntityId, hit.ExistingEntityId], ct);
+        var records = await store.Contributions.StatementsOfAsync(hits.SelectMany(h => new[] { h.NewEntityId, h.ExistingEntityId }).Distinct(StringComparer.Ordinal).ToList(), ct);
+        var byEntity = records.ToLookup(r => r.Statement.EntityId, StringComparer.Ordinal);
+        return hits.Select(h => View(store, h, user, [.. byEntity[h.NewEntityId], .. byEntity[h.ExistingEntityId]])).ToList();
+    }
+
+    private static HitView? View(Store store, Hit hit, Principal user, IReadOnlyList<StatementRecord> records)
+    {
         var newSide = records.Where(r => r.Statement.EntityId == hit.NewEntityId && r.Contribution.Id == hit.NewContributionId).ToList();
         var oldSide = records.Where(r => r.Statement.EntityId == hit.ExistingEntityId && r.Contribution.Id == hit.ExistingContributionId).ToList();
         if (newSide.Count == 0 || oldSide.Count == 0)
