@@ -94,6 +94,38 @@ public sealed class GraphExportEndpointTests
         Assert.All(shared, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("date").ValueKind));
     }
 
+    [Theory]
+    [InlineData("graphml", "read_graphml")]
+    [InlineData("gexf", "read_gexf")]
+    public async Task Export_ReadByNetworkx_HasTheNodesOfTheNetwork(string format, string reader)
+    {
+        // The file's declared encoding must match its bytes, or networkx (Python's XML parser) refuses it.
+        await using var host = await TestHost.StartAsync();
+        var client = await host.AsAsync("it.analyst");
+        var graph = await client.GetFromJsonAsync<JsonElement>("/api/v1/graph?case=OP-ZUWARA");
+        var path = Path.Combine(Path.GetTempPath(), $"tessera-export-{Guid.NewGuid():N}.{format}");
+        await File.WriteAllBytesAsync(path, await client.GetByteArrayAsync(new Uri($"/api/v1/graph/export?case=OP-ZUWARA&format={format}", UriKind.Relative)));
+        try
+        {
+            var python = new System.Diagnostics.ProcessStartInfo("python3", ["-c", $"import sys, networkx as nx; print(nx.{reader}(sys.argv[1]).number_of_nodes())", path])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(python)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, $"networkx.{reader} refused the {format} export: {error}");
+            Assert.Equal(graph.GetProperty("nodes").GetArrayLength(), int.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static async Task<Core.Audit.AuditEntry> LastAuditAsync(TestHost host)
     {
         var count = await host.Store.Audit.CountAsync();
