@@ -4,7 +4,7 @@ namespace Tessera.Core.Access;
 
 /// <summary>The one access policy of Tessera: (user, action, record) → Allow, HitOnly or Deny.</summary>
 /// <remarks>
-/// Rules (DESIGN.md, "Access: who may see what"):
+/// Rules (docs/design.md, "Access"):
 /// <list type="bullet">
 /// <item>The provider decides: its own analysts see and handle their data.</item>
 /// <item>Data shared with a case is visible to the case's member organisations; H2 data may not be disseminated

@@ -7,7 +7,7 @@ namespace Tessera.Core.Picture;
 /// sum(2023-01…2023-08) / sum(2022-01…2022-08) − 1.</remarks>
 public static class PictureAnalysis
 {
-    /// <summary>Cells below this count are hidden from users who may see aggregates only (DESIGN.md, access rules).</summary>
+    /// <summary>Cells below this count are hidden from users who may see aggregates only (docs/design.md, "Access").</summary>
     public const int SmallCountThreshold = 5;
 
     /// <summary>Summarises <paramref name="detections"/> for <paramref name="query"/>.</summary>

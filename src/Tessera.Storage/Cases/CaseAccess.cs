@@ -7,8 +7,8 @@ namespace Tessera.Storage.Cases;
 
 /// <summary>Who may work in a case: decided by the one access policy, with the case workspace as the record.</summary>
 /// <remarks>The workspace (its members, notes and list of contributions) is handled as H2 data owned by the case's
-/// owner and shared with its members (DESIGN.md, "data shared with a case is visible to the case's member
-/// organisations; H2 data is never shown to a third party"): the policy then allows its members' case workers and
+/// owner and shared with its members (docs/design.md, "Access": data shared with a case is visible to its members, H2 data
+/// is not passed on without the provider's consent): the policy then allows its members' case workers and
 /// nobody else — a hub analyst outside the case learns at most that it exists, which the workspace never shows.</remarks>
 public static class CaseAccess
 {
