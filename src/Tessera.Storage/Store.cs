@@ -111,6 +111,9 @@ public sealed class Store : IAsyncDisposable
     /// <summary>"now" from the injected clock, as stored (ISO 8601, UTC).</summary>
     internal string Now() => Format(Time.GetUtcNow());
 
+    /// <summary>A stored time (<see cref="Format"/>) read back.</summary>
+    internal static DateTimeOffset ParseTime(string t) => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
     internal static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
@@ -127,6 +130,6 @@ public sealed class Store : IAsyncDisposable
         public override void SetValue(System.Data.IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = Format(value);
 
         public override DateTimeOffset Parse(object value) =>
-            DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            ParseTime((string)value);
     }
 }

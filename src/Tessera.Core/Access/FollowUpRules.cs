@@ -23,7 +23,8 @@ public static class FollowUpRules
     /// <param name="requesterKind">The kind of the requesting organisation.</param>
     public static ReleaseStep Decide(Principal user, AccessTarget record, string requester, PartnerKind requesterKind, ReleaseScope scope)
     {
-        if (user.Organisation != record.OwnerOrganisation || AccessPolicy.Decide(user, AccessAction.Modify, record) != Decision.Allow)
+        // Modify is allowed only on the user's own organisation's records, and only to its case workers.
+        if (AccessPolicy.Decide(user, AccessAction.Modify, record) != Decision.Allow)
         {
             return ReleaseStep.Refused($"only case workers of {record.OwnerOrganisation} answer requests for its records");
         }
@@ -50,7 +51,7 @@ public static class FollowUpRules
 
     /// <summary>Revoking a release (Europol Regulation Art. 19: the provider may add restrictions later): a case worker of the owner.</summary>
     public static string? MayRevoke(Principal user, AccessTarget record) =>
-        user.Organisation == record.OwnerOrganisation && AccessPolicy.Decide(user, AccessAction.Modify, record) == Decision.Allow
+        AccessPolicy.Decide(user, AccessAction.Modify, record) == Decision.Allow
             ? null
             : $"only case workers of {record.OwnerOrganisation} revoke its releases";
 

@@ -50,9 +50,10 @@ public sealed partial class ContributionStore
         {
             var grants = await connection.QueryAsync<(long ContributionId, string EntityId, string Purpose)>(
                 "SELECT contribution_id, entity_id, purpose FROM releases WHERE organisation = @organisation AND revoked IS NULL", new { organisation = by.Organisation });
+            var byId = grants.Any() ? contributions.ToDictionary(c => c.Id) : new Dictionary<long, Core.Model.Contribution>();
             foreach (var (contributionId, entityId, purpose) in grants)
             {
-                if (contributions.FirstOrDefault(c => c.Id == contributionId) is { } c && !allowed.Contains(c.Id)
+                if (byId.TryGetValue(contributionId, out var c) && !allowed.Contains(c.Id)
                     && AccessPolicy.Decide(by, action, AccessTarget.Of(c, c.CaseId is null ? noCase : cases.GetValueOrDefault(c.CaseId, noCase)) with
                     {
                         Releases = new Dictionary<string, string> { [by.Organisation] = purpose },

@@ -175,7 +175,7 @@ public sealed class HitStore
             "SELECT organisation, list, outcome, COUNT(*) FROM checks GROUP BY organisation, list, outcome ORDER BY organisation, list, outcome")).ToList();
     }
 
-    private static DateTimeOffset Parse(string t) => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private static DateTimeOffset Parse(string t) => Store.ParseTime(t);
 
     private sealed record HitRow(long Id, string Created, string Kind, long NewContributionId, string NewEntityId, long ExistingContributionId, string ExistingEntityId,
         double Weight, double Probability, string Summary, string Explanation)

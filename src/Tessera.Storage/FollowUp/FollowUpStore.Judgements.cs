@@ -120,7 +120,7 @@ public sealed partial class FollowUpStore
         var latest = new Dictionary<(string, string), Judgement>();
         foreach (var r in rows)
         {
-            latest[(r.Left, r.Right)] = new Judgement(r.Id, r.Left, r.Right, r.Decision, r.Organisation, r.User, r.Reason, r.HitId, Parse(r.Created));
+            latest[(r.Left, r.Right)] = new Judgement(r.Id, r.Left, r.Right, r.Decision, r.Organisation, r.User, r.Reason, r.HitId, Store.ParseTime(r.Created));
         }
 
         return latest;

@@ -296,7 +296,7 @@ public sealed partial class FollowUpStore
         string? ApprovedBy)
     {
         public RequestFacts ToFacts() => new(Id, HitId, FromOrganisation, FromUser, ToOrganisation, ContributionId, EntityId, Purpose, Urgent != 0,
-            Parse(Created), Parse(Due), DueRule, FollowUpNames.ParseStatus(Status), Scope is null ? null : FollowUpNames.ParseScope(Scope), Reason,
-            Decided is null ? null : Parse(Decided), DecidedBy, ApprovedBy);
+            Store.ParseTime(Created), Store.ParseTime(Due), DueRule, FollowUpNames.ParseStatus(Status), Scope is null ? null : FollowUpNames.ParseScope(Scope), Reason,
+            Decided is null ? null : Store.ParseTime(Decided), DecidedBy, ApprovedBy);
     }
 }

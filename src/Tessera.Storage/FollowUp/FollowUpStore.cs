@@ -42,7 +42,7 @@ public sealed partial class FollowUpStore
     /// <summary>The hit groups of the user's organisation, filtered, sorted and paged after the access policy; audited.</summary>
     public async Task<HitGroupPage> InboxAsync(Principal user, HitGroupFilter filter, CancellationToken ct = default)
     {
-        var groups = await GroupsAsync(user, ct);
+        var groups = (await GroupsAsync(user, null, ct)).Select(g => g.View);
         var shown = groups.Where(g => Matches(g, filter)).ToList();
         shown = filter.Sort switch
         {
@@ -104,13 +104,21 @@ public sealed partial class FollowUpStore
         await WriteAsync(user, key, hitId, status == HitStatus.New ? HitStatus.InReview : status, to, "assign", to ?? "nobody", [], ct);
     }
 
-    /// <summary>Every hit group the user may know of, built from the newest hits after the access policy.</summary>
-    private async Task<List<HitGroupView>> GroupsAsync(Principal user, CancellationToken ct)
+    /// <summary>Every hit group the user may know of, built from the newest hits after the access policy, with its key and the
+    /// views of its hits; <paramref name="include"/> joins its group even when it is older than the newest hits.</summary>
+    private async Task<List<(string Key, HitGroupView View, List<HitView> Hits)>> GroupsAsync(Principal user, HitView? include, CancellationToken ct)
     {
-        var views = await HitInbox.ViewsAsync(_store, user, HitScope.All, InboxWindow, ct);
+        var views = (await HitInbox.ViewsAsync(_store, user, HitScope.All, InboxWindow, ct)).ToList();
+        if (include is not null && views.All(v => v.Id != include.Id))
+        {
+            views.Add(include);
+        }
+
         var triage = await TriageAsync(user.Organisation, ct);
         var cases = (await _store.Contributions.ContributionsAsync(ct)).ToDictionary(c => c.Id, c => c.CaseId);
-        return views.GroupBy(v => v.Group, StringComparer.Ordinal).Select(g => ToGroup(g.ToList(), triage.GetValueOrDefault(g.Key), cases)).ToList();
+        return views.GroupBy(v => v.Group, StringComparer.Ordinal)
+            .Select(g => (g.Key, ToGroup([.. g], triage.GetValueOrDefault(g.Key), cases), g.ToList()))
+            .ToList();
     }
 
     private HitGroupView ToGroup(List<HitView> hits, (string Status, string? Assignee) triage, Dictionary<long, string?> cases)
@@ -141,16 +149,8 @@ public sealed partial class FollowUpStore
             return null;
         }
 
-        var views = await HitInbox.ViewsAsync(_store, user, HitScope.All, InboxWindow, ct);
-        var members = views.Where(v => v.Group == view.Group).ToList();
-        if (members.Count == 0)
-        {
-            members.Add(view);
-        }
-
-        var triage = await TriageAsync(user.Organisation, ct);
-        var cases = (await _store.Contributions.ContributionsAsync(ct)).ToDictionary(c => c.Id, c => c.CaseId);
-        return (ToGroup(members, triage.GetValueOrDefault(view.Group), cases), view.Group, members);
+        var (key, group, hits) = (await GroupsAsync(user, view, ct)).First(g => g.Key == view.Group);
+        return (group, key, hits);
     }
 
     /// <summary>The group of a hit for a step of work: unknown hits are bad input (404), and the user must be allowed to triage.</summary>
@@ -182,7 +182,7 @@ public sealed partial class FollowUpStore
         var rows = await connection.QueryAsync<(string Created, string User, string Action, string Detail, long? HitId)>(
             "SELECT created, user_name, action, detail, hit_id FROM hit_events WHERE organisation = @organisation AND group_key = @key ORDER BY id",
             new { organisation, key });
-        return rows.Select(r => new HitEvent(Parse(r.Created), r.User, r.Action, r.Detail, r.HitId)).ToList();
+        return rows.Select(r => new HitEvent(Store.ParseTime(r.Created), r.User, r.Action, r.Detail, r.HitId)).ToList();
     }
 
     /// <summary>Writes a triage step (status, assignee and history) with its audit entry, and anything else the step adds, in one transaction.</summary>
@@ -216,5 +216,4 @@ public sealed partial class FollowUpStore
             new { organisation, key, hitId, now, user = user.UserName, action, detail }, tx);
     }
 
-    private static DateTimeOffset Parse(string t) => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

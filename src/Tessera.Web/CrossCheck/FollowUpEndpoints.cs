@@ -77,7 +77,7 @@ internal static class FollowUpEndpoints
             return Results.Created($"/api/v1/requests/{id}", new { id });
         }).WithName("AddRequest").WithSummary("Asks the owner of a hit's other record for it, with a purpose (required) and urgency; the deadline follows Prüm II Art. 47 and Directive 2023/977 Art. 5.");
 
-        group.MapPost("/requests/{id:long}/decision", async (long id, Decision body, HttpContext http, Store store) =>
+        group.MapPost("/requests/{id:long}/decision", async (long id, Answer body, HttpContext http, Store store) =>
             Results.Ok(await store.FollowUp.DecideAsync(http.User.ToPrincipal(), id, FollowUpNames.ParseScope(body.Release), body.Reason, http.RequestAborted)))
             .WithName("DecideRequest").WithSummary("The owner's answer: release all, core or none (refuse), with a reason; an analyst's H2/H3 release waits for a supervisor.")
             .Produces<RequestView>();
@@ -105,5 +105,5 @@ internal static class FollowUpEndpoints
 
     internal sealed record NewRequest(long Hit, string? Purpose, bool? Urgent);
 
-    internal sealed record Decision(string? Release, string? Reason);
+    internal sealed record Answer(string? Release, string? Reason);
 }
