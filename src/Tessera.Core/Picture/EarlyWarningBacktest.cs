@@ -36,35 +36,51 @@ public sealed record BacktestResult(EarlyWarningOptions Options, SurgeDefinition
     private static double Rate(int n, int d) => d == 0 ? 0 : (double)n / d;
 }
 
-/// <summary>Replays the early-warning rule month by month over history: how early were the large surges flagged, how often did it cry wolf.</summary>
-/// <remarks>The rule only ever sees months up to the one it scores (baseline and spread use the past only), so evaluating the whole
-/// series at once equals a month-by-month replay. Benchmark (OECD, "Migration Anticipation and Preparedness", ch. 7: compare with a
-/// naive method): seasonal naive, alert when the last three months are at least twice the same three months a year earlier.</remarks>
+/// <summary>Replays early warning month by month over history: how early were the large surges flagged, how often did it cry wolf.</summary>
+/// <remarks>Every method only ever sees months up to the one it scores, so evaluating the whole series at once equals a month-by-month
+/// replay, and one evaluation can be scored on any window. Months count from the third year of each series (the first two give
+/// every method its baseline). Benchmark (OECD, "Migration Anticipation and Preparedness", ch. 7: compare with a naive method):
+/// seasonal naive, alert when the last three months are at least twice the same three months a year earlier.</remarks>
 public static class EarlyWarningBacktest
 {
+    /// <summary>Months at the start of each series that give the methods their baseline and are not scored.</summary>
+    public const int BurnInMonths = 24;
+
     public static BacktestResult Run(IEnumerable<DetectionCount> detections, YearMonth from, YearMonth to, EarlyWarningOptions options, SurgeDefinition surges)
     {
-        var routes = new List<RouteBacktest>();
-        foreach (var route in detections.GroupBy(d => d.Route).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var series = new Dictionary<YearMonth, long>();
-            foreach (var d in route)
-            {
-                series[d.Month] = series.GetValueOrDefault(d.Month) + d.Count;
-            }
-
-            routes.Add(RunRoute(route.Key, series, from, to, options, surges));
-        }
-
-        return new BacktestResult(options, surges, from, to, routes);
+        var points = RouteSeries(detections).ToDictionary(r => r.Key, r => EarlyWarning.Evaluate(r.Value, options), StringComparer.Ordinal);
+        return Score(points, from, to, options, surges);
     }
 
-    private static RouteBacktest RunRoute(string route, Dictionary<YearMonth, long> series, YearMonth from, YearMonth to, EarlyWarningOptions options, SurgeDefinition def)
+    /// <summary>Each route's monthly series (all nationalities).</summary>
+    public static SortedDictionary<string, Dictionary<YearMonth, long>> RouteSeries(IEnumerable<DetectionCount> detections)
     {
-        var points = EarlyWarning.Evaluate(series, options).Where(p => p.Month <= to).ToList();
+        var routes = new SortedDictionary<string, Dictionary<YearMonth, long>>(StringComparer.Ordinal);
+        foreach (var d in detections)
+        {
+            if (!routes.TryGetValue(d.Route, out var series))
+            {
+                routes[d.Route] = series = [];
+            }
+
+            series[d.Month] = series.GetValueOrDefault(d.Month) + d.Count;
+        }
+
+        return routes;
+    }
+
+    /// <summary>Scores evaluated routes on the months <paramref name="from"/>–<paramref name="to"/>.</summary>
+    public static BacktestResult Score(IReadOnlyDictionary<string, IReadOnlyList<EarlyWarningPoint>> points, YearMonth from, YearMonth to,
+        EarlyWarningOptions options, SurgeDefinition surges) =>
+        new(options, surges, from, to, points.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => ScoreRoute(r.Key, r.Value, from, to, surges)).ToList());
+
+    private static RouteBacktest ScoreRoute(string route, IReadOnlyList<EarlyWarningPoint> all, YearMonth from, YearMonth to, SurgeDefinition def)
+    {
+        var points = all.Where(p => p.Month <= to).ToList();
         var byMonth = points.ToDictionary(p => p.Month);
         var alerts = points.Where(p => p.Alert && p.Month >= from).Select(p => p.Month).ToHashSet();
-        var bench = points.Where(p => p.Month >= from && Benchmark(byMonth, p, options)).Select(p => p.Month).ToHashSet();
+        var benchmarkOptions = new EarlyWarningOptions(Method: EarlyWarningMethod.SeasonalNaive);
+        var bench = points.Where(p => p.Month >= from && Benchmark(byMonth, p, benchmarkOptions)).Select(p => p.Month).ToHashSet();
         long YearTotal(int y) => Enumerable.Range(1, 12).Sum(m => byMonth.TryGetValue(new YearMonth(y, m), out var p) ? p.Count : 0);
 
         var episodes = new List<SurgeEpisode>();
@@ -89,7 +105,8 @@ public static class EarlyWarningBacktest
                 first, first is { } f ? peak.Month.Index - f.Index : null, benchFirst, benchFirst is { } b ? peak.Month.Index - b.Index : null));
         }
 
-        var quiet = points.Where(p => p.Month >= from && p.Score is not null && !covered.Contains(p.Month)).Select(p => p.Month).ToList();
+        var scoredFrom = points.Count > 0 ? points[0].Month.AddMonths(BurnInMonths) : from;
+        var quiet = points.Where(p => p.Month >= from && p.Month >= scoredFrom && !covered.Contains(p.Month)).Select(p => p.Month).ToList();
         var falseAlerts = quiet.Where(alerts.Contains).ToList();
         return new RouteBacktest(route, episodes, quiet.Count, falseAlerts.Count, quiet.Count(bench.Contains), falseAlerts);
     }

@@ -125,7 +125,8 @@ public sealed class EarlyWarningTests
     }
 
     [Theory]
-    [InlineData(null, EarlyWarningMethod.Robust)]
+    [InlineData(null, EarlyWarningMethod.Farrington)]
+    [InlineData("cusum", EarlyWarningMethod.Cusum)]
     [InlineData("robust", EarlyWarningMethod.Robust)]
     [InlineData("Seasonal-Naive", EarlyWarningMethod.SeasonalNaive)]
     public void ParseMethod_KnownNames_TheirMethod(string? name, EarlyWarningMethod expected) =>
@@ -134,4 +135,108 @@ public sealed class EarlyWarningTests
     [Fact]
     public void ParseMethod_UnknownName_NamesTheField() =>
         Assert.Equal("method", Assert.Throws<Tessera.Core.Model.ModelException>(() => EarlyWarning.ParseMethod("zscore")).Field);
+}
+
+/// <summary>The quasi-Poisson regression and the CUSUM on its residuals.</summary>
+public sealed class FarringtonTests
+{
+    private static long[] Seasonal(int years, int seed, double level = 2000, double growth = 0)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, years * 12).Select(t =>
+            (long)(level * Math.Exp(growth * t) * (1 + (0.6 * Math.Sin((t % 12) / 12.0 * 2 * Math.PI))) * Math.Exp(0.15 * ((random.NextDouble() * 2) - 1)))).ToArray();
+    }
+
+    private static Dictionary<YearMonth, long> AsSeries(long[] counts) =>
+        counts.Select((c, i) => (c, i)).ToDictionary(x => new YearMonth(2010, 1).AddMonths(x.i), x => x.c);
+
+    [Fact]
+    public void Fit_SteadySeries_ExpectsTheSeasonalLevelWithinItsInterval()
+    {
+        var counts = Seasonal(6, 1);
+        var fits = Farrington.Fit(counts, new FarringtonSettings());
+
+        Assert.All(fits.Take(39), f => Assert.Null(f));
+        var inside = Enumerable.Range(39, counts.Length - 39).Count(t => counts[t] <= fits[t]!.Value.Upper(3.09) && counts[t] >= fits[t]!.Value.Lower(3.09));
+        Assert.Equal(counts.Length - 39, inside);
+    }
+
+    [Fact]
+    public void Fit_PastSurgeInTheBaseline_IsDownWeighted()
+    {
+        var counts = Seasonal(6, 2);
+        for (var t = 36; t < 42; t++)
+        {
+            counts[t] *= 6;
+        }
+
+        var plain = Farrington.Fit(counts, new FarringtonSettings(ReweightAbove: null, Trend: false))[66]!.Value;
+        var reweighted = Farrington.Fit(counts, new FarringtonSettings(ReweightAbove: 1.0, Trend: false))[66]!.Value;
+
+        Assert.True(reweighted.Expected < plain.Expected * 0.8, $"{reweighted.Expected:0} against {plain.Expected:0}");
+    }
+
+    [Fact]
+    public void Fit_SignificantFall_IsKeptAndFollowed()
+    {
+        var counts = Seasonal(6, 3, level: 20000, growth: -0.05);
+
+        var fit = Farrington.Fit(counts, new FarringtonSettings(Trend: true, HalfWindow: 1))[60]!.Value;
+
+        Assert.True(fit.TrendKept);
+        Assert.InRange(fit.Expected, counts[60] * 0.6, counts[60] * 1.4);
+    }
+
+    [Fact]
+    public void Cusum_SustainedModerateRise_AlertsAndNamesTheMonthsThatDroveIt()
+    {
+        var counts = Seasonal(7, 4);
+        for (var t = 60; t < 72; t++)
+        {
+            counts[t] = (long)(counts[t] * 1.8);
+        }
+
+        var options = new EarlyWarningOptions(Method: EarlyWarningMethod.Cusum);
+        var points = EarlyWarning.Evaluate(AsSeries(counts), options);
+
+        Assert.DoesNotContain(points.Take(60), p => p.Alert);
+        var first = points.First(p => p.Alert);
+        Assert.InRange(first.Month.Index - new YearMonth(2015, 1).Index, 0, 5);
+        Assert.NotNull(first.Drivers);
+        Assert.Contains(new YearMonth(2015, 1), first.Drivers!);
+    }
+
+    [Fact]
+    public void Alert_Explanation_SaysObservedExpectedIntervalAndMethod()
+    {
+        var counts = Seasonal(6, 5);
+        counts[^1] *= 5;
+        var detections = AsSeries(counts).Select(kv => new DetectionCount(kv.Key, "A Route", "Sea", "Syria", kv.Value, PictureSources.Frontex)).ToList();
+
+        var alert = EarlyWarning.Scan(detections, new YearMonth(2015, 12), new EarlyWarningOptions()).First(a => a.Nationality is null);
+
+        Assert.Equal(EarlyWarningMethod.Farrington, alert.Method);
+        Assert.True(alert.Observed > alert.Upper);
+        Assert.Contains("expected", alert.Explanation, StringComparison.Ordinal);
+        Assert.Contains("interval", alert.Explanation, StringComparison.Ordinal);
+        Assert.Contains("quasi-Poisson", alert.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_OneRouteAndNationality_ScoresOnlyThem()
+    {
+        var counts = Seasonal(6, 6);
+        counts[^1] *= 5;
+        var detections = AsSeries(counts).SelectMany(kv => new[]
+        {
+            new DetectionCount(kv.Key, "A Route", "Sea", "Syria", kv.Value, PictureSources.Frontex),
+            new DetectionCount(kv.Key, "B Route", "Land", "Syria", kv.Value, PictureSources.Frontex),
+            new DetectionCount(kv.Key, "A Route", "Sea", "Guinea", kv.Value, PictureSources.Frontex),
+        }).ToList();
+
+        var alerts = EarlyWarning.Scan(detections, new YearMonth(2015, 12), new EarlyWarningOptions(), route: "A Route", nationality: "Syria");
+
+        var only = Assert.Single(alerts);
+        Assert.Equal(("A Route", "Syria"), (only.Route, only.Nationality));
+    }
 }
