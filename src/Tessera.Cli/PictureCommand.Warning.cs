@@ -9,16 +9,14 @@ namespace Tessera.Cli;
 /// <summary><c>tessera picture backtest</c> and <c>tessera picture alerts</c>: early warning on routes and nationalities.</summary>
 internal static partial class PictureCommand
 {
-    private static readonly double[] SensitivityThresholds = [2.0, 2.5, 3.0, 3.5, 4.0];
-
     private static Command Backtest(Func<Task<Store>> open)
     {
         var file = new Option<string?>("--file") { Description = "Run on this detections file instead of the stored Frontex data" };
         var from = new Option<string>("--from") { Description = "First month scored", DefaultValueFactory = _ => "2010-01" };
+        var trainTo = new Option<string>("--train-to") { Description = "Last month of the training years, on which each method's settings are chosen", DefaultValueFactory = _ => "2016-12" };
         var to = new Option<string?>("--to") { Description = "Last month scored (default: the last month of data)" };
-        var threshold = new Option<double>("--threshold") { Description = "Alert level in robust standard deviations", DefaultValueFactory = _ => new EarlyWarningOptions().Threshold };
         var output = new Option<string?>("--out") { Description = "Write the Markdown report to this file (e.g. docs/early-warning.md)" };
-        var command = new Command("backtest", "Replay the early-warning rule over history: lead time on large surges and false-alert rate, per route.") { file, from, to, threshold, output };
+        var command = new Command("backtest", "Choose each early-warning method's settings on the training years, then score every method on the later years (fixed split and rolling origin): surges flagged, lead and false alerts, per route.") { file, from, trainTo, to, output };
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<DetectionCount> detections;
@@ -44,18 +42,24 @@ internal static partial class PictureCommand
 
             var last = parse.GetValue(to) is { } t ? YearMonth.Parse(t) : detections.Max(d => d.Month);
             var first = YearMonth.Parse(parse.GetValue(from)!);
-            var options = new EarlyWarningOptions(Threshold: parse.GetValue(threshold));
-            var main = EarlyWarningBacktest.Run(detections, first, last, options, new SurgeDefinition());
-            var others = SensitivityThresholds.Where(x => x != options.Threshold)
-                .Select(x => EarlyWarningBacktest.Run(detections, first, last, options with { Threshold = x }, new SurgeDefinition())).ToList();
+            var trainLast = YearMonth.Parse(parse.GetValue(trainTo)!);
+            if (trainLast < first || trainLast >= last)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(Inv($"tessera: --train-to {trainLast} must lie between --from {first} and the last month scored {last}"));
+                return ExitCodes.BadInput;
+            }
+
+            var progress = new Progress<string>(line => parse.InvocationConfiguration.Error.WriteLine("backtest: " + line));
+            var backtest = EarlyWarningTuning.Run(detections, first, trainLast, last, new SurgeDefinition(), progress);
+            var main = backtest.Methods.Single(m => m.Method == new EarlyWarningOptions().Method).Test;
             var commandLine = "tessera " + string.Join(' ', parse.Tokens.Select(tk => tk.Value.Contains(' ', StringComparison.Ordinal) ? $"\"{tk.Value}\"" : tk.Value));
-            var markdown = BacktestReport.ToMarkdown(main, others, commandLine, note);
+            var markdown = BacktestReport.ToMarkdown(backtest, commandLine, note);
             if (parse.GetValue(output) is { } outFile)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
                 await File.WriteAllTextAsync(outFile, markdown, ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(Inv(
-                    $"{main.Flagged} of {main.SurgeCount} surges flagged, median lead {main.MedianLead?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} months, false-alert rate {main.FalseAlertRate:P1}; written to {outFile}"));
+                    $"default method on {main.From} to {main.To}: {main.Flagged} of {main.SurgeCount} surges flagged, median lead {main.MedianLead?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} months, false-alert rate {main.FalseAlertRate:P1}; written to {outFile}"));
             }
             else
             {
@@ -72,8 +76,10 @@ internal static partial class PictureCommand
         var month = new Option<string?>("--month") { Description = "Month to scan, YYYY-MM (default: the last month of data)" };
         var top = new Option<int>("--top") { Description = "How many top nationalities per route to scan", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "JSON on stdout" };
-        var method = new Option<string>("--method") { Description = "robust (default: seasonally adjusted, robust spread) or seasonal-naive (twice the same months a year earlier)", DefaultValueFactory = _ => "robust" };
-        var command = new Command("alerts", "Early-warning alerts for a month, per route and per top nationality.") { month, top, json, method };
+        var method = new Option<string>("--method") { Description = "farrington (default: quasi-Poisson regression), cusum (cumulated excess over it), robust or seasonal-naive; compared in docs/early-warning.md", DefaultValueFactory = _ => "farrington" };
+        var route = new Option<string?>("--route") { Description = "Only this route" };
+        var nationality = new Option<string?>("--nationality") { Description = "Only this nationality (as named in the data, e.g. Syria)" };
+        var command = new Command("alerts", "Early-warning alerts for a month, per route and per top nationality, each with why it was raised.") { month, top, json, method, route, nationality };
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await open();
@@ -85,7 +91,8 @@ internal static partial class PictureCommand
             }
 
             var m = parse.GetValue(month) is { } text ? YearMonth.Parse(text) : detections.Max(d => d.Month);
-            var alerts = EarlyWarning.Scan(detections, m, new EarlyWarningOptions(Method: EarlyWarning.ParseMethod(parse.GetValue(method))), parse.GetValue(top));
+            var alerts = EarlyWarning.Scan(detections, m, new EarlyWarningOptions(Method: EarlyWarning.ParseMethod(parse.GetValue(method))), parse.GetValue(top),
+                parse.GetValue(route), parse.GetValue(nationality));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -93,10 +100,10 @@ internal static partial class PictureCommand
                 return ExitCodes.Ok;
             }
 
-            await output.WriteLineAsync(Inv($"{alerts.Count} alerts for {m}"));
+            await output.WriteLineAsync(Inv($"{alerts.Count} alerts for {m} ({EarlyWarning.Name(EarlyWarning.ParseMethod(parse.GetValue(method)))})"));
             foreach (var a in alerts)
             {
-                await output.WriteLineAsync(Inv($"{a.Route}\t{a.Nationality ?? "(all)"}\t{a.Count:N0} this month\t{a.Smoothed:N0} over 3 months against {a.Expected:N0} expected\tscore {a.Score:0.0}"));
+                await output.WriteLineAsync(a.Explanation);
             }
 
             return ExitCodes.Ok;

@@ -259,12 +259,12 @@ public static class EarlyWarning
 
     /// <summary>Alerts raised in <paramref name="month"/>, per route and per top nationality of each route.</summary>
     /// <param name="topNationalities">How many of each route's largest nationalities (over the preceding 12 months) to score.</param>
-    /// <param name="route">Only this route, when given.</param>
-    /// <param name="nationality">Only this nationality (of the routes scanned), when given; it is scored even outside the top.</param>
+    /// <param name="route">Only this route, when given (ignoring case and a trailing " Route", as <see cref="PictureQuery"/>).</param>
+    /// <param name="nationality">Only this nationality (its name or ISO3 code), when given; it is scored even outside the top.</param>
     public static IReadOnlyList<EarlyWarningAlert> Scan(IEnumerable<DetectionCount> detections, YearMonth month, EarlyWarningOptions options,
         int topNationalities = 5, string? route = null, string? nationality = null)
     {
-        var list = detections.Where(d => d.Month <= month && (route is null || d.Route == route)).ToList();
+        var list = detections.Where(d => d.Month <= month && (route is null || PictureQuery.RouteMatches(d.Route, route))).ToList();
         var alerts = new List<EarlyWarningAlert>();
         foreach (var group in list.GroupBy(d => d.Route).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -273,7 +273,9 @@ public static class EarlyWarning
                 alerts.AddRange(AlertAt(Series(group), month, options).Select(p => ToAlert(group.Key, null, p, options.Method)));
             }
 
-            var top = nationality is not null ? new HashSet<string>(StringComparer.Ordinal) { nationality }
+            var top = nationality is not null
+                ? group.Where(d => d.Nationality.Equals(nationality, StringComparison.OrdinalIgnoreCase) || string.Equals(d.NationalityIso3, nationality, StringComparison.OrdinalIgnoreCase))
+                    .Select(d => d.Nationality).ToHashSet(StringComparer.Ordinal)
                 : group.Where(d => d.Month > month.AddMonths(-12))
                     .GroupBy(d => d.Nationality).OrderByDescending(g => g.Sum(d => d.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
                     .Take(topNationalities).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,9 @@ namespace Tessera.Core.Picture;
 /// <param name="HighIncidents">Incidents of level high in the section over the same months.</param>
 /// <param name="VeryHighIncidents">Incidents of level very high in the section over the same months.</param>
 /// <param name="EarlyWarning">Whether the route's early warning is raised for the latest month.</param>
-public sealed record SectionIndicators(long Detections, long PreviousYear, int Incidents, int HighIncidents, int VeryHighIncidents, bool EarlyWarning);
+/// <param name="EarlyWarningReason">The alert's own explanation (observed, expected with its interval, method), when raised.</param>
+public sealed record SectionIndicators(long Detections, long PreviousYear, int Incidents, int HighIncidents, int VeryHighIncidents, bool EarlyWarning,
+    string? EarlyWarningReason = null);
 
 /// <summary>A proposed level with the reasons that led to it; a proposal only: a user with the right sets the level.</summary>
 /// <param name="Indicators">The indicators the proposal was made from, when the caller keeps them (the store does).</param>
@@ -56,7 +58,8 @@ public static class ImpactLevelProposals
 
         if (i.EarlyWarning)
         {
-            high.Add("early warning raised on the route (abnormal change, Impl. Reg. 2021/581 Art. 8(4)(a))");
+            high.Add("early warning raised on the route (abnormal change, Impl. Reg. 2021/581 Art. 8(4)(a))"
+                + (i.EarlyWarningReason is { } why ? ": " + why : ""));
         }
 
         return high.Count > 0 ? new LevelProposal(SectionImpactLevel.High, high)

@@ -7,7 +7,7 @@ public sealed partial class PictureStore
 {
     /// <summary>The sections with their levels, measures and a proposal from the latest three months of data.</summary>
     /// <remarks>Indicators: the route's Frontex detections over the last three months of data against a year earlier, the
-    /// section's incidents over the same months, and the route's early warning in the latest month.</remarks>
+    /// section's incidents over the same months, and the route's early warning in the latest month (its explanation becomes the proposal's reason).</remarks>
     public async Task<IReadOnlyList<SectionStatus>> SectionsWithProposalsAsync(EarlyWarningOptions? options = null, CancellationToken ct = default)
     {
         var sections = await SectionsAsync(ct);
@@ -18,7 +18,7 @@ public sealed partial class PictureStore
         var next = latest.AddMonths(1);
         var incidents = await IncidentsAsync(start, new DateTimeOffset(next.Year, next.Month, 1, 0, 0, 0, TimeSpan.Zero), ct);
         var alerts = EarlyWarning.Scan(detections, latest, options ?? new EarlyWarningOptions(), topNationalities: 0)
-            .Select(a => a.Route).ToHashSet(StringComparer.Ordinal);
+            .ToDictionary(a => a.Route, StringComparer.Ordinal);
         var byRoute = detections.GroupBy(d => d.Route, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         return sections.Select(s =>
         {
@@ -28,7 +28,7 @@ public sealed partial class PictureStore
             var own = incidents.Where(i => i.BorderSection == s.Section.Code).ToList();
             var indicators = new SectionIndicators(recent, before, own.Count,
                 own.Count(i => i.ImpactLevel == IncidentImpactLevel.High), own.Count(i => i.ImpactLevel == IncidentImpactLevel.VeryHigh),
-                alerts.Contains(s.Section.Route));
+                alerts.ContainsKey(s.Section.Route), alerts.GetValueOrDefault(s.Section.Route)?.Explanation);
             return s with { Proposal = ImpactLevelProposals.Propose(indicators) with { Indicators = indicators } };
         }).ToList();
     }

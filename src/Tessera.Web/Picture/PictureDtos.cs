@@ -43,14 +43,20 @@ internal sealed record LevelChangeDto(string Section, string Level, string Previ
 /// <summary>Early-warning alerts of a period; <c>Suppressed</c> when counts below the small-count threshold are hidden.</summary>
 internal sealed record AlertsDto(YearMonth? From, YearMonth? To, IReadOnlyList<AlertDto> Alerts, bool Suppressed);
 
-/// <summary>One alert: the month's count and its three-month sum against the seasonal expectation, and the score in robust standard deviations.</summary>
-internal sealed record AlertDto(string Route, string? Nationality, YearMonth Month, long? Count, long? Smoothed, double? Expected, double Score)
+/// <summary>One alert and why: the method, the value it tested (the month's count or its three-month sum) against the expected
+/// value and its interval, the score, the months that drove it, and the explanation in words. Counts, expectation and explanation
+/// are withheld together when the counts fall below the small-count threshold for an aggregate-only user.</summary>
+internal sealed record AlertDto(string Route, string? Nationality, YearMonth Month, long? Count, long? Smoothed, double? Expected, double Score,
+    string Method, long? Observed, double? Lower, double? Upper, IReadOnlyList<YearMonth> Drivers, string? Explanation)
 {
     public static AlertDto From(EarlyWarningAlert a, bool hideSmallCounts)
     {
         var count = PictureSeries.Hide(a.Count, hideSmallCounts);
         var smoothed = PictureSeries.Hide(a.Smoothed, hideSmallCounts);
-        return new AlertDto(a.Route, a.Nationality, a.Month, count, smoothed, smoothed is null ? null : a.Expected, a.Score);
+        var observed = PictureSeries.Hide(a.Observed, hideSmallCounts);
+        var shown = count is not null && smoothed is not null && observed is not null;
+        return new AlertDto(a.Route, a.Nationality, a.Month, count, smoothed, shown ? a.Expected : null, a.Score, EarlyWarning.Name(a.Method),
+            observed, shown ? a.Lower : null, shown ? a.Upper : null, a.Drivers ?? [a.Month], shown ? a.Explanation : null);
     }
 }
 

@@ -68,7 +68,7 @@ internal static partial class PictureEndpoints
         }).WithName("GetPictureSeries").WithSummary("Monthly detections per route (or per top nationality, the rest as \"Other\"), one aligned count per month, for stacked charts.")
           .Produces<PictureSeries>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/alerts", async (string? from, string? to, int? top, string? method, HttpContext http, Store store) =>
+        group.MapGet("/alerts", async (string? from, string? to, int? top, string? method, string? route, string? nationality, HttpContext http, Store store) =>
         {
             if (Refused(http) is { } refused)
             {
@@ -104,10 +104,10 @@ internal static partial class PictureEndpoints
             }
 
             var alerts = YearMonth.Range(first, last)
-                .SelectMany(m => EarlyWarning.Scan(detections, m, options, Math.Clamp(top ?? 5, 0, 20))).ToList();
+                .SelectMany(m => EarlyWarning.Scan(detections, m, options, Math.Clamp(top ?? 5, 0, 20), Blank(route), Blank(nationality))).ToList();
             var hide = PictureAnalysis.AggregatesOnly(http.User.ToPrincipal());
             return Results.Ok(new AlertsDto(first, last, alerts.Select(a => AlertDto.From(a, hide)).ToList(), hide));
-        }).WithName("GetPictureAlerts").WithSummary("Early-warning alerts (abnormal change, Impl. Reg. 2021/581 Art. 8(4)(a)) per route and top nationality for each month of the period; the latest month by default; method robust (default) or seasonal-naive.")
+        }).WithName("GetPictureAlerts").WithSummary("Early-warning alerts (abnormal change, Impl. Reg. 2021/581 Art. 8(4)(a)) per route and top nationality for each month of the period (or one route and nationality); the latest month by default; method farrington (default), cusum, robust or seasonal-naive; each alert says why (observed, expected with its interval, driving months).")
           .Produces<AlertsDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/prices", async (string? route, string? from, string? to, HttpContext http, Store store) =>

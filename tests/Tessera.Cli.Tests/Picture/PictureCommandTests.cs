@@ -145,6 +145,18 @@ public sealed class PictureCommandTests(ImportedWorkbook data) : IClassFixture<I
         Assert.Contains("surges flagged", output, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(report);
         Assert.Contains("tessera picture backtest --file", text, StringComparison.Ordinal);
-        Assert.Contains("| Eastern Mediterranean Route | 2015 |", text, StringComparison.Ordinal);
+        Assert.Contains("| Eastern Mediterranean Route | 2023 |", text, StringComparison.Ordinal);
+        Assert.Contains("| farrington (default) |", text, StringComparison.Ordinal);
+        Assert.Contains("| cusum |", text, StringComparison.Ordinal);
+        Assert.Contains("Rolling origin", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backtest_TrainingYearsAfterTheLastMonth_BadInput()
+    {
+        var (code, _, error) = await RunAsync(data.Storage, "picture", "backtest", "--file", Datasets.Workbook, "--train-to", "2030-01");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--train-to", error, StringComparison.Ordinal);
     }
 }

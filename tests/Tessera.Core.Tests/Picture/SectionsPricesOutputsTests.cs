@@ -53,6 +53,17 @@ public sealed class SectionsPricesOutputsTests
     }
 
     [Fact]
+    public void Propose_EarlyWarning_StatesTheAlertAsTheReason()
+    {
+        const string why = "Central Mediterranean Route in 2025-04: 9,000 detections against 4,000 expected (interval 2,100–6,500)";
+
+        var proposal = ImpactLevelProposals.Propose(new SectionIndicators(300, 300, 0, 0, 0, true, why));
+
+        Assert.Equal(SectionImpactLevel.High, proposal.Level);
+        Assert.Contains(proposal.Reasons, r => r.Contains(why, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PriceIndex_GeneratedObservations_MedianRangeAndIndex()
     {
         var random = new Random(42);

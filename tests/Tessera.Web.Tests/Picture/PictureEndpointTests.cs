@@ -152,6 +152,25 @@ public sealed class PictureEndpointTests
     }
 
     [Fact]
+    public async Task Alerts_OneRouteAndNationality_SayWhyWithTheExpectedInterval()
+    {
+        await using var host = await TestHost.StartAsync();
+        var client = await host.AsAsync("hub.analyst");
+
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri(
+            "/api/v1/picture/alerts?from=2015-01&to=2015-12&route=Western%20Balkan%20Route&nationality=Syria", UriKind.Relative)));
+        var alerts = doc.RootElement.GetProperty("alerts").EnumerateArray().ToList();
+
+        Assert.NotEmpty(alerts);
+        Assert.All(alerts, a => Assert.Equal(("Western Balkan Route", "Syria"), (a.GetProperty("route").GetString(), a.GetProperty("nationality").GetString())));
+        var first = alerts[0];
+        Assert.Equal("farrington", first.GetProperty("method").GetString());
+        Assert.True(first.GetProperty("observed").GetInt64() > first.GetProperty("upper").GetDouble());
+        Assert.Contains("expected", first.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(first.GetProperty("drivers").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Alerts_SeasonalNaiveMethod_FlagsAtLeastTheSurgesTheRobustRuleFlags()
     {
         await using var host = await TestHost.StartAsync();

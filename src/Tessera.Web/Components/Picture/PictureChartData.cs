@@ -10,9 +10,12 @@ internal sealed record ChartLine(string Name, IReadOnlyList<long?> Counts);
 /// <summary>An early-warning pin on the time series, at a route and month, with its text.</summary>
 internal sealed record ChartAlert(string Route, string Month, string Label);
 
-/// <summary>The data of charts.js's <c>timeSeries</c>: months in the user's culture, lines, alerts.</summary>
+/// <summary>The expected band drawn behind the time series: the early-warning method's interval for the total of the lines shown.</summary>
+internal sealed record ChartBand(string Name, IReadOnlyList<double?> Lower, IReadOnlyList<double?> Upper, IReadOnlyList<double?> Expected);
+
+/// <summary>The data of charts.js's <c>timeSeries</c>: months in the user's culture, lines, alerts, and the expected band.</summary>
 internal sealed record TimeSeriesData(string Locale, string Title, string? Subtitle, IReadOnlyList<string> Months, bool Stacked,
-    IReadOnlyList<ChartLine> Series, IReadOnlyList<ChartAlert> Alerts);
+    IReadOnlyList<ChartLine> Series, IReadOnlyList<ChartAlert> Alerts, ChartBand? Band = null);
 
 /// <summary>The data of charts.js's <c>bars</c>: one bar per category with its value and its label, formatted here.</summary>
 internal sealed record BarsData(string Locale, string Title, string? Subtitle, string Format, IReadOnlyList<string> Categories,
@@ -27,7 +30,28 @@ internal static class PictureChartData
     public static string Month(YearMonth month) =>
         new DateOnly(month.Year, month.Month, 1).ToString("MMM yyyy", CultureInfo.CurrentCulture);
 
-    public static TimeSeriesData TimeSeries(PictureSeries series, PictureSummary summary, IReadOnlyList<AlertDto> alerts, bool stacked)
+    /// <summary>The default early-warning method's expected value and interval, month by month, for the total of the detections the
+    /// query selects; null for months without a baseline and, for aggregate-only users, where the interval falls below the small-count threshold.</summary>
+    public static ChartBand ExpectedBand(IEnumerable<DetectionCount> detections, PictureQuery query, bool hideSmallCounts)
+    {
+        var total = new Dictionary<YearMonth, long>();
+        foreach (var d in detections.Where(query.Matches))
+        {
+            total[d.Month] = total.GetValueOrDefault(d.Month) + d.Count;
+        }
+
+        var options = new EarlyWarningOptions();
+        var points = EarlyWarning.Evaluate(total, options).ToDictionary(p => p.Month);
+        double? Shown(double? v) => v is { } x && (!hideSmallCounts || x >= PictureAnalysis.SmallCountThreshold) ? Math.Round(x) : null;
+        var months = YearMonth.Range(query.From, query.To).ToList();
+        EarlyWarningPoint? At(YearMonth m) => points.GetValueOrDefault(m);
+        return new ChartBand("Expected (" + EarlyWarning.Name(options.Method) + " interval)",
+            months.Select(m => At(m) is { Upper: not null } p ? Shown(p.Lower) : null).ToList(),
+            months.Select(m => Shown(At(m)?.Upper)).ToList(),
+            months.Select(m => Shown(At(m)?.Expected)).ToList());
+    }
+
+    public static TimeSeriesData TimeSeries(PictureSeries series, PictureSummary summary, IReadOnlyList<AlertDto> alerts, bool stacked, ChartBand? band = null)
     {
         var months = series.Months.Select(Month).ToList();
         var pins = alerts.GroupBy(a => (a.Route, a.Month))
@@ -35,7 +59,10 @@ internal static class PictureChartData
             .ToList();
         var title = "Detections by route, " + Month(series.From) + " – " + Month(series.To);
         var subtitle = PictureFormat.Number(summary.Total) + " detections, " + PictureFormat.Percent(summary.Change) + " on a year earlier";
-        return new TimeSeriesData(Locale, title, subtitle, months, stacked, series.Series.Select(l => new ChartLine(l.Key, l.Counts)).ToList(), pins);
+        // The band belongs to the total: drawn when the lines add up to it (stacked) or there is one line.
+        var drawBand = band is not null && (stacked || series.Series.Count == 1);
+        return new TimeSeriesData(Locale, title, subtitle, months, stacked, series.Series.Select(l => new ChartLine(l.Key, l.Counts)).ToList(), pins,
+            drawBand ? band : null);
     }
 
     /// <summary>Year-on-year change per route, each bar labelled with the route's total and its change.</summary>
@@ -51,6 +78,6 @@ internal static class PictureChartData
     /// <summary>One line per alert of a route and month: the route itself or one of its nationalities, with its score.</summary>
     public static string AlertLabel(string route, YearMonth month, IReadOnlyList<AlertDto> alerts) =>
         "Early warning, " + route + ", " + Month(month) + ": " + string.Join("; ", alerts.Select(a =>
-            (a.Nationality ?? "all nationalities") + " " + PictureFormat.Number(a.Smoothed) + " in 3 months, score "
-            + a.Score.ToString("N1", CultureInfo.CurrentCulture)));
+            (a.Nationality ?? "all nationalities") + " " + PictureFormat.Number(a.Observed) + " against "
+            + (a.Expected is { } e ? PictureFormat.Number((long)Math.Round(e)) : "–") + " expected (" + a.Method + ")"));
 }

@@ -51,20 +51,36 @@ function timeSeries(data) {
       },
     };
   });
+  if (data.band) series.push(...bandSeries(data.band));
   const description = `${data.title}. ${data.subtitle ?? ''} ` + data.series
     .map((s) => `${s.name}: ${s.counts.map((c, i) => `${data.months[i]} ${formatCount(data.locale, c)}`).join(', ')}`).join('; ')
-    + ((data.alerts || []).length ? `. Early-warning alerts: ${data.alerts.map((a) => a.label).join('; ')}.` : '.');
+    + ((data.alerts || []).length ? `. Early-warning alerts: ${data.alerts.map((a) => a.label).join('; ')}.` : '.')
+    + (data.band ? ` ${data.band.name}: ${data.months.map((m, i) => `${m} ${formatCount(data.locale, data.band.lower[i])}–${formatCount(data.locale, data.band.upper[i])}`).join(', ')}.` : '');
   return {
     color: palette,
     aria: { enabled: true, label: { description } },
     title: { text: data.title, subtext: data.subtitle, left: 'center', textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatCount(data.locale, v) },
-    legend: { type: 'scroll', bottom: 0 },
+    legend: { type: 'scroll', bottom: 0, data: series.map((s) => s.name).filter((n) => !n.endsWith(' lower')) },
     grid: { left: 70, right: 24, top: 70, bottom: 60 },
     xAxis: { type: 'category', boundaryGap: false, data: data.months },
     yAxis: { type: 'value', name: 'Detections', axisLabel: { formatter: (v) => nf.format(v) } },
     series,
   };
+}
+
+/**
+ * The expected band behind a time series: an invisible base at the lower end and a shaded area up to the upper end, plus the
+ * expected value as a dashed line. band: { name, lower: [n|null], upper: [n|null], expected: [n|null] }
+ */
+function bandSeries(band) {
+  const width = band.upper.map((u, i) => (u === null || band.lower[i] === null ? null : u - band.lower[i]));
+  const common = { type: 'line', symbol: 'none', silent: true, z: 0, stack: 'expected-band', lineStyle: { opacity: 0 } };
+  return [
+    { ...common, name: `${band.name} lower`, data: band.lower, tooltip: { show: false } },
+    { ...common, name: band.name, data: width, areaStyle: { color: 'rgba(84, 110, 122, 0.18)' }, tooltip: { show: false } },
+    { type: 'line', name: 'Expected', data: band.expected, symbol: 'none', z: 1, lineStyle: { type: 'dashed', color: '#37474f', width: 1.5 }, itemStyle: { color: '#37474f' } },
+  ];
 }
 
 /**
