@@ -63,6 +63,10 @@ public sealed class PictureJourneyTests(DemoServer server)
         Assert.Contains("Central Mediterranean", chartText, StringComparison.Ordinal);
         Assert.Contains("114,872 detections, +96.8%", chartText, StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("[data-testid=routes] tbody tr").CountAsync());
+
+        // One route: the early warning's expected band is drawn behind it, in the legend and in the chart's description.
+        Assert.Contains("Expected (farrington interval)", chartText, StringComparison.Ordinal);
+        Assert.Contains("Expected (farrington interval):", await page.GetAttributeAsync(TimeSeries, "aria-label") ?? "", StringComparison.Ordinal);
     }
 
     [Theory]
