@@ -13,7 +13,7 @@ internal static class MeasureScale
     public const double ShareWeight = 0.75;
 
     /// <summary>For every node: its lift (0–100: 0 at or below the group's median, 100 at its maximum) and its percentile rank (0–100) among the nodes of its
-    /// group where the measure is positive (mid-rank for ties, the largest at 100); 0 and 0 where it is not.</summary>
+    /// group where the measure is positive (mid-rank for ties, the largest at 100); 0 and 0 where it is not, and in a group of one.</summary>
     /// <remarks>Ranking only the positive values keeps a sparse measure honest: when nine nodes in ten have no payment at all, a
     /// node with one payment is the lowest of those that pay, not in the top decile.</remarks>
     public static (double[] Lift, double[] Percentile) Within(double[] values, int[] group)
@@ -22,7 +22,9 @@ internal static class MeasureScale
         var median = Medians(values, group);
         var lift = new double[n];
         var percentile = new double[n];
-        var positive = Enumerable.Range(0, n).Where(v => values[v] > 0).ToArray();
+        // A group of one has nothing to be compared with: it stands at 0 (an isolate is nobody's lead).
+        var sizes = group.CountBy(x => x).ToDictionary();
+        var positive = Enumerable.Range(0, n).Where(v => values[v] > 0 && sizes[group[v]] > 1).ToArray();
         Array.Sort(positive, (a, b) => group[a] != group[b] ? group[a].CompareTo(group[b]) : values[a].CompareTo(values[b]));
         var start = 0;
         while (start < positive.Length)
@@ -50,7 +52,7 @@ internal static class MeasureScale
                 {
                     percentile[positive[k]] = pct;
                     var centre = median[group[positive[k]]];
-                    lift[positive[k]] = top > centre ? 100.0 * Math.Max(0, values[positive[k]] - centre) / (top - centre) : 0.0;
+                    lift[positive[k]] = top > centre ? Math.Clamp(100.0 * (values[positive[k]] - centre) / (top - centre), 0, 100) : 0.0;
                 }
 
                 i = j;
