@@ -18,9 +18,9 @@ internal static class GraphCommand
 
     private static Command Metrics()
     {
-        var edges = new Argument<string>("edges") { Description = "Edge list CSV with header source,target[,weight]" };
+        var edges = new Argument<string>("edges") { Description = "Edge list CSV with header source,target[,weight][,type]; money handlers are scored on ties whose type names payments, transfers, accounts or wallets" };
         var nodes = new Option<string?>("--nodes") { Description = "Node list CSV with an id column (isolates included)" };
-        var directed = new Option<bool>("--directed") { Description = "Ties are directed: PageRank follows them and net flow enters the money-handler score" };
+        var directed = new Option<bool>("--directed") { Description = "Ties are directed: PageRank follows them and net flow on financial ties enters the money-handler score" };
         var weighted = new Option<bool>("--weighted") { Description = "PageRank follows tie weights" };
         var metrics = new Option<string?>("--metrics") { Description = "Comma list of columns to compute (default: all): " + string.Join(",", NetworkMetrics.Columns) };
         var samples = new Option<int?>("--betweenness-samples") { Description = "Sampled betweenness from this many sources instead of exact (large graphs)" };
@@ -55,7 +55,8 @@ internal static class GraphCommand
                 Seed: parse.GetValue(seed),
                 BetweennessSamples: parse.GetValue(samples),
                 Leads: leadsPath is not null,
-                Progress: progress));
+                Progress: progress,
+                Money: builder.BuildFinancial(parse.GetValue(directed))));
             using (var writer = OpenWriter(parse.GetValue(output)!))
             {
                 table.WriteCsv(writer);

@@ -4,10 +4,13 @@ namespace Tessera.Core.Graph;
 /// <param name="Samples">Number of BFS sources drawn uniformly without replacement (seeded); null = every node (exact).</param>
 /// <param name="Links">Also accumulate link (edge) betweenness.</param>
 /// <param name="Normalized">networkx normalisation: × 1/((n−1)(n−2)) for nodes; otherwise raw pair counts.</param>
+/// <param name="Reach">Also accumulate harmonic closeness (Σ 1/d) from the same BFS runs; sampled, it is estimated from the
+/// sources and scaled by n/k (distances are symmetric on undirected graphs).</param>
 internal sealed record BetweennessOptions(
     int? Samples = null,
     int Seed = 42,
     bool Links = false,
+    bool Reach = false,
     bool Normalized = true,
     int MaxDegreeOfParallelism = -1,
     IProgress<double>? Progress = null,
@@ -15,7 +18,11 @@ internal sealed record BetweennessOptions(
 
 /// <summary>Node betweenness and, optionally, link betweenness per arc (for undirected graphs both arcs of an
 /// edge carry the edge's value: shortest paths between unordered pairs through it, unnormalised).</summary>
-internal sealed record BetweennessResult(double[] Nodes, double[]? Arcs);
+internal sealed record BetweennessResult(double[] Nodes, double[]? Arcs)
+{
+    /// <summary>Harmonic closeness per node when <see cref="BetweennessOptions.Reach"/> was asked for; otherwise null.</summary>
+    public double[]? Reach { get; init; }
+}
 
 /// <summary>Shortest-path betweenness, Brandes (2001) with BFS (unweighted), parallel over sources.</summary>
 /// <remarks>O(n·m) exact, O(k·m) sampled (scaled by n/k as networkx does with <c>k=</c>). Each worker keeps its
@@ -30,6 +37,7 @@ internal static class Betweenness
         var sources = Sources(n, options);
         var nodes = new double[n];
         var arcs = options.Links ? new double[g.ArcCount] : null;
+        var reach = options.Reach ? new double[n] : null;
         // A fixed set of workers pulling sources from a shared counter: one set of O(n + m) buffers per core,
         // allocated once (Parallel.For's localInit would run again for every replica task it spawns).
         var workers = new Worker[Math.Max(1, Math.Min(options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount, sources.Length))];
@@ -38,7 +46,7 @@ internal static class Betweenness
         var step = Math.Max(1, sources.Length / 100);
         Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length, CancellationToken = options.Cancellation }, i =>
         {
-            var worker = workers[i] = new Worker(n, options.Links ? g.ArcCount : 0);
+            var worker = workers[i] = new Worker(n, options.Links ? g.ArcCount : 0, options.Reach);
             int index;
             while ((index = Interlocked.Increment(ref next)) < sources.Length)
             {
@@ -57,10 +65,24 @@ internal static class Betweenness
             {
                 Add(arcs, w.Arcs!);
             }
+
+            if (reach is not null)
+            {
+                Add(reach, w.Reach!);
+            }
         }
 
         Rescale(g, nodes, arcs, sources.Length, options.Normalized);
-        return new BetweennessResult(nodes, arcs);
+        if (reach is not null && sources.Length < n && sources.Length > 0)
+        {
+            var scale = (double)n / sources.Length;
+            for (var v = 0; v < n; v++)
+            {
+                reach[v] *= scale;
+            }
+        }
+
+        return new BetweennessResult(nodes, arcs) { Reach = reach };
     }
 
     private static int[] Sources(int n, BetweennessOptions options)
@@ -139,7 +161,7 @@ internal static class Betweenness
     /// <remarks>The forward pass records the shortest-path DAG's arcs (u, v) in discovery order; walking that list
     /// backwards visits every arc after all of v's own arcs, so δ(v) is final when it is used and the backward pass
     /// touches only DAG arcs. σ and δ of a node share one cache line; arc indexes are kept only for link betweenness.</remarks>
-    private sealed class Worker(int n, int arcCount)
+    private sealed class Worker(int n, int arcCount, bool reach)
     {
         private readonly int[] _dist = Enumerable.Repeat(-1, n).ToArray();
         private readonly Paths[] _paths = new Paths[n];
@@ -151,6 +173,8 @@ internal static class Betweenness
         public double[] Nodes { get; } = new double[n];
 
         public double[]? Arcs { get; } = arcCount > 0 ? new double[arcCount] : null;
+
+        public double[]? Reach { get; } = reach ? new double[n] : null;
 
         public void Run(CompactGraph g, int s)
         {
@@ -225,12 +249,17 @@ internal static class Betweenness
             }
 
             var nodes = Nodes;
+            var harmonic = Reach;
             for (var i = 0; i < tail; i++)
             {
                 var u = order[i];
                 if (u != s)
                 {
                     nodes[u] += paths[u].Delta;
+                    if (harmonic is not null)
+                    {
+                        harmonic[u] += 1.0 / dist[u];
+                    }
                 }
 
                 dist[u] = -1;

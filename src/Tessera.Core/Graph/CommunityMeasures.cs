@@ -3,59 +3,42 @@ namespace Tessera.Core.Graph;
 /// <summary>Measures of a node relative to a partition into communities (brokerage between cells).</summary>
 internal static class CommunityMeasures
 {
-    /// <summary>Participation coefficient (Guimerà &amp; Amaral 2005): 1 − Σ_s (k_is / k_i)², 0 when every tie stays
-    /// inside one community, towards 1 when ties spread over many; 0 for isolates.</summary>
-    public static double[] Participation(CompactGraph g, int[] community)
+    /// <summary>For every node, its ties into other communities, split by whom they reach: the head of that community (its member
+    /// with the most ties, the smallest index on a tie) or an ordinary member.</summary>
+    /// <remarks>An organiser deals with the heads of several cells; a broker reaches into other cells below their heads (a recruiter
+    /// here, a driver there). Counting the two apart keeps the organiser from scoring as a broker for the same ties.</remarks>
+    public static (double[] Heads, double[] Members) OutsideTies(CompactGraph g, int[] community)
     {
-        var result = new double[g.NodeCount];
-        var counts = new Dictionary<int, int>();
+        var head = new Dictionary<int, int>();
         for (var v = 0; v < g.NodeCount; v++)
         {
-            var k = g.OutDegree(v);
-            if (k == 0)
+            if (!head.TryGetValue(community[v], out var h) || g.OutDegree(v) > g.OutDegree(h))
             {
-                continue;
+                head[community[v]] = v;
             }
+        }
 
-            counts.Clear();
+        var heads = new double[g.NodeCount];
+        var members = new double[g.NodeCount];
+        for (var v = 0; v < g.NodeCount; v++)
+        {
             foreach (var u in g.Neighbours(v))
             {
-                counts[community[u]] = counts.GetValueOrDefault(community[u]) + 1;
-            }
-
-            var sum = 0.0;
-            foreach (var kis in counts.Values)
-            {
-                sum += (double)kis / k * kis / k;
-            }
-
-            result[v] = 1 - sum;
-        }
-
-        return result;
-    }
-
-    /// <summary>Betweenness of each node inside the subgraph induced by its own community (normalised as networkx
-    /// within that subgraph): the organiser of a cell, not of the whole network.</summary>
-    public static double[] BetweennessInside(CompactGraph g, int[] community)
-    {
-        var result = new double[g.NodeCount];
-        foreach (var members in Enumerable.Range(0, g.NodeCount).GroupBy(v => community[v]))
-        {
-            var nodes = members.ToArray();
-            if (nodes.Length < 3)
-            {
-                continue;
-            }
-
-            var local = Betweenness.Compute(g.Induced(nodes), new BetweennessOptions(MaxDegreeOfParallelism: 1)).Nodes;
-            for (var i = 0; i < nodes.Length; i++)
-            {
-                result[nodes[i]] = local[i];
+                if (community[u] != community[v])
+                {
+                    if (head[community[u]] == u)
+                    {
+                        heads[v]++;
+                    }
+                    else
+                    {
+                        members[v]++;
+                    }
+                }
             }
         }
 
-        return result;
+        return (heads, members);
     }
 
     /// <summary>For every node, the link betweenness of its strongest link (largest weight, then largest

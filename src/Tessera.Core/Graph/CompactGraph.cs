@@ -97,6 +97,35 @@ internal sealed class CompactGraph
         return CsrAssembly.Build([.. Ids], src, Targets, Weights, directed: false);
     }
 
+    /// <summary>The undirected simple projection less the ties of <paramref name="layer"/> (a projection of the same nodes, in the
+    /// same order): every pair keeps its weight minus the layer's, and a pair the layer accounts for entirely is dropped.</summary>
+    public CompactGraph Without(CompactGraph layer)
+    {
+        var g = AsUndirected();
+        var l = layer.AsUndirected();
+        var src = new List<int>();
+        var dst = new List<int>();
+        var w = new List<double>();
+        for (var u = 0; u < g.NodeCount; u++)
+        {
+            for (var a = g.Offsets[u]; a < g.Offsets[u + 1]; a++)
+            {
+                var v = g.Targets[a];
+                var b = u < v ? l.ArcIndex(u, v) : -1;
+                var left = b >= 0 ? g.Weights[a] - l.Weights[b] : g.Weights[a];
+                // Weights are sums of the same ties' weights: a remainder within rounding of 0 is no tie left.
+                if (u < v && left > 1e-9 * Math.Max(1.0, Math.Abs(g.Weights[a])))
+                {
+                    src.Add(u);
+                    dst.Add(v);
+                    w.Add(left);
+                }
+            }
+        }
+
+        return CsrAssembly.Build([.. Ids], [.. src], [.. dst], [.. w], directed: false);
+    }
+
     /// <summary>The subgraph induced by <paramref name="nodes"/>; node i of the result is <c>nodes[i]</c>.</summary>
     public CompactGraph Induced(IReadOnlyList<int> nodes)
     {

@@ -3,7 +3,7 @@ using Tessera.Core.Model;
 
 namespace Tessera.Core.Graph;
 
-/// <summary>Reads an edge list CSV (<c>source,target[,weight][,time][,type]</c>) and an optional node list CSV
+/// <summary>Reads an edge list CSV (<c>source,target[,weight][,time][,type]</c>; <c>relation</c> is read as <c>type</c>) and an optional node list CSV
 /// (<c>id</c> or <c>node</c> column) into a <see cref="GraphBuilder"/>.</summary>
 /// <remarks>RFC 4180 quoting; extra columns are ignored. Bad input throws <see cref="ModelException"/> naming the
 /// file, the 1-based line and the field.</remarks>
@@ -65,6 +65,11 @@ internal static class EdgeListReader
         var weight = Column(header, "weight", path, required: false);
         var time = Column(header, "time", path, required: false);
         var type = Column(header, "type", path, required: false);
+        if (type < 0)
+        {
+            type = Column(header, "relation", path, required: false);
+        }
+
         var line = 1;
         while (reader.ReadLine() is { } text)
         {

@@ -74,6 +74,14 @@ internal sealed class GraphBuilder
         return CsrAssembly.Build([.. _ids], [.. src], [.. dst], [.. w], directed);
     }
 
+    /// <summary>The financial ties only (<see cref="TieKinds.IsFinancial"/>, or a tie to a node in <paramref name="financialNodes"/>
+    /// such as a bank account), every node kept; null when there is none.</summary>
+    public CompactGraph? BuildFinancial(bool directed = false, IReadOnlySet<string>? financialNodes = null)
+    {
+        var money = Build(directed, t => TieKinds.IsFinancial(t.Type) || financialNodes?.Contains(t.Source) == true || financialNodes?.Contains(t.Target) == true);
+        return money.EdgeCount > 0 ? money : null;
+    }
+
     /// <summary>One graph per period [start, start + length) from the earliest to the latest tie time, so that
     /// measures can be recomputed per period ("networks adapt"); untimed ties are left out.</summary>
     public IEnumerable<(DateTimeOffset Start, CompactGraph Graph)> BuildPerPeriod(TimeSpan length, bool directed = false)

@@ -4,11 +4,13 @@ namespace Tessera.Core.Graph;
 
 /// <summary>Options for <see cref="NetworkMetrics"/>.</summary>
 /// <param name="Weighted">PageRank follows tie weights (the reference's <c>pagerank_weighted</c>).</param>
-/// <param name="Directed">The graph's ties are directed: PageRank follows them (<c>pagerank_directed</c>) and the
-/// money-handler score uses net flow; every other measure uses the undirected simple projection.</param>
+/// <param name="Directed">The graph's ties are directed: PageRank follows them (<c>pagerank_directed</c>); every other
+/// measure uses the undirected simple projection (net flow comes from a directed <paramref name="Money"/> layer).</param>
 /// <param name="BetweennessSamples">Sampled betweenness with this many sources instead of exact.</param>
 /// <param name="Leads">Compute the high-value-target leads even when no role-score column is asked for.</param>
 /// <param name="NeverRanked">Node ids never ranked as high-value targets (victims, smuggled migrants): their role scores are 0.</param>
+/// <param name="Money">The financial ties of the graph (<see cref="GraphBuilder.BuildFinancial"/>: same nodes, same order), directed
+/// when net flow should count; null or empty when there are none, and then nobody gets a money-handler score.</param>
 internal sealed record MetricsOptions(
     bool Weighted = false,
     bool Directed = false,
@@ -17,6 +19,7 @@ internal sealed record MetricsOptions(
     bool Leads = false,
     IProgress<string>? Progress = null,
     IReadOnlySet<string>? NeverRanked = null,
+    CompactGraph? Money = null,
     CancellationToken Cancellation = default);
 
 /// <summary>One row per node and one column per measure; a measure not asked for is null (written empty).</summary>
@@ -104,7 +107,8 @@ internal static class NetworkMetrics
         }
 
         var hvt = options.Leads || TargetColumns.Any(want.Contains);
-        var betweenness = () => Get("betweenness", () => Betweenness.Compute(g, new BetweennessOptions(Samples: options.BetweennessSamples, Seed: options.Seed, Links: hvt, Cancellation: options.Cancellation)));
+        var betweennessOptions = new BetweennessOptions(Samples: options.BetweennessSamples, Seed: options.Seed, Links: hvt, Reach: hvt, Cancellation: options.Cancellation);
+        var betweenness = () => Get("betweenness", () => Betweenness.Compute(g, betweennessOptions));
         var components = () => Get("component", () => Components.Weak(g));
         var communities = () => Get("community", () => CommunityDetection.Leiden(g, new CommunityOptions(Seed: options.Seed)));
         var strength = () => Get("strength", () => Degree.OutStrength(g));
@@ -134,31 +138,34 @@ internal static class NetworkMetrics
         IReadOnlyList<TargetLead>? leads = null;
         if (hvt)
         {
+            // With financial ties, the organiser and broker measures are taken on the other ties (TargetMeasures remarks); the
+            // measures of the whole graph are reused when there are none.
+            var money = options.Money is { EdgeCount: > 0 } layer ? layer : null;
+            var contact = money is null ? g : g.Without(money);
+            string Key(string key) => money is null ? key : "contact " + key;
             targetMeasures = Get("high-value-target measures", () =>
             {
-                var comm = communities().Community;
-                var cut = CutStructure.Compute(g);
-                var btw = betweenness();
-                var measures = new TargetMeasures(
-                    components().Label,
+                var comp = Get(Key("component"), () => Components.Weak(contact));
+                var comm = Get(Key("community"), () => CommunityDetection.Leiden(contact, new CommunityOptions(Seed: options.Seed))).Community;
+                var cut = CutStructure.Compute(contact);
+                var btw = Get(Key("betweenness"), () => Betweenness.Compute(contact, betweennessOptions));
+                var (heads, members) = CommunityMeasures.OutsideTies(contact, comm);
+                return new TargetMeasures(
+                    comp.Label,
                     comm,
-                    eigenvector(),
-                    strength(),
-                    degree(),
-                    cores(),
+                    Get(Key("eigenvector"), () => Eigenvector.Compute(contact)),
                     btw.Nodes,
-                    CommunityMeasures.BetweennessInside(g, comm),
-                    CommunityMeasures.Participation(g, comm),
-                    cut.IsArticulation,
-                    CommunityMeasures.StrongestLinkBetweenness(g, btw.Arcs!),
-                    options.Directed ? Degree.NetFlow(graph) : null,
-                    cut.LargestComponentLoss(components()))
+                    heads,
+                    members,
+                    CommunityMeasures.StrongestLinkBetweenness(contact, btw.Arcs!),
+                    btw.Reach!,
+                    MoneyMeasures.Of(money, components().Label, betweennessOptions),
+                    cut.LargestComponentLoss(comp))
                 {
                     NeverRanked = options.NeverRanked is { Count: > 0 } never
                         ? Enumerable.Range(0, g.NodeCount).Where(v => never.Contains(g.Ids[v])).ToHashSet()
                         : null,
                 };
-                return measures;
             });
             leads = HighValueTargets.Score(g, targetMeasures);
             Put(values, want, "organiser", leads.Select(l => l.Organiser));

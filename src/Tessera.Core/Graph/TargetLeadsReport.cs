@@ -11,7 +11,7 @@ internal static class TargetLeadsReport
     {
         var local = HighValueTargets.RankPerCommunity(g, measures);
         var localRank = new int[g.NodeCount];
-        var localRole = new TargetRole[g.NodeCount];
+        var localRole = new TargetRole?[g.NodeCount];
         foreach (var ranking in local.Values)
         {
             for (var i = 0; i < ranking.Count; i++)
@@ -26,10 +26,10 @@ internal static class TargetLeadsReport
         foreach (var lead in HighValueTargets.Rank(g, leads))
         {
             var v = lead.Node;
-            var why = string.Join("; ", lead.Why.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Measure} {w.Percentile:F0}")));
+            var why = string.Join("; ", lead.Why.Select(w => w.Describe()));
             writer.Write(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{++rank},{CsvLine.Quote(g.Ids[v])},{Name(lead.Role)},{lead.Score:F1},{lead.Organiser:F1},{lead.Broker:F1},{lead.MoneyHandler:F1},{lead.Impact:F2},{measures.Community[v]},{localRank[v]},{Name(localRole[v])},{CsvLine.Quote(why)}\n"));
+                $"{++rank},{CsvLine.Quote(g.Ids[v])},{Name(lead.Role!.Value)},{lead.Score:F1},{lead.Organiser:F1},{lead.Broker:F1},{lead.MoneyHandler:F1},{lead.Impact:F2},{measures.Community[v]},{localRank[v]},{(localRole[v] is { } r ? Name(r) : "")},{CsvLine.Quote(why)}\n"));
         }
     }
 

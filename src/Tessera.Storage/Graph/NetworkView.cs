@@ -182,7 +182,9 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             .Where(x => x.Subject.IsNeverRanked())
             .GroupBy(x => x.Node, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(x => x.Subject).Name(), StringComparer.Ordinal);
-        var metrics = NetworkMetrics.Compute(graph, null, new MetricsOptions(Leads: true, NeverRanked: protectedRoles.Keys.ToHashSet(StringComparer.Ordinal)));
+        // Money handlers are scored on the financial ties only: payments, shared IBANs and wallets, ties to bank accounts and wallets.
+        var accounts = nodes.Where(n => TieKinds.IsFinancialSchema(n.Schema.Name)).Select(n => NodeOf(n.Id)).ToHashSet(StringComparer.Ordinal);
+        var metrics = NetworkMetrics.Compute(graph, null, new MetricsOptions(Leads: true, NeverRanked: protectedRoles.Keys.ToHashSet(StringComparer.Ordinal), Money: builder.BuildFinancial(financialNodes: accounts)));
         var leads = metrics.Leads?.ToDictionary(l => graph.Ids[l.Node], StringComparer.Ordinal) ?? [];
         var byNode = nodes.GroupBy(n => NodeOf(n.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<NetworkNode>();
@@ -196,8 +198,8 @@ public sealed record NetworkView(IReadOnlyList<NetworkNode> Nodes, IReadOnlyList
             result.Add(new NetworkNode(id, first[0].Statement.Schema, CaptionOf(id, members), members.Select(m => m.Id).OrderBy(m => m == id ? 0 : 1).ThenBy(m => m, StringComparer.Ordinal).ToList(),
                 members.SelectMany(m => m.Records.Select(r => r.Contribution.Organisation)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 V("degree"), V("betweenness"), V("pagerank"), (int)V("community"), V("organiser"), V("broker"), V("money_handler"), V("impact"),
-                lead is null or { NeverRanked: true } ? "" : lead.Role.ToString(),
-                lead?.Why.Take(3).Select(w => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.Measure} {w.Percentile:0}th pct")).ToList() ?? [])
+                lead is null or { NeverRanked: true } ? "" : lead.Role?.ToString() ?? "",
+                lead?.Why.Take(3).Select(w => w.Describe()).ToList() ?? [])
             {
                 ProtectedRole = protectedRoles.GetValueOrDefault(id),
             });
