@@ -80,7 +80,7 @@ internal static partial class PostGenerator
             case "email":
                 return v.Email();
             case "link":
-                return v.Link(v.HandleName());
+                return v.Link(v.HandleName(), v.Pick(PostTemplates.PhoneRegions[language]));
             case "tg":
                 {
                     var name = v.HandleName();

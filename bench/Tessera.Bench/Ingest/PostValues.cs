@@ -215,10 +215,18 @@ internal sealed class PostValues(Random random)
     }
 
     /// <summary>A profile link (URL and handle) or a web page (URL only).</summary>
-    public Written Link(string handle)
+    public Written Link(string handle, string phoneRegion)
     {
-        switch (Random.Next(4))
+        switch (Random.Next(5))
         {
+            case 4:
+                {
+                    // A WhatsApp click-to-chat link is a number to dial as well as a link and an account.
+                    var (cc, nsn) = Mobile(phoneRegion);
+                    var digits = cc.ToString(CultureInfo.InvariantCulture) + nsn;
+                    return new Written("https://wa.me/" + digits, new Expected("url", "https://wa.me/" + digits), new Expected("handle", "whatsapp:" + digits), new Expected("phone", "+" + digits));
+                }
+
             case 0:
                 return new Written("t.me/" + handle, new Expected("url", "https://t.me/" + handle), new Expected("handle", "telegram:" + handle));
             case 1:
