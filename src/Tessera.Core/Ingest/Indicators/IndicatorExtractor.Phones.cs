@@ -247,6 +247,6 @@ public static partial class IndicatorExtractor
     [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 
-    [GeneratedRegex(@"^(?:eur|euro|euros|usd|dollars?|dolar|tl|lira|يورو|دولار|دينار|یورو|دالر|ډالر)(?!\p{L})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:eur|euros?|usd|dollars?|dolar|dinars?|dirhams?|pounds?|lyd|tnd|dzd|mad|try|tl|lira|يورو|دولار|دينار|درهم|یورو|دالر|ډالر)(?!\p{L})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CurrencyAfter();
 }
