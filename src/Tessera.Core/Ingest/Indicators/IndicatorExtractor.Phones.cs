@@ -92,6 +92,15 @@ public static partial class IndicatorExtractor
 
     private static (Indicator Indicator, int Next)? LongestNumber(string text, string folded, List<DigitGroup> groups, int first, string region, string? trunk)
     {
+        // Only a group that starts with '+', "00" or the region's trunk prefix (any digit where the region has none) starts a number.
+        var head = groups[first];
+        var startsNumber = head.Plus || string.CompareOrdinal(folded, head.DigitStart, "00", 0, 2) == 0
+            || (region != "ZZ" && (trunk is not { Length: > 0 } || string.CompareOrdinal(folded, head.DigitStart, trunk, 0, trunk.Length) == 0));
+        if (!startsNumber)
+        {
+            return null;
+        }
+
         var digits = new System.Text.StringBuilder();
         var ends = new List<(int Group, string Digits)>();
         for (var j = first; j < groups.Count; j++)

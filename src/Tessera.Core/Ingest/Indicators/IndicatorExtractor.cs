@@ -31,22 +31,52 @@ public static partial class IndicatorExtractor
         candidates.AddRange(PhoneNumbers(text, context.DefaultRegion));
         candidates.AddRange(Prices.Find(text, context.DefaultRegion));
         candidates.AddRange(Gazetteer.Default.Find(text));
-        return Resolve(candidates);
+        return Resolve(candidates, text.Length);
     }
 
-    private static List<Indicator> Resolve(List<Indicator> candidates)
+    private static List<Indicator> Resolve(List<Indicator> candidates, int textLength)
     {
         var accepted = new List<Indicator>(candidates.Count);
+        // Which accepted indicator first covered each character: a candidate is checked against those under its own span
+        // only, so that a text with many indicators is not checked all against all.
+        var owner = new int[textLength];
+        Array.Fill(owner, -1);
         foreach (var c in candidates.OrderBy(c => Array.IndexOf(Priority, c.Kind)).ThenByDescending(c => c.Length))
         {
-            if (!accepted.Any(a => a.Overlaps(c) && !LinkAndHandle(a, c)))
+            if (!OverlapsAccepted(owner, accepted, c))
             {
                 accepted.Add(c);
+                for (var i = c.Start; i < c.End; i++)
+                {
+                    if (owner[i] < 0)
+                    {
+                        owner[i] = accepted.Count - 1;
+                    }
+                }
             }
         }
 
         accepted.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : Array.IndexOf(Priority, a.Kind).CompareTo(Array.IndexOf(Priority, b.Kind)));
         return accepted;
+    }
+
+    // True when the candidate shares a character with an accepted indicator that may not share its text.
+    private static bool OverlapsAccepted(int[] owner, List<Indicator> accepted, Indicator c)
+    {
+        var last = -1;
+        for (var i = c.Start; i < c.End; i++)
+        {
+            if (owner[i] >= 0 && owner[i] != last)
+            {
+                last = owner[i];
+                if (!LinkAndHandle(accepted[last], c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // A link yields its URL, its account and, for a WhatsApp link, its phone number: all three stand on the same span.
