@@ -13,7 +13,8 @@ public static partial class IndicatorExtractor
     // Words after which a number is a document, vessel, account or vehicle number, not a phone.
     private static readonly FrozenSet<string> NotPhoneWords = new[]
     {
-        "passport", "pasaport", "passeport", "pass", "id", "tc", "kimlik", "imo", "mmsi", "plate", "plaka", "iban",
+        "passport", "pasaport", "passeport", "pass", "id", "tc", "kimlik", "cin", "imo", "mmsi", "plate", "plaka", "iban",
+        "ref", "réf", "ref.", "réf.", "reference", "référence", "invoice", "facture", "order", "commande", "receipt", "dekont", "fatura",
         "جواز", "الجواز", "هوية", "الهوية", "پاسپورت", "پاسپورټ", "تذکره", "شناسنامه", "لوحة",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -253,7 +254,9 @@ public static partial class IndicatorExtractor
     [GeneratedRegex(@"(?:\+[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]?)?\(?[0-9](?:[\s.\-/()\u200E\u200F\u202A-\u202E\u2066-\u2069]{0,3}[0-9])*\)?", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneRun();
 
-    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2})$", RegexOptions.CultureInvariant)]
+    // Dates in digits (d.m.y, y-m-d, d/m, "25 12 2026") and year ranges ("2025-2026"), which a region without a trunk prefix
+    // (Tunisia: eight digits) would otherwise read as numbers.
+    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}|(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}|(?:19|20)\d{2} ?[-/–] ?(?:19|20)\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 
     [GeneratedRegex(@"^(?:eur|euros?|usd|dollars?|dolar|dinars?|dirhams?|pounds?|lyd|tnd|dzd|mad|try|tl|lira|يورو|دولار|دينار|درهم|یورو|دالر|ډالر)(?!\p{L})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -52,6 +52,9 @@ public sealed class IndicatorExtractorPhoneTests
     [InlineData("+90 (532) 123-45-67", null, "+905321234567")]
     [InlineData("+44 (0) 7911 123456", null, "+447911123456")]
     [InlineData("+216-20.123.456", null, "+21620123456")]
+    [InlineData("0 5 3 2 1 2 3 4 5 6 7", "TR", "+905321234567")]
+    [InlineData("12 05 2026 tarihinde 0532 123 45 67", "TR", "+905321234567")]
+    [InlineData("Code postal 2045, tel 22 345 678", "TN", "+21622345678")]
     [InlineData("‏للتواصل ‎+218 91 234 5678‎ واتساب", null, "+218912345678")]
     public void Extract_NationalAndSeparatedForms_E164(string text, string? region, string e164)
     {
@@ -93,6 +96,9 @@ public sealed class IndicatorExtractorPhoneTests
     [InlineData("order #00123456789", null)]
     [InlineData("0532 123 45 67", null)]
     [InlineData("passport 91234567", "TN")]
+    [InlineData("saison 2025-2026 départs", "TN")]
+    [InlineData("le 25 12 2026", "TN")]
+    [InlineData("réf 20123456", "TN")]
     public void Extract_DatesAmountsAndDocumentNumbers_NotPhones(string text, string? region)
     {
         Assert.Empty(Phones(text, region));
