@@ -8,6 +8,7 @@ internal static class BenchRunner
         ["match"] = Matching.MatchBench.RunAsync,
         ["graph"] = GraphBenchmark.RunAsync,
         ["import"] = Ingest.ImportBench.RunAsync,
+        ["extract"] = Ingest.ExtractionBench.RunAsync,
         ["load"] = Load.LoadBench.RunAsync,
         ["crash"] = Durability.CrashBench.RunAsync,
         ["audit"] = Durability.AuditBench.RunAsync,

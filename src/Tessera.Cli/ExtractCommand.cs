@@ -11,7 +11,7 @@ internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A text file, or JSON lines with a \"text\" field (and optionally \"id\")" };
+        var file = new Argument<FileInfo>("file") { Description = "A text file, or JSON lines with a \"text\" field (and optionally \"id\" and \"region\")" };
         var region = new Option<string?>("--region") { Description = "Default country (ISO 3166 alpha-2) for phone numbers written without a country code" };
         var platform = new Option<string?>("--platform") { Description = "Platform of @handles (telegram, facebook …)" };
         var command = new Command("extract", "Extract indicators from free text and write them as JSON lines") { file, region, platform };
@@ -37,8 +37,9 @@ internal static class ExtractCommand
                         continue;
                     }
 
-                    var (id, body) = ReadLine(line, path.FullName, lineNumber);
-                    Write(output, IndicatorExtractor.Extract(body, context), lineNumber, id);
+                    var (id, body, lineRegion) = ReadLine(line, path.FullName, lineNumber);
+                    var lineContext = lineRegion is null ? context : context with { DefaultRegion = lineRegion };
+                    Write(output, IndicatorExtractor.Extract(body, lineContext), lineNumber, id);
                 }
             }
             else
@@ -54,7 +55,8 @@ internal static class ExtractCommand
     private static bool IsJsonLines(FileInfo file, string text) =>
         file.Extension is ".jsonl" or ".ndjson" || text.TrimStart().StartsWith('{');
 
-    private static (string? Id, string Text) ReadLine(string line, string file, int number)
+    // A line may name its own region (where the post was collected), which overrides --region for that line.
+    private static (string? Id, string Text, string? Region) ReadLine(string line, string file, int number)
     {
         try
         {
@@ -65,7 +67,17 @@ internal static class ExtractCommand
             }
 
             var id = doc.RootElement.TryGetProperty("id", out var idElement) ? idElement.ToString() : null;
-            return (id, text.GetString()!);
+            string? region = null;
+            if (doc.RootElement.TryGetProperty("region", out var regionElement) && regionElement.ValueKind != JsonValueKind.Null)
+            {
+                region = regionElement.ValueKind == JsonValueKind.String ? regionElement.GetString() : null;
+                if (region is not { Length: 2 } || !region.All(char.IsAsciiLetter))
+                {
+                    throw new ModelException("\"region\" must be a two-letter country code (ISO 3166-1 alpha-2)", file, number, "region");
+                }
+            }
+
+            return (id, text.GetString()!, region);
         }
         catch (JsonException ex)
         {

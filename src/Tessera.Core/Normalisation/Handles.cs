@@ -25,6 +25,12 @@ public static partial class HandleNormaliser
         ["vk.com"] = "vk", ["vk"] = "vk",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> NotAccounts = new[]
+    {
+        "groups", "group", "pages", "share", "sharer", "sharer.php", "p", "reel", "reels", "watch", "events", "profile.php", "joinchat",
+        "hashtag", "explore", "stories", "story.php", "permalink.php", "photo.php", "video", "status", "intent", "home", "search", "addstickers", "s", "c",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-cases, drops a leading '@', reads the platform from a prefix or link, else from <paramref name="platform"/>.</summary>
     public static HandleResult Normalise(string? raw, string? platform = null)
     {
@@ -81,7 +87,9 @@ public static partial class HandleNormaliser
         {
             var rest = t[(slash + 1)..];
             var end = rest.IndexOfAny(['/', '?', '#']);
-            return (fromHost, end < 0 ? rest : rest[..end]);
+            var first = end < 0 ? rest : rest[..end];
+            // A group, page, post or invitation link names no account: facebook.com/groups/…, t.me/joinchat/…, instagram.com/p/….
+            return (fromHost, NotAccounts.Contains(first) ? "" : first);
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);

@@ -86,7 +86,9 @@ public sealed class Gazetteer
             }
 
             var start = i;
-            while (i < text.Length && (IsWordChar(text[i]) || (text[i] is '-' or '\'' or '’' && i + 1 < text.Length && IsWordChar(text[i + 1]))))
+            // An apostrophe ends a word: Turkish writes case endings after one ("Izmir'den"), and a name with an apostrophe
+            // ("M'bour") is still found as two words.
+            while (i < text.Length && (IsWordChar(text[i]) || (text[i] == '-' && i + 1 < text.Length && IsWordChar(text[i + 1]))))
             {
                 i++;
             }

@@ -6,9 +6,10 @@ namespace Tessera.Core.Ingest.Indicators;
 
 /// <summary>Extracts indicators from free text (online posts, messages, notes) with validators instead of a trained model.</summary>
 /// <remarks>
-/// Candidates come from libphonenumber's matcher, patterns and the gazetteer; identifiers with a checksum (IBAN, wallets, MRZ)
+/// Candidates come from patterns validated by libphonenumber and the normalisers, and from the gazetteer; identifiers with a checksum (IBAN, wallets, MRZ)
 /// are kept only when it holds. Where candidates overlap, the stronger kind wins (MRZ, IBAN, wallet, e-mail, URL, handle,
-/// phone, price, place); a profile link yields both its URL and its handle.
+/// phone, price, place); a profile link yields both its URL and its handle, a WhatsApp link (wa.me) also its phone. An
+/// @name takes the platform named just before it ("Telegram: @name", "تلغرام @name"), else the context's platform.
 /// </remarks>
 public static partial class IndicatorExtractor
 {
@@ -30,17 +31,28 @@ public static partial class IndicatorExtractor
         candidates.AddRange(PhoneNumbers(text, context.DefaultRegion));
         candidates.AddRange(Prices.Find(text, context.DefaultRegion));
         candidates.AddRange(Gazetteer.Default.Find(text));
-        return Resolve(candidates);
+        return Resolve(candidates, text.Length);
     }
 
-    private static List<Indicator> Resolve(List<Indicator> candidates)
+    private static List<Indicator> Resolve(List<Indicator> candidates, int textLength)
     {
         var accepted = new List<Indicator>(candidates.Count);
+        // Which accepted indicator first covered each character: a candidate is checked against those under its own span
+        // only, so that a text with many indicators is not checked all against all.
+        var owner = new int[textLength];
+        Array.Fill(owner, -1);
         foreach (var c in candidates.OrderBy(c => Array.IndexOf(Priority, c.Kind)).ThenByDescending(c => c.Length))
         {
-            if (!accepted.Any(a => a.Overlaps(c) && !LinkAndHandle(a, c)))
+            if (!OverlapsAccepted(owner, accepted, c))
             {
                 accepted.Add(c);
+                for (var i = c.Start; i < c.End; i++)
+                {
+                    if (owner[i] < 0)
+                    {
+                        owner[i] = accepted.Count - 1;
+                    }
+                }
             }
         }
 
@@ -48,19 +60,29 @@ public static partial class IndicatorExtractor
         return accepted;
     }
 
-    private static bool LinkAndHandle(Indicator a, Indicator b) => (a.Kind, b.Kind) is ("url", "handle") or ("handle", "url");
-
-    private static IEnumerable<Indicator> PhoneNumbers(string text, string? region)
+    // True when the candidate shares a character with an accepted indicator that may not share its text.
+    private static bool OverlapsAccepted(int[] owner, List<Indicator> accepted, Indicator c)
     {
-        var defaultRegion = region is { Length: 2 } ? region.ToUpperInvariant() : "ZZ";
-        // Leniency VALID: the number must be valid for its region, so dates and amounts are not taken for phones.
-        foreach (var match in Phones.FindNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+        var last = -1;
+        for (var i = c.Start; i < c.End; i++)
         {
-            var e164 = Phones.Format(match.Number, PhoneNumberFormat.E164);
-            var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = Phones.GetRegionCodeForNumber(match.Number) ?? "ZZ" };
-            yield return new Indicator("phone", match.Start, match.Length, match.RawString, e164, true, attributes);
+            if (owner[i] >= 0 && owner[i] != last)
+            {
+                last = owner[i];
+                if (!LinkAndHandle(accepted[last], c))
+                {
+                    return true;
+                }
+            }
         }
+
+        return false;
     }
+
+    // A link yields its URL, its account and, for a WhatsApp link, its phone number: all three stand on the same span.
+    private static bool LinkAndHandle(Indicator a, Indicator b) =>
+        (a.Kind, b.Kind) is ("url", "handle") or ("handle", "url")
+        || (a.Start == b.Start && a.Length == b.Length && (a.Kind, b.Kind) is ("url", "phone") or ("handle", "phone") or ("phone", "url") or ("phone", "handle"));
 
     private static IEnumerable<Indicator> Identifiers(string text, NormalisationContext context)
     {
@@ -84,13 +106,17 @@ public static partial class IndicatorExtractor
                 if (handle is { Valid: true, Platform: not null })
                 {
                     yield return new Indicator("handle", m.Index, raw.Length, raw, handle.Value, true, Scope(handle.Platform));
+                    if (handle.Platform == "whatsapp" && LinkedPhone(handle.Handle!, m.Index, raw) is { } phone)
+                    {
+                        yield return phone;
+                    }
                 }
             }
         }
 
         foreach (Match m in Handle().Matches(text))
         {
-            var r = HandleNormaliser.Normalise(m.Value, context.Platform);
+            var r = HandleNormaliser.Normalise(m.Value, PlatformNamedBefore(text, m.Index) ?? context.Platform);
             if (r.Valid)
             {
                 yield return new Indicator("handle", m.Index, m.Length, m.Value, r.Value, true, r.Platform is null ? null : Scope(r.Platform));

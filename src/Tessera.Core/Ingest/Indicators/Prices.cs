@@ -4,11 +4,11 @@ using Tessera.Core.Normalisation;
 
 namespace Tessera.Core.Ingest.Indicators;
 
-/// <summary>Finds prices with a currency in free text: "€1.500", "2000 euros", "1,5k USD", "٢٠٠٠ يورو", "3000 دولار".</summary>
+/// <summary>Finds prices with a currency in free text: "€1.500", "2000 euros", "1,5k USD", "٢٠٠٠ يورو", "3000 دولار", "۲۰۰۰ یورو".</summary>
 internal static partial class Prices
 {
     private const string Currency =
-        @"US\$|€|\$|£|EUR|USD|GBP|LYD|TND|DZD|MAD|TRY|euros?|dollars?|pounds?|dinars?|dirhams?|اليورو|يورو|الدولار|دولارات|دولار|دينار|درهم|جنيه";
+        @"US\$|€|\$|£|EUR|USD|GBP|LYD|TND|DZD|MAD|TRY|euros?|dollars?|dolar|pounds?|dinars?|dirhams?|اليورو|يورو|یورو|الدولار|دولارات|دولار|دالر|ډالر|دينار|درهم|جنيه";
 
     /// <summary>Every amount with a currency before or after it.</summary>
     public static IEnumerable<Indicator> Find(string text, string? region)
@@ -61,8 +61,9 @@ internal static partial class Prices
 
     private static string CurrencyCode(string word, string? region) => word switch
     {
-        "€" or "eur" or "euro" or "euros" or "يورو" or "اليورو" => "EUR",
-        "$" or "us$" or "usd" or "dollar" or "dollars" or "دولار" or "الدولار" or "دولارات" => "USD",
+        // Persian and Pashto write the euro with Farsi yeh (یورو) and the dollar as دالر / ډالر; Turkish as dolar.
+        "€" or "eur" or "euro" or "euros" or "يورو" or "اليورو" or "یورو" => "EUR",
+        "$" or "us$" or "usd" or "dollar" or "dollars" or "dolar" or "دولار" or "الدولار" or "دولارات" or "دالر" or "ډالر" => "USD",
         "£" or "gbp" or "pound" or "pounds" => "GBP",
         "lyd" => "LYD",
         "tnd" => "TND",
