@@ -88,7 +88,7 @@ internal static class Explainer
             }
 
             var w = model.Weights[c][l];
-            var tf = l == 0 ? model.TfAdjustment(c, values[c]) : 0;
+            var tf = model.LevelAdjustment(c, l, values[c]);
             total += w + tf;
             if (Matching.Comparisons.IsLinkEvidence(kind))
             {

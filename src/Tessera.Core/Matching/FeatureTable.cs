@@ -23,6 +23,9 @@ internal sealed partial class FeatureTable
     /// <summary>A forebear's name after bin/ibn (<see cref="NameMarks.Ancestor"/>).</summary>
     public const byte FlagAncestor = 32;
 
+    /// <summary>A given name after the first (a middle name): the part of a name that forms most often leave out.</summary>
+    public const byte FlagMiddle = 64;
+
     public required Vocabulary Vocab { get; init; }
     public required string[] Ids { get; init; }
     public int Count => Ids.Length;

@@ -84,6 +84,21 @@ public sealed class MatchEngine
         return Explainer.Explain(_model, _left, pair.Left, _right, pair.Right);
     }
 
+    /// <summary>The cluster of every record of the last dedupe run (<see cref="PairClusters"/>: hits joined by average linkage at the hit threshold).</summary>
+    /// <remarks>Weights are min(total, identity), the two quantities <see cref="Classify"/> compares with the threshold.</remarks>
+    public int[] Clusters(MatchRun run)
+    {
+        if (_left is null || _model is null || !ReferenceEquals(_left, _right) || !ReferenceEquals(run.Model, _model))
+        {
+            throw new InvalidOperationException("Clusters need the engine's last run, a dedupe.");
+        }
+
+        var table = _left;
+        var scorer = new PairScorer(_model);
+        var hits = run.Pairs.Where(p => p.Kind == MatchKind.SamePerson).Select(p => (p.Left, p.Right, Math.Min(p.Weight, p.IdentityWeight)));
+        return PairClusters.Build(table.Count, hits, (i, j) => Math.Min(scorer.Score(table, i, table, j, out var identity, out _), identity), _model.HitThreshold);
+    }
+
     /// <summary>Comparisons for the fields that the data fill (at least 0.5% of records on either side).</summary>
     internal static ComparisonKind[] ChooseComparisons(FeatureTable a, FeatureTable b, bool structured)
     {

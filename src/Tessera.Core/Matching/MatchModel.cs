@@ -66,6 +66,12 @@ public sealed class MatchModel
         return Math.Clamp(Math.Log2(TfExact[c] / f), -12, 12);
     }
 
+    /// <summary>The term-frequency adjustment of comparison <paramref name="c"/> at <paramref name="level"/>: exact agreement,
+    /// and for names also the equivalent level, whose value is the name's equivalence group (Splink applies TF to
+    /// non-exact levels the same way).</summary>
+    internal double LevelAdjustment(int c, byte level, int value) =>
+        level == 0 || (level == 1 && Comparisons.IsName(Kinds[c])) ? TfAdjustment(c, value) : 0;
+
     /// <summary>The same model with another prior (e.g. one match in a screened population).</summary>
     internal MatchModel WithPrior(double prior) => new(Kinds.ToArray(), M, U, Tf, prior) { Report = Report, HitThreshold = HitThreshold, ReviewThreshold = ReviewThreshold };
 

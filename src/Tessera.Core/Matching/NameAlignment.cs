@@ -314,22 +314,26 @@ internal static partial class NameAlignment
             }
         }
 
-        // A forebear's name after bin/ibn is the link of a nasab chain that short forms drop first: it costs nothing.
+        // A forebear's name after bin/ibn is the link of a nasab chain that short forms drop first: it costs nothing. A
+        // middle name in a given-name field (after the first given name) is the next most often left out.
         var cheap = 0;
         var free = 0;
+        var middle = 0;
         for (var i = 0; i < n; i++)
         {
             if ((used & (1 << i)) == 0)
             {
                 var flags = t.TokFlags[start + i];
                 free += (flags & FeatureTable.FlagAncestor) != 0 ? 1 : 0;
-                cheap += (flags & FeatureTable.FlagAncestor) == 0 && ((flags & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
+                middle += (flags & FeatureTable.FlagAncestor) == 0 && (flags & FeatureTable.FlagMiddle) != 0 ? 1 : 0;
+                cheap += (flags & (FeatureTable.FlagAncestor | FeatureTable.FlagMiddle)) == 0 && ((flags & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
             }
         }
 
         free = Math.Min(free, extra);
-        cheap = Math.Min(cheap, extra - free);
-        return (0.1f * cheap) + (0.25f * (extra - free - cheap));
+        middle = Math.Min(middle, extra - free);
+        cheap = Math.Min(cheap, extra - free - middle);
+        return (0.05f * middle) + (0.1f * cheap) + (0.25f * (extra - free - middle - cheap));
     }
 
     private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, ref float total, List<TokenMatch>? explain, bool flipped)

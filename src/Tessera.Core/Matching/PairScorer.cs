@@ -34,11 +34,7 @@ internal sealed class PairScorer
                 continue;
             }
 
-            var w = _model.Weights[c][l];
-            if (l == 0)
-            {
-                w += _model.TfAdjustment(c, values[c]);
-            }
+            var w = _model.Weights[c][l] + _model.LevelAdjustment(c, l, values[c]);
 
             if (_link[c])
             {
