@@ -142,6 +142,18 @@ internal static class FieldNames
         "haile|Haile/Hayle|Hailé|Hayle|Haile|Haile|Χαϊλέ|",
         "mehari|Mehari/Mehary|Méhari|Mehari|Mehari|Mehari|Μεχάρι|",
         "filmon|Filmon/Philemon|Filmon|Filmon|Filmon|Filmon|Φιλμόν|",
+        "yonas|Yonas/Jonas|Yonas|Yonas|Jonas|Yonas|Γιόνας|",
+        "dawit|Dawit/Dawitt|Dawit|Davit|Dawit|Dawit|Νταουίτ|",
+        "kibrom|Kibrom/Kbrom|Kibrom|Kibrom|Kibrom|Kibrom|Κιμπρόμ|",
+        "habtom|Habtom|Habtom|Habtom|Habtom|Habtom|Χαμπτόμ|",
+        "amanuel|Amanuel/Emmanuel|Amanuel|Amanuel|Amanuel|Amanuel|Αμανουέλ|",
+        "yemane|Yemane/Yemani|Yémané|Yemane|Jemane|Yemane|Γιεμάνε|",
+        "mussie|Mussie/Musie|Moussié|Musie|Mussie|Mussie|Μούσιε|",
+        "negassi|Negassi/Negasi|Négassi|Negasi|Negassi|Negassi|Νεγκάσι|",
+        "tewelde|Tewelde/Tewolde|Téwelde|Tevelde|Tewelde|Tewelde|Τεουέλντε|",
+        "ermias|Ermias/Ermiyas|Ermias|Ermiyas|Ermias|Ermias|Ερμίας|",
+        "habte|Habte/Habtay|Habté|Habte|Habte|Habte|Χάμπτε|",
+        "weldu|Weldu/Woldu|Weldou|Veldu|Weldu|Weldu|Ουέλντου|",
     ]);
 
     public static readonly FieldName[] AfghanMale = Parse(
@@ -164,6 +176,22 @@ internal static class FieldNames
         "rahimi|Rahimi|Rahimi|Rahimi|Rahimi|Rahimi|Ραχίμι|رحیمی",
         "hashimi|Hashimi/Hashemi|Hachimi|Haşimi|Haschimi|Hashimi|Χασίμι|هاشمی",
     ]);
+
+    /// <summary>Family names: the table above, then nisbas formed from the given names (Omari, Khalili, Rashidi …), each
+    /// spelt by the habit of its given name with the relative suffix (-i, Greek -ι, Arabic ـي).</summary>
+    public static readonly FieldName[] ArabicFamilies = [.. ArabicFamily, .. ArabicMale.Skip(3).Select(Nisba)];
+
+    /// <summary>Eritreans carry their father's given name as a family name.</summary>
+    public static readonly FieldName[] EritreanFamily = EritreanMale;
+
+    private static FieldName Nisba(FieldName given) => new(given.Key + "i", given.Spellings.ToDictionary(
+        kv => kv.Key,
+        kv => kv.Value.Select(v => kv.Key switch
+        {
+            Habit.Greek => v + "ι",
+            Habit.Arabic => v + "ي",
+            _ => (v.EndsWith('a') || v.EndsWith('e') ? v[..^1] : v) + "i",
+        }).ToArray()));
 
     private static FieldName[] Parse(string[] lines) => [.. lines.Select(FieldName.Parse)];
 }

@@ -89,10 +89,11 @@ internal static class FieldRecords
     {
         var roll = rng.NextDouble();
         var (male, female, surnames, country) = roll < 0.8
-            ? (FieldNames.ArabicMale, FieldNames.ArabicFemale, FieldNames.ArabicFamily, ArabicCountries[rng.Next(ArabicCountries.Length)])
-            : roll < 0.9 ? (FieldNames.EritreanMale, FieldNames.EritreanMale, FieldNames.EritreanMale, "ER") : (FieldNames.AfghanMale, FieldNames.ArabicFemale, FieldNames.AfghanFamily, "AF");
+            ? (FieldNames.ArabicMale, FieldNames.ArabicFemale, FieldNames.ArabicFamilies, ArabicCountries[rng.Next(ArabicCountries.Length)])
+            : roll < 0.9 ? (FieldNames.EritreanMale, FieldNames.EritreanMale, FieldNames.EritreanFamily, "ER") : (FieldNames.AfghanMale, FieldNames.ArabicFemale, FieldNames.AfghanFamily, "AF");
         var arabic = country != "ER";
-        var surname = Zipf(rng, surnames);
+        // Given names are few and skewed (Mohammed alone is common); family names are many and flatter.
+        var surname = Zipf(rng, surnames, 0.6);
         var father = Zipf(rng, male);
         var familyPhone = Phone(rng);
         // Families travel together: one person in two, up to four siblings.
@@ -109,19 +110,19 @@ internal static class FieldRecords
         }
     }
 
-    private static FieldName Zipf(Random rng, FieldName[] names)
+    private static FieldName Zipf(Random rng, FieldName[] names, double exponent = 1)
     {
-        // P(rank r) ∝ 1/(r+1): the first names of a pool are the common ones.
+        // P(rank r) ∝ 1/(r+1)^s: the first names of a pool are the common ones.
         var total = 0.0;
         for (var r = 0; r < names.Length; r++)
         {
-            total += 1.0 / (r + 1);
+            total += Math.Pow(r + 1, -exponent);
         }
 
         var x = rng.NextDouble() * total;
         for (var r = 0; r < names.Length; r++)
         {
-            x -= 1.0 / (r + 1);
+            x -= Math.Pow(r + 1, -exponent);
             if (x <= 0)
             {
                 return names[r];

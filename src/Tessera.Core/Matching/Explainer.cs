@@ -66,7 +66,7 @@ internal static class Explainer
         var kinds = model.Kinds.ToArray();
         Span<byte> levels = stackalloc byte[kinds.Length];
         Span<int> values = stackalloc int[kinds.Length];
-        new PairLevels(kinds).Levels(a, i, b, j, levels, values, out var swapped);
+        new PairLevels(kinds).Levels(a, i, b, j, levels, values, out var order);
         var items = new List<ComparisonExplanation>();
         double identity = model.Prior, total = model.Prior;
         var shared = false;
@@ -77,7 +77,7 @@ internal static class Explainer
             var tokens = new List<TokenMatch>();
             if (Matching.Comparisons.IsName(kind) && l != Matching.Comparisons.Null)
             {
-                NameTokens(kind, swapped, a, i, b, j, tokens);
+                NameTokens(kind, order, a, i, b, j, tokens);
             }
 
             var (left, right) = (Value(kind, a, i), Value(kind, b, j));
@@ -99,7 +99,7 @@ internal static class Explainer
                 identity += w + tf;
             }
 
-            var isSwapped = swapped && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName;
+            var isSwapped = order != NameOrder.AsWritten && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName;
             items.Add(new ComparisonExplanation(kind.ToString(), Matching.Comparisons.LevelNames(kind)[l], w, tf, left, right, Matching.Comparisons.IsLinkEvidence(kind), tokens, isSwapped));
         }
 
@@ -107,8 +107,14 @@ internal static class Explainer
         return new PairExplanation(a.Ids[i], b.Ids[j], model.Prior, items, total, identity, MatchModel.Probability(total), decision, model.HitThreshold, model.ReviewThreshold);
     }
 
-    private static void NameTokens(ComparisonKind kind, bool swapped, FeatureTable a, int i, FeatureTable b, int j, List<TokenMatch> tokens)
+    private static void NameTokens(ComparisonKind kind, NameOrder order, FeatureTable a, int i, FeatureTable b, int j, List<TokenMatch> tokens)
     {
+        var swapped = order == NameOrder.Swapped;
+        if (order == NameOrder.Whole && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName)
+        {
+            kind = ComparisonKind.FullName;
+        }
+
         switch (kind)
         {
             case ComparisonKind.GivenName:

@@ -53,7 +53,8 @@ public static class Transliteration
             return AsciiLatin(text);
         }
 
-        var composed = CjkNames.Segment(UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant());
+        // Turkish İ has no invariant lower case of its own: it is the letter i (its dot is the default).
+        var composed = CjkNames.Segment(UnicodeText.Normalize(text.Replace('\u0130', 'i'), NormalizationForm.FormKC).ToLowerInvariant());
         if (composed.AsSpan().IndexOfAnyInRange('\u0370', '\u03FF') >= 0)
         {
             composed = GreekDigraphs(composed);
@@ -104,8 +105,9 @@ public static class Transliteration
 
     // ELOT 743 digraphs, and the digraphs Greek uses for sounds it has no letter for, as foreign names are written in it:
     // μπ b, ντ d, γκ g, τζ j (Τζαμάλ Jamal, Μπιλάλ Bilal, Σαΐντ Said); a vowel with a diaeresis stays two letters (αϊ ai).
+    // χ is kh (BGN/PCGN 1962), not ELOT's ch, which reads as sh in the French and English spellings it is matched against.
     private static readonly (string Greek, string Latin)[] Digraphs =
-        [("ου", "ou"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "j"), ("τσ", "ts")];
+        [("χ", "kh"), ("ου", "ou"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "j"), ("τσ", "ts")];
 
     private static string GreekDigraphs(string text)
     {
