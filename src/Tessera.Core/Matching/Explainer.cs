@@ -13,6 +13,10 @@ public sealed record ComparisonExplanation(string Comparison, string Level, doub
 /// <summary>The waterfall of a scored pair (Splink's model of explanation): prior, every comparison, total and decision.</summary>
 public sealed record PairExplanation(string LeftId, string RightId, double Prior, IReadOnlyList<ComparisonExplanation> Comparisons, double Weight, double IdentityWeight, double Probability, MatchKind Kind, double HitThreshold, double ReviewThreshold)
 {
+    /// <summary>The comparisons whose values contradict identity: a strong identifier (document, phone, e-mail, account)
+    /// that differs, or a birth date more than a year off.</summary>
+    public IReadOnlyList<string> Disagreeing { get; init; } = [];
+
     /// <summary>One human line, e.g. "a ~ b: prior -12.3; GivenName exact +5.1 (tf +1.2) ['jon'≈'john' fuzzy 0.93] … = +8.4 bits p 0.997 SamePerson".</summary>
     public string Line
     {
@@ -53,6 +57,11 @@ public sealed record PairExplanation(string LeftId, string RightId, double Prior
             }
 
             sb.Append(inv, $" = {Weight:+0.0;-0.0} bits p {Probability:0.000} {Kind}");
+            if (Disagreeing.Count > 0)
+            {
+                sb.Append("; disagrees: ").Append(string.Join(", ", Disagreeing));
+            }
+
             return sb.ToString();
         }
     }
@@ -70,6 +79,7 @@ internal static class Explainer
         var items = new List<ComparisonExplanation>();
         double identity = model.Prior, total = model.Prior;
         var shared = false;
+        var disagreeing = new List<string>();
         for (var c = 0; c < kinds.Length; c++)
         {
             var kind = kinds[c];
@@ -90,13 +100,18 @@ internal static class Explainer
             var w = model.Weights[c][l];
             var tf = model.LevelAdjustment(c, l, values[c]);
             total += w + tf;
-            if (Matching.Comparisons.IsLinkEvidence(kind))
+            if (Matching.Comparisons.IsLinkEvidence(kind) && l == 0)
             {
-                shared |= l == 0;
+                shared = true;
             }
             else
             {
                 identity += w + tf;
+            }
+
+            if (l == Matching.Comparisons.DisagreeingLevel(kind))
+            {
+                disagreeing.Add(kind.ToString());
             }
 
             var isSwapped = order != NameOrder.AsWritten && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName;
@@ -104,7 +119,10 @@ internal static class Explainer
         }
 
         var decision = MatchEngine.Classify(model, total, identity, shared);
-        return new PairExplanation(a.Ids[i], b.Ids[j], model.Prior, items, total, identity, MatchModel.Probability(total), decision, model.HitThreshold, model.ReviewThreshold);
+        return new PairExplanation(a.Ids[i], b.Ids[j], model.Prior, items, total, identity, MatchModel.Probability(total), decision, model.HitThreshold, model.ReviewThreshold)
+        {
+            Disagreeing = disagreeing,
+        };
     }
 
     private static void NameTokens(ComparisonKind kind, NameOrder order, FeatureTable a, int i, FeatureTable b, int j, List<TokenMatch> tokens)

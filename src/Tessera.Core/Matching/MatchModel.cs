@@ -25,6 +25,11 @@ public sealed class MatchModel
                 Weights[c][l] = Math.Log2(m[c][l] / u[c][l]);
             }
 
+            if (Comparisons.DisagreeingLevel(kinds[c]) is var disagree and >= 0)
+            {
+                Weights[c][disagree] = Math.Min(Weights[c][disagree], Comparisons.DisagreementCeiling(kinds[c]));
+            }
+
             TfExact[c] = u[c][0];
         }
 

@@ -17,7 +17,8 @@ internal sealed class PairScorer
         _link = [.. _kinds.Select(Comparisons.IsLinkEvidence)];
     }
 
-    /// <summary>Total weight of a pair; <paramref name="identity"/> is the part from person attributes (prior included), <paramref name="sharedLink"/> tells that a phone, e-mail or account agrees.</summary>
+    /// <summary>Total weight of a pair; <paramref name="identity"/> is the part from person attributes (prior included, and
+    /// phones, e-mails and accounts that differ), <paramref name="sharedLink"/> tells that a phone, e-mail or account agrees.</summary>
     public double Score(FeatureTable a, int i, FeatureTable b, int j, out double identity, out bool sharedLink)
     {
         Span<byte> levels = stackalloc byte[_kinds.Length];
@@ -36,10 +37,12 @@ internal sealed class PairScorer
 
             var w = _model.Weights[c][l] + _model.LevelAdjustment(c, l, values[c]);
 
-            if (_link[c])
+            // A shared phone, e-mail or account links two persons without saying they are one; a differing one is
+            // evidence about the person and counts against identity.
+            if (_link[c] && l == 0)
             {
                 link += w;
-                sharedLink |= l == 0;
+                sharedLink = true;
             }
             else
             {
