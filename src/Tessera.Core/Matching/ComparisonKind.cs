@@ -84,5 +84,16 @@ internal static class Comparisons
     /// </remarks>
     public static double DisagreementCeiling(ComparisonKind kind) => kind == ComparisonKind.BirthDate ? -6 : -4;
 
+    /// <summary>True when <paramref name="level"/> of <paramref name="kind"/> says something of the person besides the name:
+    /// a birth date that agrees at least in part (down to a year against a date of that year, or within a month), a
+    /// document number that agrees (or is one typo away), a birth place that agrees.</summary>
+    public static bool Corroborates(ComparisonKind kind, byte level) => kind switch
+    {
+        ComparisonKind.BirthDate => level <= 5,
+        ComparisonKind.Document => level <= 1,
+        ComparisonKind.BirthPlace => level <= 1,
+        _ => false,
+    };
+
     public static bool IsName(ComparisonKind kind) => kind is ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName;
 }

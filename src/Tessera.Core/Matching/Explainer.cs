@@ -17,6 +17,9 @@ public sealed record PairExplanation(string LeftId, string RightId, double Prior
     /// that differs, or a birth date more than a year off.</summary>
     public IReadOnlyList<string> Disagreeing { get; init; } = [];
 
+    /// <summary>Both names are common names (Mohammed Ali) and nothing else of the person agrees: at most review.</summary>
+    public bool CommonNameAlone { get; init; }
+
     /// <summary>One human line, e.g. "a ~ b: prior -12.3; GivenName exact +5.1 (tf +1.2) ['jon'≈'john' fuzzy 0.93] … = +8.4 bits p 0.997 SamePerson".</summary>
     public string Line
     {
@@ -62,6 +65,11 @@ public sealed record PairExplanation(string LeftId, string RightId, double Prior
                 sb.Append("; disagrees: ").Append(string.Join(", ", Disagreeing));
             }
 
+            if (CommonNameAlone)
+            {
+                sb.Append("; common name alone: at most review");
+            }
+
             return sb.ToString();
         }
     }
@@ -79,6 +87,7 @@ internal static class Explainer
         var items = new List<ComparisonExplanation>();
         double identity = model.Prior, total = model.Prior;
         var shared = false;
+        var corroborated = false;
         var disagreeing = new List<string>();
         for (var c = 0; c < kinds.Length; c++)
         {
@@ -97,6 +106,7 @@ internal static class Explainer
                 continue;
             }
 
+            corroborated |= Matching.Comparisons.Corroborates(kind, l);
             var w = model.Weights[c][l];
             var tf = model.LevelAdjustment(c, l, values[c]);
             total += w + tf;
@@ -118,10 +128,12 @@ internal static class Explainer
             items.Add(new ComparisonExplanation(kind.ToString(), Matching.Comparisons.LevelNames(kind)[l], w, tf, left, right, Matching.Comparisons.IsLinkEvidence(kind), tokens, isSwapped));
         }
 
-        var decision = MatchEngine.Classify(model, total, identity, shared);
+        var commonNameAlone = !corroborated && a.CommonName[i] && b.CommonName[j];
+        var decision = MatchEngine.Classify(model, total, identity, shared, commonNameAlone);
         return new PairExplanation(a.Ids[i], b.Ids[j], model.Prior, items, total, identity, MatchModel.Probability(total), decision, model.HitThreshold, model.ReviewThreshold)
         {
             Disagreeing = disagreeing,
+            CommonNameAlone = commonNameAlone,
         };
     }
 

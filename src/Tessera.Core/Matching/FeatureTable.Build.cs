@@ -216,7 +216,7 @@ internal sealed partial class FeatureTable
             BirthDate = new int[n], BirthDateInvalid = new bool[n], Nationality = new int[n], Gender = new int[n],
             BirthPlace = new int[n], Street = new int[n], Street2 = new int[n], City = new int[n], PostalCode = new int[n],
             Region = new int[n], Country = new int[n],
-            Identifiers = [], Names = names,
+            Identifiers = [], CommonName = [], Names = names,
         };
 
         int AddTokens(IReadOnlyList<NameToken> tokens, bool given = false)
@@ -310,7 +310,28 @@ internal sealed partial class FeatureTable
             BirthPlace = t.BirthPlace, Street = t.Street, Street2 = t.Street2, City = t.City, PostalCode = t.PostalCode,
             Region = t.Region, Country = t.Country,
             Identifiers = [.. idPools.Select(p => new IdentifierColumn(p.Start, p.Length, [.. p.Values]))],
+            CommonName = [.. names.Select(IsCommon)],
             Names = names,
         };
+    }
+
+    /// <summary>Every token of the name is a frequent name in its role (given names as given, family names as family).</summary>
+    private static bool IsCommon(PersonName name)
+    {
+        if (name.Tokens.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var token in name.Tokens)
+        {
+            bool? given = token.Role switch { NameRole.Given => true, NameRole.Family or NameRole.Father => false, _ => null };
+            if (token.Equivalence < 0 || CommonNames.Share([token.Equivalence], given) <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

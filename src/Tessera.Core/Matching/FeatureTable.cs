@@ -71,6 +71,10 @@ internal sealed partial class FeatureTable
     /// <summary>Identifier pools by kind (Document, Phone, Email, Iban): [record] -> range of value ids.</summary>
     public required IdentifierColumn[] Identifiers { get; init; }
 
+    /// <summary>True when every token of the record's name is one of the most frequent names (<see cref="CommonNames"/>):
+    /// Mohammed Ali, Ahmed Hassan.</summary>
+    public required bool[] CommonName { get; init; }
+
     /// <summary>The names as parsed, kept for explanations.</summary>
     public required PersonName[] Names { get; init; }
 

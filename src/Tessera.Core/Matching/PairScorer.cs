@@ -19,7 +19,12 @@ internal sealed class PairScorer
 
     /// <summary>Total weight of a pair; <paramref name="identity"/> is the part from person attributes (prior included, and
     /// phones, e-mails and accounts that differ), <paramref name="sharedLink"/> tells that a phone, e-mail or account agrees.</summary>
-    public double Score(FeatureTable a, int i, FeatureTable b, int j, out double identity, out bool sharedLink)
+    public double Score(FeatureTable a, int i, FeatureTable b, int j, out double identity, out bool sharedLink) =>
+        Score(a, i, b, j, out identity, out sharedLink, out _);
+
+    /// <summary>Like <see cref="Score(FeatureTable, int, FeatureTable, int, out double, out bool)"/>; <paramref name="commonNameAlone"/>
+    /// tells that both names are common names and nothing but the name and weak categories (nationality, gender) agrees.</summary>
+    public double Score(FeatureTable a, int i, FeatureTable b, int j, out double identity, out bool sharedLink, out bool commonNameAlone)
     {
         Span<byte> levels = stackalloc byte[_kinds.Length];
         Span<int> values = stackalloc int[_kinds.Length];
@@ -27,6 +32,7 @@ internal sealed class PairScorer
         identity = _model.Prior;
         var link = 0.0;
         sharedLink = false;
+        var corroborated = false;
         for (var c = 0; c < _kinds.Length; c++)
         {
             var l = levels[c];
@@ -34,6 +40,8 @@ internal sealed class PairScorer
             {
                 continue;
             }
+
+            corroborated |= Comparisons.Corroborates(_kinds[c], l);
 
             var w = _model.Weights[c][l] + _model.LevelAdjustment(c, l, values[c]);
 
@@ -50,11 +58,12 @@ internal sealed class PairScorer
             }
         }
 
+        commonNameAlone = !corroborated && a.CommonName[i] && b.CommonName[j];
         return identity + link;
     }
 
     /// <summary>Scores every pair (packed left &lt;&lt; 32 | right) in parallel chunks.</summary>
-    public void ScoreAll(FeatureTable a, FeatureTable b, long[] pairs, float[] weights, float[] identity, bool[] shared)
+    public void ScoreAll(FeatureTable a, FeatureTable b, long[] pairs, float[] weights, float[] identity, bool[] shared, bool[]? commonNameAlone = null)
     {
         const int chunk = 16_384;
         var chunks = (pairs.Length + chunk - 1) / chunk;
@@ -64,9 +73,13 @@ internal sealed class PairScorer
             for (var p = k * chunk; p < end; p++)
             {
                 var pair = pairs[p];
-                weights[p] = (float)Score(a, (int)(pair >> 32), b, (int)(pair & 0xFFFFFFFF), out var id, out var s);
+                weights[p] = (float)Score(a, (int)(pair >> 32), b, (int)(pair & 0xFFFFFFFF), out var id, out var s, out var alone);
                 identity[p] = (float)id;
                 shared[p] = s;
+                if (commonNameAlone is not null)
+                {
+                    commonNameAlone[p] = alone;
+                }
             }
         });
     }

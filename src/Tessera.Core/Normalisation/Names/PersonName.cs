@@ -81,10 +81,11 @@ public sealed class PersonName
         var tokens = NameParser.Tokens(fullName, NameRole.Given);
         if (tokens.Count > 1 && CapitalFamily(fullName, tokens) is var (from, to))
         {
-            // "NAJJAR Omar", "Omar NAJJAR": the family name in capitals, as border and police forms ask for it.
+            // "NAJJAR Omar", "Omar NAJJAR": the family name in capitals, as border and police forms ask for it. The acronym
+            // mark stays: "PLA Navy" may still be an organisation's initials, which the alignment decides.
             for (var k = from; k < to; k++)
             {
-                tokens[k] = tokens[k] with { Role = NameRole.Family, Marks = tokens[k].Marks & ~NameMarks.Acronym };
+                tokens[k] = tokens[k] with { Role = NameRole.Family };
             }
         }
         else if (tokens.Count > 1)
