@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Tessera matching benchmarks (Release build). Usage: bench/matching/run.sh [febrl4|febrl3|fake1000|hist50k|names|screening|throughput|all]
+#        bench/matching/run.sh field [RECORDS] [SEED] [--csv FILE]   # generated multi-authority records, per-class P/R, clusters
 #        bench/matching/run.sh dedupe1m [RECORDS]   # generated dedupe, default 1,000,000 records; prints peak memory
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

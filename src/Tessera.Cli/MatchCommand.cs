@@ -28,10 +28,18 @@ internal static class MatchCommand
         var output = new Option<string>("--out") { Description = "pairs.csv to write: left_id,right_id,weight,probability", Required = true };
         var threshold = new Option<double?>("--threshold") { Description = "Match weight (bits) above which a pair is written; default: the model's hit threshold" };
         var explain = new Option<string?>("--explain") { Description = "Also write one JSON explanation per pair to this JSON-lines file" };
+        var clusters = new Option<string?>("--clusters")
+        {
+            Description = "Also write clusters.csv (id,cluster): every record with the number of its person, hits joined by average linkage at the threshold",
+        };
         var command = new Command(name, description) { first, idColumn, map, output, threshold, explain };
         if (files == 2)
         {
             command.Arguments.Add(second);
+        }
+        else
+        {
+            command.Options.Add(clusters);
         }
 
         command.SetAction(parse =>
@@ -59,6 +67,15 @@ internal static class MatchCommand
 
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{hits.Count} pairs above {run.Model.HitThreshold:0.00} bits from {run.Blocking.CandidatePairs} candidate pairs ({left.Count}{(right is null ? "" : " x " + right.Count)} records)"));
+            if (files == 1 && parse.GetValue(clusters) is { } clustersPath)
+            {
+                var numbers = engine.Clusters(run);
+                WriteClusters(clustersPath, numbers, left);
+                var sizes = numbers.GroupBy(c => c).Select(g => g.Count()).ToList();
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sizes.Count} clusters, {sizes.Count(s => s > 1)} with more than one record, largest {sizes.DefaultIfEmpty(0).Max()}"));
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -71,6 +88,16 @@ internal static class MatchCommand
         foreach (var p in pairs)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Csv(left[p.Left].Id)},{Csv(right[p.Right].Id)},{p.Weight:0.000},{p.Probability:0.000000}"));
+        }
+    }
+
+    private static void WriteClusters(string path, int[] numbers, List<PersonRecord> records)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("id,cluster");
+        for (var i = 0; i < records.Count; i++)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Csv(records[i].Id)},{numbers[i]}"));
         }
     }
 

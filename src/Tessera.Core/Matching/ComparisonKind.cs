@@ -65,5 +65,35 @@ internal static class Comparisons
     /// <summary>Shared phones, e-mails and accounts are link evidence: they connect persons but never alone say "same person".</summary>
     public static bool IsLinkEvidence(ComparisonKind kind) => kind is ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban;
 
+    /// <summary>The level at which a comparison contradicts identity, or -1: a strong identifier that differs (its "else"
+    /// level), a birth date more than a year off and not one typo away.</summary>
+    public static int DisagreeingLevel(ComparisonKind kind) => kind switch
+    {
+        ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban => 2,
+        ComparisonKind.BirthDate => 8,
+        _ => -1,
+    };
+
+    /// <summary>The most a contradicting level may weigh, in bits (see <see cref="DisagreeingLevel"/>).</summary>
+    /// <remarks>
+    /// EM estimates m(else) from the pairs it takes for matches, and among those are strangers with the same common name:
+    /// their different phones and birth dates teach it that such differences are usual among matches, and the weight of a
+    /// contradiction shrinks towards zero (−1.5 bits for a phone on the field bench). A fixed ceiling, set before any
+    /// scoring like the thresholds: a differing strong identifier weighs at least −4 bits (odds ÷ 16), a birth date
+    /// far apart at least −6 bits (odds ÷ 64). Phones change more often than documents, but both stay strong evidence.
+    /// </remarks>
+    public static double DisagreementCeiling(ComparisonKind kind) => kind == ComparisonKind.BirthDate ? -6 : -4;
+
+    /// <summary>True when <paramref name="level"/> of <paramref name="kind"/> says something of the person besides the name:
+    /// a birth date that agrees at least in part (down to a year against a date of that year, or within a month), a
+    /// document number that agrees (or is one typo away), a birth place that agrees.</summary>
+    public static bool Corroborates(ComparisonKind kind, byte level) => kind switch
+    {
+        ComparisonKind.BirthDate => level <= 5,
+        ComparisonKind.Document => level <= 1,
+        ComparisonKind.BirthPlace => level <= 1,
+        _ => false,
+    };
+
     public static bool IsName(ComparisonKind kind) => kind is ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName;
 }

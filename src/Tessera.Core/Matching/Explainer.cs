@@ -13,6 +13,13 @@ public sealed record ComparisonExplanation(string Comparison, string Level, doub
 /// <summary>The waterfall of a scored pair (Splink's model of explanation): prior, every comparison, total and decision.</summary>
 public sealed record PairExplanation(string LeftId, string RightId, double Prior, IReadOnlyList<ComparisonExplanation> Comparisons, double Weight, double IdentityWeight, double Probability, MatchKind Kind, double HitThreshold, double ReviewThreshold)
 {
+    /// <summary>The comparisons whose values contradict identity: a strong identifier (document, phone, e-mail, account)
+    /// that differs, or a birth date more than a year off.</summary>
+    public IReadOnlyList<string> Disagreeing { get; init; } = [];
+
+    /// <summary>Both names are common names (Mohammed Ali) and nothing else of the person agrees: at most review.</summary>
+    public bool CommonNameAlone { get; init; }
+
     /// <summary>One human line, e.g. "a ~ b: prior -12.3; GivenName exact +5.1 (tf +1.2) ['jon'≈'john' fuzzy 0.93] … = +8.4 bits p 0.997 SamePerson".</summary>
     public string Line
     {
@@ -53,6 +60,16 @@ public sealed record PairExplanation(string LeftId, string RightId, double Prior
             }
 
             sb.Append(inv, $" = {Weight:+0.0;-0.0} bits p {Probability:0.000} {Kind}");
+            if (Disagreeing.Count > 0)
+            {
+                sb.Append("; disagrees: ").Append(string.Join(", ", Disagreeing));
+            }
+
+            if (CommonNameAlone)
+            {
+                sb.Append("; common name alone: at most review");
+            }
+
             return sb.ToString();
         }
     }
@@ -66,10 +83,12 @@ internal static class Explainer
         var kinds = model.Kinds.ToArray();
         Span<byte> levels = stackalloc byte[kinds.Length];
         Span<int> values = stackalloc int[kinds.Length];
-        new PairLevels(kinds).Levels(a, i, b, j, levels, values, out var swapped);
+        new PairLevels(kinds).Levels(a, i, b, j, levels, values, out var order);
         var items = new List<ComparisonExplanation>();
         double identity = model.Prior, total = model.Prior;
         var shared = false;
+        var corroborated = false;
+        var disagreeing = new List<string>();
         for (var c = 0; c < kinds.Length; c++)
         {
             var kind = kinds[c];
@@ -77,7 +96,7 @@ internal static class Explainer
             var tokens = new List<TokenMatch>();
             if (Matching.Comparisons.IsName(kind) && l != Matching.Comparisons.Null)
             {
-                NameTokens(kind, swapped, a, i, b, j, tokens);
+                NameTokens(kind, order, a, i, b, j, tokens);
             }
 
             var (left, right) = (Value(kind, a, i), Value(kind, b, j));
@@ -87,28 +106,45 @@ internal static class Explainer
                 continue;
             }
 
+            corroborated |= Matching.Comparisons.Corroborates(kind, l);
             var w = model.Weights[c][l];
-            var tf = l == 0 ? model.TfAdjustment(c, values[c]) : 0;
+            var tf = model.LevelAdjustment(c, l, values[c]);
             total += w + tf;
-            if (Matching.Comparisons.IsLinkEvidence(kind))
+            if (Matching.Comparisons.IsLinkEvidence(kind) && l == 0)
             {
-                shared |= l == 0;
+                shared = true;
             }
             else
             {
                 identity += w + tf;
             }
 
-            var isSwapped = swapped && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName;
+            if (l == Matching.Comparisons.DisagreeingLevel(kind))
+            {
+                disagreeing.Add(kind.ToString());
+            }
+
+            var isSwapped = order != NameOrder.AsWritten && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName;
             items.Add(new ComparisonExplanation(kind.ToString(), Matching.Comparisons.LevelNames(kind)[l], w, tf, left, right, Matching.Comparisons.IsLinkEvidence(kind), tokens, isSwapped));
         }
 
-        var decision = MatchEngine.Classify(model, total, identity, shared);
-        return new PairExplanation(a.Ids[i], b.Ids[j], model.Prior, items, total, identity, MatchModel.Probability(total), decision, model.HitThreshold, model.ReviewThreshold);
+        var commonNameAlone = !corroborated && a.CommonName[i] && b.CommonName[j];
+        var decision = MatchEngine.Classify(model, total, identity, shared, commonNameAlone);
+        return new PairExplanation(a.Ids[i], b.Ids[j], model.Prior, items, total, identity, MatchModel.Probability(total), decision, model.HitThreshold, model.ReviewThreshold)
+        {
+            Disagreeing = disagreeing,
+            CommonNameAlone = commonNameAlone,
+        };
     }
 
-    private static void NameTokens(ComparisonKind kind, bool swapped, FeatureTable a, int i, FeatureTable b, int j, List<TokenMatch> tokens)
+    private static void NameTokens(ComparisonKind kind, NameOrder order, FeatureTable a, int i, FeatureTable b, int j, List<TokenMatch> tokens)
     {
+        var swapped = order == NameOrder.Swapped;
+        if (order == NameOrder.Whole && kind is ComparisonKind.GivenName or ComparisonKind.FamilyName)
+        {
+            kind = ComparisonKind.FullName;
+        }
+
         switch (kind)
         {
             case ComparisonKind.GivenName:

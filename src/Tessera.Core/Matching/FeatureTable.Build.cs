@@ -92,7 +92,9 @@ internal sealed partial class FeatureTable
         };
     }
 
-    /// <summary>The tokens' Latin forms sorted (ordinal) and joined by spaces, or null for no tokens.</summary>
+    /// <summary>The tokens' keys sorted (ordinal) and joined by spaces, or null for no tokens. A token in the equivalence
+    /// table stands for its group, so that term frequencies count a name and not one of its spellings (Mehmet is rare as a
+    /// spelling and common as a name).</summary>
     private static string? ValueKey(IReadOnlyList<NameToken> tokens)
     {
         if (tokens.Count == 0)
@@ -102,19 +104,21 @@ internal sealed partial class FeatureTable
 
         if (tokens.Count == 1)
         {
-            return tokens[0].Latin.Length == 0 ? null : tokens[0].Latin;
+            return tokens[0].Latin.Length == 0 ? null : TokenKey(tokens[0]);
         }
 
         var latin = new string[tokens.Count];
         for (var t = 0; t < latin.Length; t++)
         {
-            latin[t] = tokens[t].Latin;
+            latin[t] = TokenKey(tokens[t]);
         }
 
         Array.Sort(latin, StringComparer.Ordinal);
         var key = string.Join(' ', latin);
         return key.Length == 0 ? null : key;
     }
+
+    private static string TokenKey(NameToken token) => token.Equivalence >= 0 ? "=" + NameEquivalents.Label(token.Equivalence) : token.Latin;
 
     /// <summary>The normalised keys of <paramref name="first"/> then <paramref name="second"/>, distinct in first-seen order, at most 255.</summary>
     private static string[] DistinctKeys(IReadOnlyList<string> first, IReadOnlyList<string> second, Func<string, string?> normalise)
@@ -212,10 +216,10 @@ internal sealed partial class FeatureTable
             BirthDate = new int[n], BirthDateInvalid = new bool[n], Nationality = new int[n], Gender = new int[n],
             BirthPlace = new int[n], Street = new int[n], Street2 = new int[n], City = new int[n], PostalCode = new int[n],
             Region = new int[n], Country = new int[n],
-            Identifiers = [], Names = names,
+            Identifiers = [], CommonName = [], Names = names,
         };
 
-        int AddTokens(IReadOnlyList<NameToken> tokens)
+        int AddTokens(IReadOnlyList<NameToken> tokens, bool given = false)
         {
             var count = 0;
             for (; count < tokens.Count && count < 16; count++)
@@ -238,7 +242,7 @@ internal sealed partial class FeatureTable
                 }
 
                 f |= (byte)(((tok.Marks & NameMarks.Acronym) != 0 ? FlagAcronym : 0) | ((tok.Marks & NameMarks.Titled) != 0 ? FlagTitled : 0)
-                    | ((tok.Marks & NameMarks.Ancestor) != 0 ? FlagAncestor : 0));
+                    | ((tok.Marks & NameMarks.Ancestor) != 0 ? FlagAncestor : 0) | (given && count > 0 && tok.Role == NameRole.Given ? FlagMiddle : 0));
 
                 flags.Add(f);
             }
@@ -254,7 +258,7 @@ internal sealed partial class FeatureTable
             var name = names[i];
             var k = recordKeys[i];
             t.GivenStart[i] = latin.Count;
-            t.GivenLength[i] = (byte)AddTokens(k.Given);
+            t.GivenLength[i] = (byte)AddTokens(k.Given, given: true);
             t.FamilyStart[i] = latin.Count;
             t.FamilyLength[i] = (byte)AddTokens(k.Family);
             t.FullStart[i] = latin.Count;
@@ -306,7 +310,28 @@ internal sealed partial class FeatureTable
             BirthPlace = t.BirthPlace, Street = t.Street, Street2 = t.Street2, City = t.City, PostalCode = t.PostalCode,
             Region = t.Region, Country = t.Country,
             Identifiers = [.. idPools.Select(p => new IdentifierColumn(p.Start, p.Length, [.. p.Values]))],
+            CommonName = [.. names.Select(IsCommon)],
             Names = names,
         };
+    }
+
+    /// <summary>Every token of the name is a frequent name in its role (given names as given, family names as family).</summary>
+    private static bool IsCommon(PersonName name)
+    {
+        if (name.Tokens.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var token in name.Tokens)
+        {
+            bool? given = token.Role switch { NameRole.Given => true, NameRole.Family or NameRole.Father => false, _ => null };
+            if (token.Equivalence < 0 || CommonNames.Share([token.Equivalence], given) <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -23,6 +23,9 @@ internal sealed partial class FeatureTable
     /// <summary>A forebear's name after bin/ibn (<see cref="NameMarks.Ancestor"/>).</summary>
     public const byte FlagAncestor = 32;
 
+    /// <summary>A given name after the first (a middle name): the part of a name that forms most often leave out.</summary>
+    public const byte FlagMiddle = 64;
+
     public required Vocabulary Vocab { get; init; }
     public required string[] Ids { get; init; }
     public int Count => Ids.Length;
@@ -67,6 +70,10 @@ internal sealed partial class FeatureTable
 
     /// <summary>Identifier pools by kind (Document, Phone, Email, Iban): [record] -> range of value ids.</summary>
     public required IdentifierColumn[] Identifiers { get; init; }
+
+    /// <summary>True when every token of the record's name is one of the most frequent names (<see cref="CommonNames"/>):
+    /// Mohammed Ali, Ahmed Hassan.</summary>
+    public required bool[] CommonName { get; init; }
 
     /// <summary>The names as parsed, kept for explanations.</summary>
     public required PersonName[] Names { get; init; }

@@ -125,7 +125,8 @@ internal static class FieldKeys
         return joined.Length == 0 ? null : joined;
     }
 
-    /// <summary>Country key: ISO 3166 alpha-2 from a code or an English name; otherwise the cleaned text.</summary>
+    /// <summary>Country key: ISO 3166 alpha-2 from a code, a country name or a nationality word in the languages of
+    /// <see cref="Normalisation.CountryNormaliser"/> ("Syria", "Syrian", "SYR", "سوريا", "Syrien" are one key); otherwise the cleaned text.</summary>
     public static string? Country(string? text)
     {
         var t = Text(text);
@@ -134,18 +135,24 @@ internal static class FieldKeys
             return null;
         }
 
+        if (Normalisation.CountryNormaliser.Normalise(text) is { Valid: true, Value: { } alpha2 })
+        {
+            return alpha2;
+        }
+
         return Countries.TryGetValue(t, out var code) ? code : t.Length == 2 ? t.ToUpperInvariant() : t;
     }
 
-    /// <summary>Gender key: m, f or the cleaned text.</summary>
+    /// <summary>Gender key: m, f or the cleaned text; the words of the forms' languages (English, German, French, Italian,
+    /// Spanish) are understood.</summary>
     public static string? Gender(string? text)
     {
         var t = Text(text);
         return t switch
         {
             null => null,
-            "m" or "male" or "man" or "h" => "m",
-            "f" or "female" or "woman" or "w" => "f",
+            "m" or "male" or "man" or "h" or "mannlich" or "maennlich" or "homme" or "masculin" or "maschio" or "maschile" or "hombre" or "masculino" => "m",
+            "f" or "female" or "woman" or "w" or "weiblich" or "femme" or "feminin" or "femmina" or "femminile" or "mujer" or "femenino" => "f",
             _ => t,
         };
     }

@@ -91,7 +91,8 @@ internal static class LevelComputer
         return best;
     }
 
-    /// <summary>Date levels: exact, exact placeholder (1 January), one edit, day/month swapped, partial agrees, ≤ 1 month, same year, ±1 year, else.</summary>
+    /// <summary>Date levels: exact, exact placeholder (1 January), one edit, day/month swapped, partial agrees (a year alone, or
+    /// 1 January, against a date of that year), ≤ 1 month, same year, ±1 year, else.</summary>
     public static byte Date(int x, bool xInvalid, int y, bool yInvalid)
     {
         if (x < 0 || y < 0)
@@ -106,6 +107,13 @@ internal static class LevelComputer
         if (x == y)
         {
             return !fullA ? (byte)4 : ma == 1 && da == 1 ? (byte)1 : (byte)0;
+        }
+
+        // 1 January is how a form is filled in when only the year is known: against another day of that year it says what a
+        // year alone says (partial agrees), not that the dates differ.
+        if (fullA && fullB && ya == yb && (ma == 1 && da == 1) != (mb == 1 && db == 1))
+        {
+            return 4;
         }
 
         if (fullA && fullB && OneEdit(x, y))

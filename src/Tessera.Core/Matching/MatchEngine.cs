@@ -41,11 +41,12 @@ public sealed class MatchEngine
         var weights = new float[candidates.Length];
         var identity = new float[candidates.Length];
         var shared = new bool[candidates.Length];
-        new PairScorer(model).ScoreAll(a, b, candidates, weights, identity, shared);
+        var commonNameAlone = new bool[candidates.Length];
+        new PairScorer(model).ScoreAll(a, b, candidates, weights, identity, shared, commonNameAlone);
         var pairs = new List<ScoredPair>();
         for (var p = 0; p < candidates.Length; p++)
         {
-            var kind = Classify(model, weights[p], identity[p], shared[p]);
+            var kind = Classify(model, weights[p], identity[p], shared[p], commonNameAlone[p]);
             if (kind != MatchKind.None || options.KeepBelowReview)
             {
                 pairs.Add(new ScoredPair((int)(candidates[p] >> 32), (int)(candidates[p] & 0xFFFFFFFF), weights[p], identity[p], kind));
@@ -58,9 +59,13 @@ public sealed class MatchEngine
     }
 
     /// <summary>Hit when identity evidence and total both reach the upper threshold; a shared identifier alone is a link.</summary>
-    internal static MatchKind Classify(MatchModel model, double weight, double identity, bool sharedLink)
+    internal static MatchKind Classify(MatchModel model, double weight, double identity, bool sharedLink) => Classify(model, weight, identity, sharedLink, false);
+
+    /// <summary>As above; a pair of common names with nothing else of the person agreeing (<paramref name="commonNameAlone"/>)
+    /// is never a hit: Mohammed Ali names too many persons for the name to say "same person" (at most review).</summary>
+    internal static MatchKind Classify(MatchModel model, double weight, double identity, bool sharedLink, bool commonNameAlone)
     {
-        if (identity >= model.HitThreshold && weight >= model.HitThreshold)
+        if (!commonNameAlone && identity >= model.HitThreshold && weight >= model.HitThreshold)
         {
             return MatchKind.SamePerson;
         }
@@ -82,6 +87,21 @@ public sealed class MatchEngine
         }
 
         return Explainer.Explain(_model, _left, pair.Left, _right, pair.Right);
+    }
+
+    /// <summary>The cluster of every record of the last dedupe run (<see cref="PairClusters"/>: hits joined by average linkage at the hit threshold).</summary>
+    /// <remarks>Weights are min(total, identity), the two quantities <see cref="Classify(MatchModel, double, double, bool, bool)"/> compares with the threshold.</remarks>
+    public int[] Clusters(MatchRun run)
+    {
+        if (_left is null || _model is null || !ReferenceEquals(_left, _right) || !ReferenceEquals(run.Model, _model))
+        {
+            throw new InvalidOperationException("Clusters need the engine's last run, a dedupe.");
+        }
+
+        var table = _left;
+        var scorer = new PairScorer(_model);
+        var hits = run.Pairs.Where(p => p.Kind == MatchKind.SamePerson).Select(p => (p.Left, p.Right, Math.Min(p.Weight, p.IdentityWeight)));
+        return PairClusters.Build(table.Count, hits, (i, j) => Math.Min(scorer.Score(table, i, table, j, out var identity, out _), identity), _model.HitThreshold);
     }
 
     /// <summary>Comparisons for the fields that the data fill (at least 0.5% of records on either side).</summary>

@@ -25,6 +25,11 @@ public sealed class MatchModel
                 Weights[c][l] = Math.Log2(m[c][l] / u[c][l]);
             }
 
+            if (Comparisons.DisagreeingLevel(kinds[c]) is var disagree and >= 0)
+            {
+                Weights[c][disagree] = Math.Min(Weights[c][disagree], Comparisons.DisagreementCeiling(kinds[c]));
+            }
+
             TfExact[c] = u[c][0];
         }
 
@@ -65,6 +70,12 @@ public sealed class MatchModel
         var f = value < tf.Length && tf[value] > 0 ? tf[value] : tf[^1];
         return Math.Clamp(Math.Log2(TfExact[c] / f), -12, 12);
     }
+
+    /// <summary>The term-frequency adjustment of comparison <paramref name="c"/> at <paramref name="level"/>: exact agreement,
+    /// and for names also the equivalent level, whose value is the name's equivalence group (Splink applies TF to
+    /// non-exact levels the same way).</summary>
+    internal double LevelAdjustment(int c, byte level, int value) =>
+        level == 0 || (level == 1 && Comparisons.IsName(Kinds[c])) ? TfAdjustment(c, value) : 0;
 
     /// <summary>The same model with another prior (e.g. one match in a screened population).</summary>
     internal MatchModel WithPrior(double prior) => new(Kinds.ToArray(), M, U, Tf, prior) { Report = Report, HitThreshold = HitThreshold, ReviewThreshold = ReviewThreshold };

@@ -147,10 +147,36 @@ internal static class ModelTrainer
             }
 
             counts[vocabSize] = 1f / total;
+            if (Comparisons.IsName(kinds[c]))
+            {
+                CommonNameFloors(dedupe ? [a] : [a, b], kinds[c], counts);
+            }
+
             result[c] = counts;
         }
 
         return result;
+    }
+
+    /// <summary>Raises the frequency of every name value made of common names to its floor (<see cref="Normalisation.Names.CommonNames"/>).</summary>
+    private static void CommonNameFloors(FeatureTable[] tables, ComparisonKind kind, float[] frequencies)
+    {
+        bool? given = kind switch { ComparisonKind.GivenName => true, ComparisonKind.FamilyName => false, _ => null };
+        var seen = new HashSet<int>();
+        foreach (var t in tables)
+        {
+            foreach (var v in t.Field(kind))
+            {
+                if (v < 0 || !seen.Add(v))
+                {
+                    continue;
+                }
+
+                // Value keys write a token of the equivalence table as "=label" (FeatureTable.ValueKey).
+                var groups = t.Vocab.Text(v).Split(' ').Select(k => k.StartsWith('=') ? Normalisation.Names.NameEquivalents.GroupOf(k[1..]) : -1);
+                frequencies[v] = Math.Max(frequencies[v], (float)Normalisation.Names.CommonNames.Share(groups, given));
+            }
+        }
     }
 
     private static Dictionary<ulong, int> Patterns(FeatureTable a, FeatureTable b, ComparisonKind[] kinds, PairLevels scorer, long[] candidates, int seed)

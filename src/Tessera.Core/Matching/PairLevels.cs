@@ -1,5 +1,19 @@
 namespace Tessera.Core.Matching;
 
+/// <summary>How the name parts of a pair were lined up.</summary>
+internal enum NameOrder : byte
+{
+    /// <summary>Given with given, family with family.</summary>
+    AsWritten,
+
+    /// <summary>Given with family and family with given.</summary>
+    Swapped,
+
+    /// <summary>All tokens of one name against all of the other: the parts were split differently (family name first
+    /// without capitals, a name in Arabic script read in another order, a middle name in the family field).</summary>
+    Whole,
+}
+
 /// <summary>Computes the levels of all comparisons for a pair, handling swapped given/family names.</summary>
 internal sealed class PairLevels
 {
@@ -14,10 +28,10 @@ internal sealed class PairLevels
         _family = Array.IndexOf(kinds, ComparisonKind.FamilyName);
     }
 
-    /// <summary>Fills <paramref name="levels"/> and <paramref name="values"/>; <paramref name="swapped"/> tells that given and family names matched crosswise.</summary>
-    public void Levels(FeatureTable a, int i, FeatureTable b, int j, Span<byte> levels, Span<int> values, out bool swapped)
+    /// <summary>Fills <paramref name="levels"/> and <paramref name="values"/>; <paramref name="order"/> tells how the name parts were lined up.</summary>
+    public void Levels(FeatureTable a, int i, FeatureTable b, int j, Span<byte> levels, Span<int> values, out NameOrder order)
     {
-        swapped = false;
+        order = NameOrder.AsWritten;
         for (var c = 0; c < _kinds.Length; c++)
         {
             levels[c] = LevelComputer.Level(_kinds[c], a, i, b, j, out values[c]);
@@ -39,21 +53,35 @@ internal sealed class PairLevels
 
         // Swapped given/family names (Splink ForenameSurnameComparison): accept the cross alignment when it is strong.
         // Both cross levels must be ≤ 2; a one-token pair with no shared key cannot be, so most strangers stop here.
-        if (!NameAlignment.MayAlignKeyed(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength)
-            || !NameAlignment.MayAlignKeyed(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength))
+        if (NameAlignment.MayAlignKeyed(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength)
+            && NameAlignment.MayAlignKeyed(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength))
+        {
+            var xg = NameAlignment.Level(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength, out _);
+            var xf = NameAlignment.Level(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength, out _);
+            if (xg <= 2 && xf <= 2 && xg + xf < lg + lf)
+            {
+                // The values stay: they agree with the other side's crosswise parts, and a common name stays common.
+                levels[_given] = xg;
+                levels[_family] = xf;
+                order = NameOrder.Swapped;
+                return;
+            }
+        }
+
+        // Parts split differently on the two sides: when the whole names align token for token (level ≤ 2, nothing left
+        // over on either side) both parts take the whole name's level; the values stay, so term frequencies still
+        // apply. Only tried when a part disagrees, so the common case costs nothing more.
+        if ((lg <= 2 && lf <= 2) || x.FullLength < 2 || y.FullLength < 2)
         {
             return;
         }
 
-        var xg = NameAlignment.Level(a, x.GivenStart, x.GivenLength, b, y.FamilyStart, y.FamilyLength, out _);
-        var xf = NameAlignment.Level(a, x.FamilyStart, x.FamilyLength, b, y.GivenStart, y.GivenLength, out _);
-        if (xg <= 2 && xf <= 2 && xg + xf < lg + lf)
+        var whole = NameAlignment.Level(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength, out _);
+        if (whole <= 2 && whole < Math.Max(lg, lf))
         {
-            levels[_given] = xg;
-            levels[_family] = xf;
-            values[_given] = -1;
-            values[_family] = -1;
-            swapped = true;
+            levels[_given] = whole;
+            levels[_family] = whole;
+            order = NameOrder.Whole;
         }
     }
 }

@@ -86,4 +86,39 @@ public sealed partial class MatchCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("shoeSize", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dedupe_Febrl3WithClusters_WritesEveryRecordOnceWithPairwiseF1AboveRegressionGuard()
+    {
+        var output = Path.Combine(_dir, "pairs.csv");
+        var clusters = Path.Combine(_dir, "clusters.csv");
+        var (code, stdout, err) = await Run(["match", "dedupe", Febrl("dataset3.csv"), "--id-column", "rec_id", .. FebrlMap, "--out", output, "--clusters", clusters]);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("clusters", stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(clusters);
+        Assert.Equal("id,cluster", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(5000, rows.Count);
+        Assert.Equal(5000, rows.Select(r => r[0]).Distinct().Count());
+        long predicted = 0, tp = 0;
+        foreach (var g in rows.GroupBy(r => r[1]))
+        {
+            predicted += (long)g.Count() * (g.Count() - 1) / 2;
+            tp += g.GroupBy(r => RecNumber().Match(r[0]).Value).Sum(e => (long)e.Count() * (e.Count() - 1) / 2);
+        }
+
+        var truth = rows.GroupBy(r => RecNumber().Match(r[0]).Value).Sum(e => (long)e.Count() * (e.Count() - 1) / 2);
+        double precision = tp / (double)predicted, recall = tp / (double)truth;
+        Assert.True(2 * precision * recall / (precision + recall) >= 0.98, $"P {precision} R {recall}");
+        Assert.True(rows.GroupBy(r => r[1]).Max(g => g.Count()) <= rows.GroupBy(r => RecNumber().Match(r[0]).Value).Max(g => g.Count()) + 2);
+    }
+
+    [Fact]
+    public async Task Link_WithClusters_IsAUsageError()
+    {
+        var (code, _, _) = await Run(["match", "link", Febrl("dataset4a.csv"), Febrl("dataset4b.csv"), "--id-column", "rec_id", .. FebrlMap, "--out", Path.Combine(_dir, "p.csv"), "--clusters", Path.Combine(_dir, "c.csv")]);
+
+        Assert.Equal(1, code);
+    }
 }

@@ -65,6 +65,20 @@ public static class NameKeys
                     mapped = 'z';
                     i++;
                     break;
+                case 'd' when next == 's' && i + 3 < latin.Length && latin[i + 2] == 'c' && latin[i + 3] == 'h':
+                    // German dsch is the sound English writes j (Dschamal, Jamal).
+                    mapped = 'j';
+                    i += 3;
+                    break;
+                case 'g' when next == 'g' && i + 3 < latin.Length && latin[i + 2] == 'i' && IsVowel(latin[i + 3]):
+                    // Italian ggi and gi before a vowel are that sound too (Naggiar, Najjar; Giamal, Jamal).
+                    mapped = 'j';
+                    i += 2;
+                    break;
+                case 'g' when next == 'i' && i + 2 < latin.Length && IsVowel(latin[i + 2]):
+                    mapped = 'j';
+                    i++;
+                    break;
                 case 'z' when next is 'h':
                 case 'd' when next is 'j':
                     mapped = 'j';
@@ -103,6 +117,8 @@ public static class NameKeys
 
         return sb.Length == 0 ? latin : sb.ToString();
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>The phonetic code: the skeleton with coarser classes, at most four letters.</summary>
     public static string Phonetic(string skeleton)

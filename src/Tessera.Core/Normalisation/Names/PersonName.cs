@@ -79,7 +79,16 @@ public sealed class PersonName
         }
 
         var tokens = NameParser.Tokens(fullName, NameRole.Given);
-        if (tokens.Count > 1)
+        if (tokens.Count > 1 && CapitalFamily(fullName, tokens) is var (from, to))
+        {
+            // "NAJJAR Omar", "Omar NAJJAR": the family name in capitals, as border and police forms ask for it. The acronym
+            // mark stays: "PLA Navy" may still be an organisation's initials, which the alignment decides.
+            for (var k = from; k < to; k++)
+            {
+                tokens[k] = tokens[k] with { Role = NameRole.Family };
+            }
+        }
+        else if (tokens.Count > 1)
         {
             tokens[^1] = tokens[^1] with { Role = NameRole.Family };
         }
@@ -89,6 +98,36 @@ public sealed class PersonName
         }
 
         return new PersonName(tokens);
+    }
+
+    /// <summary>The run [from, to) of tokens written in capitals at the start or the end of a name that also has lower-case
+    /// tokens, or null. Single letters (initials) do not count as capitals.</summary>
+    private static (int From, int To)? CapitalFamily(string text, List<NameToken> tokens)
+    {
+        if (!text.Any(char.IsLower))
+        {
+            return null;
+        }
+
+        static bool Capitals(NameToken t) => t.Original.Count(char.IsLetter) >= 2 && t.Original.Where(char.IsLetter).All(char.IsUpper);
+        var lead = 0;
+        while (lead < tokens.Count && Capitals(tokens[lead]))
+        {
+            lead++;
+        }
+
+        var trail = 0;
+        while (trail < tokens.Count && Capitals(tokens[tokens.Count - 1 - trail]))
+        {
+            trail++;
+        }
+
+        if (lead > 0 && lead < tokens.Count && trail == 0)
+        {
+            return (0, lead);
+        }
+
+        return trail > 0 && trail < tokens.Count && lead == 0 ? (tokens.Count - trail, tokens.Count) : null;
     }
 
     /// <summary>A name from its parts; any part may be null.</summary>

@@ -53,7 +53,13 @@ public static class Transliteration
             return AsciiLatin(text);
         }
 
-        var composed = CjkNames.Segment(UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant());
+        // Turkish İ has no invariant lower case of its own: it is the letter i (its dot is the default).
+        var composed = CjkNames.Segment(UnicodeText.Normalize(text.Replace('\u0130', 'i'), NormalizationForm.FormKC).ToLowerInvariant());
+        if (composed.AsSpan().IndexOfAnyInRange('\u0370', '\u03FF') >= 0)
+        {
+            composed = GreekDigraphs(composed);
+        }
+
         var serbian = composed.AsSpan().IndexOfAny(SerbianLetters) >= 0;
         var writer = new Writer(new StringBuilder(composed.Length + 8));
         for (var k = 0; k < composed.Length; k++)
@@ -95,6 +101,46 @@ public static class Transliteration
         }
 
         return writer.Finish();
+    }
+
+    // ELOT 743 digraphs, and the digraphs Greek uses for sounds it has no letter for, as foreign names are written in it:
+    // μπ b, ντ d, γκ g, τζ j (Τζαμάλ Jamal, Μπιλάλ Bilal, Σαΐντ Said); a vowel with a diaeresis stays two letters (αϊ ai).
+    // χ is kh (BGN/PCGN 1962), not ELOT's ch, which reads as sh in the French and English spellings it is matched against.
+    private static readonly (string Greek, string Latin)[] Digraphs =
+        [("χ", "kh"), ("ου", "ou"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("αυ", "av"), ("ευ", "ev"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "j"), ("τσ", "ts")];
+
+    private static string GreekDigraphs(string text)
+    {
+        // The tonos (acute) does not change a letter's sound; the diaeresis does (it splits a digraph), so only the former goes.
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in UnicodeText.Normalize(text, NormalizationForm.FormD))
+        {
+            if (c != '\u0301')
+            {
+                sb.Append(c);
+            }
+        }
+
+        // Kept decomposed: a diaeresis follows its vowel as a mark, and a digraph followed by one is not a digraph.
+        var plain = sb.ToString();
+        foreach (var (greek, latin) in Digraphs)
+        {
+            var at = plain.IndexOf(greek, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var end = at + greek.Length;
+                if (end < plain.Length && plain[end] == '\u0308')
+                {
+                    at = plain.IndexOf(greek, end, StringComparison.Ordinal);
+                    continue;
+                }
+
+                plain = string.Concat(plain.AsSpan(0, at), latin, plain.AsSpan(end));
+                at = plain.IndexOf(greek, at + latin.Length, StringComparison.Ordinal);
+            }
+        }
+
+        return UnicodeText.Normalize(plain, NormalizationForm.FormC);
     }
 
     private static bool WordStart(string s, int k) => k == 0 || !char.IsLetter(s[k - 1]);
