@@ -100,13 +100,12 @@ internal static class ImportBench
             var check = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: cross-check on arrival {check:0.00} s, {CpuSeconds() - cpu:0.00} CPU s, {hits.Count} hits; write + cross-check {rows / (write + check):N0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB"));
-            if (store.CrossCheck.Index.LastLoad is { } l && store.CrossCheck.Index.Persons.LastBuild is { } b)
+            if (store.CrossCheck.Index.LastLoad is { } l && store.CrossCheck.Index.Persons.LastBuild is { } t)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  index catch-up: {l.FromMemory} contribution(s) from memory, {l.FromStorage} from storage; read {l.Read:0.00} s, identifiers {l.Identifiers:0.00} s, person records {l.Records:0.00} s, person index {l.PersonIndex:0.00} s " +
-                    $"(features {b.Features:0.00} s, postings {b.Postings:0.00} s, training {b.Training:0.00} s, typo neighbours {b.Neighbours:0.00} s)"));
+                    $"(features {t.Features:0.00} s, postings {t.Postings:0.00} s, training {t.Training:0.00} s, typo neighbours {t.Neighbours:0.00} s)"));
             }
-
         }
 
         if (database is not null)
