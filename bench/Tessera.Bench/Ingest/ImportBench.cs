@@ -12,7 +12,7 @@ namespace Tessera.Bench.Ingest;
 
 /// <summary>Import throughput: a generated 10-column CSV (names, phones, dates …) mapped, normalised and written as one
 /// contribution, into SQLite and (when TESSERA_POSTGRES is set) PostgreSQL.</summary>
-/// <remarks>Usage: <c>import [ROWS]</c> (default 200,000). Reports rows/s for prepare (read + map + normalise) and write.</remarks>
+/// <remarks>Usage: <c>import [ROWS]</c> (default 200,000). Reports rows/s for prepare (read + map + normalise) and write, and the time of the cross-check on arrival.</remarks>
 internal static class ImportBench
 {
     private static readonly string[] Given = ["Mohammed", "Ahmed", "Youssef", "Ibrahim", "Omar", "Ali", "Hassan", "Khaled", "Aisha", "Fatima", "Mariam", "Abdullah", "Mustafa", "Hussein", "Samir", "Karim"];
@@ -91,6 +91,21 @@ internal static class ImportBench
             var backend = server is { } s ? BackendCpu(s.Pid) - s.Seconds : null;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: write {result.Statements:N0} statements in {write:0.00} s = {rows / write:N0} rows/s, {client:0.00} CPU s{(backend is { } b ? $" + {b:0.00} CPU s in the server" : "")}; end to end {rows / (prepare + write):N0} rows/s"));
+
+            // The cross-check on arrival, as ContributionImport runs it after the write: indexing the contribution (and, on
+            // first use, everything stored before it) and checking its persons and identifiers against the other organisations'.
+            cpu = CpuSeconds();
+            clock.Restart();
+            var hits = await store.CrossCheck.CheckContributionAsync(result.ContributionId);
+            var check = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: cross-check on arrival {check:0.00} s, {CpuSeconds() - cpu:0.00} CPU s, {hits.Count} hits; write + cross-check {rows / (write + check):N0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB"));
+            if (store.CrossCheck.Index.LastLoad is { } l && store.CrossCheck.Index.Persons.LastBuild is { } t)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  index catch-up: {l.FromMemory} contribution(s) from memory, {l.FromStorage} from storage; read {l.Read:0.00} s, identifiers {l.Identifiers:0.00} s, person records {l.Records:0.00} s, person index {l.PersonIndex:0.00} s " +
+                    $"(features {t.Features:0.00} s, postings {t.Postings:0.00} s, training {t.Training:0.00} s, typo neighbours {t.Neighbours:0.00} s)"));
+            }
         }
 
         if (database is not null)

@@ -4,7 +4,7 @@ using Tessera.Core.Matching;
 
 namespace Tessera.Bench.Matching;
 
-/// <summary>Matching benchmarks: <c>match febrl4|febrl3|fake1000|hist50k|names|screening|throughput|dedupe1m|field|all</c>, and <c>match explain NAME NAME</c>.</summary>
+/// <summary>Matching benchmarks: <c>match febrl4|febrl3|fake1000|hist50k|names|screening|throughput|dedupe1m|field|resident|crosscheck|all</c>, and <c>match explain NAME NAME</c>.</summary>
 internal static partial class MatchBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -76,6 +76,11 @@ internal static partial class MatchBench
         if (which == "field")
         {
             FieldBench.Run(args[1..]);
+        }
+
+        if (which == "resident")
+        {
+            ResidentBench.Run(args.Length > 1 ? int.Parse(args[1], Inv) : 1_000_000);
         }
 
         if (which == "dedupe1m")

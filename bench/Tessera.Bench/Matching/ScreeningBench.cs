@@ -75,12 +75,27 @@ internal static class ScreeningBench
             falseReview += hits.Count(h => h.Id != want);
         }
 
+        // On a shared machine a query's wall time includes the time its thread waited for a core. The fastest of five
+        // rounds per query is its latency with that wait filtered out (each query repeated, results identical).
+        var best = latencies.ToArray();
+        for (var round = 1; round < 5; round++)
+        {
+            for (var q = 0; q < queries.Count; q++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                query(q);
+                best[q] = Math.Min(best[q], Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        Array.Sort(best);
         latencies.Sort();
         var n = (double)queries.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{title}; {threshold}: hit recall {found / n:0.0000}, false hits/query {falseHits / n:0.000}; review recall {foundReview / n:0.0000}, false/query {falseReview / n:0.000}; top-1 {top1 / n:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  latency per query: median {latencies[latencies.Count / 2]:0.000} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:0.000} ms, max {latencies[^1]:0.000} ms (one thread)"));
+            $"  latency per query: median {latencies[latencies.Count / 2]:0.000} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:0.000} ms, max {latencies[^1]:0.000} ms (one thread); " +
+            $"fastest of 5 rounds: median {best[best.Length / 2]:0.000} ms, p95 {best[(int)(best.Length * 0.95)]:0.000} ms, max {best[^1]:0.000} ms; load average {ResidentBench.LoadAverage()}"));
     }
 
     private static string Want(int q) => "un-" + (q + 1).ToString(CultureInfo.InvariantCulture);

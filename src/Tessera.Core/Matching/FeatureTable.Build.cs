@@ -162,24 +162,32 @@ internal sealed partial class FeatureTable
         var names = new PersonName[n];
         var aliases = new PersonName[n][];
         var recordKeys = new Keys[n];
-        void Parse(int i)
+        // A name written the same way is parsed once per table (PersonName is immutable, so records share it): in a
+        // large population the same given and family names come back thousands of times.
+        var parts = n < 64 ? null : new System.Collections.Concurrent.ConcurrentDictionary<(string?, string?, string?, string?), PersonName>();
+        var whole = n < 64 ? null : new System.Collections.Concurrent.ConcurrentDictionary<string, PersonName>(StringComparer.Ordinal);
+        PersonName FromParts(PersonRecord r) => parts is null
+            ? PersonName.FromParts(r.FirstName, r.MiddleName, r.LastName, r.FatherName)
+            : parts.GetOrAdd((r.FirstName, r.MiddleName, r.LastName, r.FatherName), k => PersonName.FromParts(k.Item1, k.Item2, k.Item3, k.Item4));
+        PersonName Parse(string? text) => whole is null || text is null ? PersonName.Parse(text) : whole.GetOrAdd(text, PersonName.Parse);
+        void ParseRecord(int i)
         {
             var r = records[i];
-            names[i] = r.HasNameParts ? PersonName.FromParts(r.FirstName, r.MiddleName, r.LastName, r.FatherName) : PersonName.Parse(r.Name);
-            var whole = r.HasNameParts && !string.IsNullOrWhiteSpace(r.Name);
-            if (!whole && r.Aliases.Count == 0)
+            names[i] = r.HasNameParts ? FromParts(r) : Parse(r.Name);
+            var hasWhole = r.HasNameParts && !string.IsNullOrWhiteSpace(r.Name);
+            if (!hasWhole && r.Aliases.Count == 0)
             {
                 aliases[i] = [];
             }
             else
             {
                 var extra = new List<PersonName>();
-                if (whole)
+                if (hasWhole)
                 {
-                    extra.Add(PersonName.Parse(r.Name));
+                    extra.Add(Parse(r.Name));
                 }
 
-                extra.AddRange(r.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(PersonName.Parse));
+                extra.AddRange(r.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(Parse));
                 aliases[i] = [.. extra];
             }
             recordKeys[i] = KeysOf(r, names[i]);
@@ -189,12 +197,12 @@ internal sealed partial class FeatureTable
         {
             for (var i = 0; i < n; i++)
             {
-                Parse(i);
+                ParseRecord(i);
             }
         }
         else
         {
-            Parallel.For(0, n, Parse);
+            Parallel.For(0, n, ParseRecord);
         }
 
         var latin = new List<int>(n * 3);

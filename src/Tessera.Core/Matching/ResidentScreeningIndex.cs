@@ -2,8 +2,18 @@ namespace Tessera.Core.Matching;
 
 /// <summary>One scored candidate of a resident-index query, with its waterfall.</summary>
 /// <param name="Weight">The pair's weight less <see cref="Competition"/>; the explanation is the pair's own waterfall.</param>
-public sealed record ResidentHit(string Id, double Weight, MatchKind Kind, PairExplanation Explanation)
+/// <remarks>The waterfall is built when first read (the query's caller may need only the ids and weights), from the
+/// feature tables the query scored, which never change.</remarks>
+public sealed record ResidentHit(string Id, double Weight, MatchKind Kind)
 {
+    private readonly Lazy<PairExplanation>? _explanation;
+
+    internal ResidentHit(string id, double weight, MatchKind kind, Func<PairExplanation> explain)
+        : this(id, weight, kind) => _explanation = new Lazy<PairExplanation>(explain);
+
+    /// <summary>The pair's waterfall: every comparison's level and weight.</summary>
+    public PairExplanation Explanation => _explanation?.Value ?? throw new InvalidOperationException("no explanation");
+
     public double Probability => MatchModel.Probability(Weight);
 
     /// <summary>Bits taken off the pair's own weight because other candidates compete for the query (0 unless the query asked for one entry per person).</summary>
@@ -44,7 +54,7 @@ public sealed class ResidentScreeningIndex : IDisposable
     {
         _postingCap = postingCap;
         _seed = seed;
-        _state = new State([], [], new Dictionary<ulong, List<int>>(), null, 0, new TokenNeighbours());
+        _state = new State([], [], new RecordPostings(RecordPostings.KeysOf(null)), null, 0, new TokenNeighbours());
     }
 
     /// <summary>At most this many candidates (those sharing the most keys with the query) are scored per query.</summary>
@@ -102,7 +112,7 @@ public sealed class ResidentScreeningIndex : IDisposable
             }
 
             var table = FeatureTable.Build(records, _vocab);
-            var keys = SegmentKeys(table);
+            var keys = RecordPostings.KeysOf(table);
             _gate.EnterWriteLock();
             try
             {
@@ -112,11 +122,9 @@ public sealed class ResidentScreeningIndex : IDisposable
                 for (var i = 0; i < records.Count; i++)
                 {
                     s.Records.Add(new Slot(records[i], s.Segments.Count - 1, i));
-                    foreach (var key in keys[i])
-                    {
-                        Post(s.Postings, key, first + i);
-                    }
                 }
+
+                s.Postings.Add(keys, first);
 
                 s.Neighbours.Add(table);
             }
@@ -164,15 +172,15 @@ public sealed class ResidentScreeningIndex : IDisposable
             // The steps shared with ScreeningIndex (ScreeningQuery): keys with typo neighbours, support among the admitted
             // records, scoring, competition, classification.
             var keys = ScreeningQuery.Keys(q, _vocab, s.Neighbours);
-            var candidates = ScreeningQuery.Candidates(keys, key => s.Postings.GetValueOrDefault(key), _postingCap, i => include(s.Records[i].Record.Id), ScoredCandidates);
+            var candidates = ScreeningQuery.Candidates(keys, s.Postings.Of, s.Records.Count, _postingCap, i => include(s.Records[i].Record.Id), ScoredCandidates);
             var trained = s.Records.Count < AlwaysCompactBelow ? PopulationModel(s, populationKey, include) : s.Model;
             var model = trained.WithPrior(Math.Log2(1.0 / Math.Max(2, population)));
             var hits = ScreeningQuery.Score(q, new PairScorer(model), model, candidates, i => (s.Segments[s.Records[i].Segment], s.Records[i].Local), oneEntryPerPerson);
             return [.. hits.Take(limit).Select(h =>
             {
                 var slot = s.Records[h.Index];
-                var explanation = Explainer.Explain(model, q, 0, s.Segments[slot.Segment], slot.Local);
-                return new ResidentHit(slot.Record.Id, h.Weight, h.Kind, explanation) { Competition = h.Competition };
+                var segment = s.Segments[slot.Segment];
+                return new ResidentHit(slot.Record.Id, h.Weight, h.Kind, () => Explainer.Explain(model, q, 0, segment, slot.Local)) { Competition = h.Competition };
             })];
         }
         finally
@@ -205,20 +213,23 @@ public sealed class ResidentScreeningIndex : IDisposable
 
     private State Rebuild(IReadOnlyList<PersonRecord> records)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var table = FeatureTable.Build(records, _vocab);
-        var keys = SegmentKeys(table);
-        var postings = new Dictionary<ulong, List<int>>();
-        for (var i = 0; i < keys.Length; i++)
-        {
-            foreach (var key in keys[i])
-            {
-                Post(postings, key, i);
-            }
-        }
-
+        var features = clock.Elapsed.TotalSeconds;
+        var postings = new RecordPostings(RecordPostings.KeysOf(table));
+        var posted = clock.Elapsed.TotalSeconds;
         var model = records.Count > 0 ? Train(table) : null;
-        return new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count, new TokenNeighbours(table));
+        var trained = clock.Elapsed.TotalSeconds;
+        var neighbours = new TokenNeighbours(table);
+        LastBuild = new BuildTimings(features, posted - features, trained - posted, clock.Elapsed.TotalSeconds - trained);
+        return new State([table], [.. records.Select((r, i) => new Slot(r, 0, i))], postings, model, records.Count, neighbours);
     }
+
+    /// <summary>Seconds spent in each step of the last build of the base segment (for the benchmarks).</summary>
+    internal BuildTimings? LastBuild { get; private set; }
+
+    /// <summary>The steps of a base-segment build, in seconds: feature table, postings, model training, typo neighbours.</summary>
+    internal sealed record BuildTimings(double Features, double Postings, double Training, double Neighbours);
 
     private void Swap(State state)
     {
@@ -263,31 +274,7 @@ public sealed class ResidentScreeningIndex : IDisposable
         return pending > 0 && (s.Records.Count < AlwaysCompactBelow || pending * 10 > s.Trained);
     }
 
-    private static ulong[][] SegmentKeys(FeatureTable table)
-    {
-        var result = new ulong[table.Count][];
-        var keys = new List<ulong>();
-        for (var i = 0; i < table.Count; i++)
-        {
-            keys.Clear();
-            ScreeningQuery.RecordKeys(table, i, keys);
-            result[i] = [.. keys.Distinct()];
-        }
-
-        return result;
-    }
-
-    private static void Post(Dictionary<ulong, List<int>> postings, ulong key, int record)
-    {
-        if (!postings.TryGetValue(key, out var list))
-        {
-            postings[key] = list = [];
-        }
-
-        list.Add(record);
-    }
-
     private readonly record struct Slot(PersonRecord Record, int Segment, int Local);
 
-    private sealed record State(List<FeatureTable> Segments, List<Slot> Records, Dictionary<ulong, List<int>> Postings, MatchModel? Model, int Trained, TokenNeighbours Neighbours);
+    private sealed record State(List<FeatureTable> Segments, List<Slot> Records, RecordPostings Postings, MatchModel? Model, int Trained, TokenNeighbours Neighbours);
 }

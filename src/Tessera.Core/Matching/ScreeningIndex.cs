@@ -99,7 +99,7 @@ public sealed class ScreeningIndex
         // The steps shared with the resident index (ScreeningQuery): keys with typo neighbours, support, scoring, competition.
         var q = FeatureTable.Build([query], _vocab);
         var keys = ScreeningQuery.Keys(q, _vocab, _neighbours);
-        var candidates = ScreeningQuery.Candidates(keys, key => _postings.GetValueOrDefault(key), _postingCap, include: null, ScoredCandidates);
+        var candidates = ScreeningQuery.Candidates(keys, key => _postings.TryGetValue(key, out var p) ? new Posting(p, 0, p.Length, null) : Posting.Empty, _table.Count, _postingCap, include: null, ScoredCandidates);
         var hits = ScreeningQuery.Score(q, _scorer, Model, candidates, i => (_table, i), OneEntryPerPerson);
         return [.. hits.Take(limit).Select(h => new ScreeningHit(h.Index, _table.Ids[h.Index], h.Weight, h.Kind) { Competition = h.Competition })];
     }

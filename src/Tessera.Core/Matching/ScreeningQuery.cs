@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Tessera.Core.Matching;
 
 /// <summary>One candidate of a screening query after scoring and classification.</summary>
@@ -33,66 +35,48 @@ internal static class ScreeningQuery
 
     /// <summary>The admitted records sharing a key with the query, at most <paramref name="scored"/> of them: those
     /// sharing the most keys, ties by record order; in record order when all are kept.</summary>
-    /// <param name="posting">The records under a key, or null.</param>
+    /// <param name="posting">The records under a key (empty when none).</param>
+    /// <param name="records">The number of records indexed (record numbers are below it).</param>
     /// <param name="include">Whether a record may be a candidate (asked once per record); null admits every record.</param>
-    public static List<int> Candidates(List<ulong> keys, Func<ulong, IReadOnlyList<int>?> posting, int postingCap, Func<int, bool>? include, int scored)
+    /// <remarks>Support is counted in an array per thread indexed by record, cleared after the query through the list
+    /// of records touched: no dictionary per query, whatever the postings' lengths.</remarks>
+    public static List<int> Candidates(List<ulong> keys, Func<ulong, Posting> posting, int records, int postingCap, Func<int, bool>? include, int scored)
     {
-        var support = new Dictionary<int, int>();
-        var admitted = include is null ? null : new Dictionary<int, bool>();
-        foreach (var key in keys.Distinct())
+        var scratch = CandidateScratch.For(records);
+        try
         {
-            // Postings longer than the cap are too common to tell anyone apart (the "Mohammad" problem). The cap counts only
-            // the admitted records: what a caller may not see must not decide what it finds.
-            if (posting(key) is not { } records || (admitted is null && records.Count > postingCap))
+            foreach (var key in keys.Distinct())
             {
-                continue;
-            }
-
-            var kept = admitted is null ? records : AdmittedUpTo(records, postingCap + 1, admitted, include!);
-            if (kept.Count > postingCap)
-            {
-                continue;
-            }
-
-            foreach (var i in kept)
-            {
-                support[i] = support.GetValueOrDefault(i) + 1;
-            }
-        }
-
-        return support.Count <= scored
-            ? [.. support.Keys.Order()]
-            : [.. support.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(scored).Select(kv => kv.Key)];
-    }
-
-    // The admitted records of a posting, stopping once there are more than the cap: a common key is found to be common
-    // after cap + 1 admitted records, not after reading all of them.
-    private static List<int> AdmittedUpTo(IReadOnlyList<int> records, int most, Dictionary<int, bool> admitted, Func<int, bool> include)
-    {
-        var kept = new List<int>();
-        foreach (var i in records)
-        {
-            if (Admitted(i, admitted, include))
-            {
-                kept.Add(i);
-                if (kept.Count >= most)
+                // Postings longer than the cap are too common to tell anyone apart (the "Mohammad" problem). The cap counts only
+                // the admitted records: what a caller may not see must not decide what it finds.
+                var list = posting(key);
+                if (list.Count == 0 || (include is null && list.Count > postingCap))
                 {
-                    break;
+                    continue;
+                }
+
+                if (include is null)
+                {
+                    scratch.Support(list.First);
+                    scratch.Support(list.Added);
+                    continue;
+                }
+
+                // The admitted records of the posting, stopping once there are more than the cap: a common key is found to
+                // be common after cap + 1 admitted records, not after reading all of them.
+                scratch.Kept.Clear();
+                if (scratch.Admit(list.First, postingCap + 1, include) && scratch.Admit(list.Added, postingCap + 1, include))
+                {
+                    scratch.Support(CollectionsMarshal.AsSpan(scratch.Kept));
                 }
             }
+
+            return scratch.Best(scored);
         }
-
-        return kept;
-    }
-
-    private static bool Admitted(int i, Dictionary<int, bool> admitted, Func<int, bool> include)
-    {
-        if (!admitted.TryGetValue(i, out var ok))
+        finally
         {
-            admitted[i] = ok = include(i);
+            scratch.Clear();
         }
-
-        return ok;
     }
 
     /// <summary>Scores every candidate and keeps those at or above the review threshold, best first (ties in record order).</summary>

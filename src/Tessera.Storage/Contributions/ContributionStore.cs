@@ -60,7 +60,7 @@ public sealed partial class ContributionStore
         var details = string.Create(CultureInfo.InvariantCulture, $"{entities.Count} entities, {statements.Count} statements from {contribution.Source}");
         await _store.Audit.AppendAsync(connection, tx, [Event(by, "contribution.write", id, "ok", details)]);
         await tx.CommitAsync(ct);
-        await _store.CrossCheck.Index.ContributionStoredAsync(ct);
+        await _store.CrossCheck.Index.ContributionStoredAsync(new CrossCheck.ArrivedContribution(id, contribution.Organisation, contribution.Source, statements), ct);
         return new WriteResult(id, true, entities.Count, statements.Count);
     }
 

@@ -20,7 +20,7 @@ internal sealed record IdentifierPosting(long ContributionId, string EntityId, s
 /// process (a CLI import next to a running server) are indexed too. A contribution erased at the end of its retention is
 /// forgotten at once by the process that erased it (<see cref="ForgetAsync"/>), and by every other process at its next
 /// catch-up, which finds it gone from storage: the index never answers with erased records.</remarks>
-internal sealed class CrossCheckIndex : IDisposable
+internal sealed partial class CrossCheckIndex : IDisposable
 {
     private readonly Store _store;
     private readonly SemaphoreSlim _sync = new(1, 1);
@@ -35,6 +35,7 @@ internal sealed class CrossCheckIndex : IDisposable
     private readonly ConcurrentDictionary<long, StoredPerson[]> _personsByContribution = new();
     private readonly ConcurrentDictionary<long, (string Kind, string Value, IdentifierPosting Posting)[]> _identifiersByContribution = new();
     private readonly Dictionary<string, string> _kindOfProperty;
+    private readonly ConcurrentDictionary<long, ArrivedContribution> _arrived = new();
 
     internal CrossCheckIndex(Store store)
     {
@@ -93,7 +94,21 @@ internal sealed class CrossCheckIndex : IDisposable
     public bool Built => _built;
 
     /// <summary>Indexes a contribution just stored, when the index is already built (otherwise its first use will load it).</summary>
-    public Task ContributionStoredAsync(CancellationToken ct = default) => _built ? CatchUpAsync(ct) : Task.CompletedTask;
+    /// <param name="arrived">The contribution as written; when given, catching up takes its persons and identifiers from it
+    /// instead of reading them back from storage.</param>
+    public Task ContributionStoredAsync(ArrivedContribution? arrived = null, CancellationToken ct = default)
+    {
+        if (arrived is not null && FromMemory && ArrivedContribution.RoundTrips(arrived.Statements))
+        {
+            _arrived[arrived.Id] = arrived;
+        }
+
+        return _built ? CatchUpAsync(ct) : Task.CompletedTask;
+    }
+
+    /// <summary>Whether a contribution just written is indexed from the statements the writer holds (the default) rather
+    /// than read back from storage; both give the same index (a test compares them).</summary>
+    internal bool FromMemory { get; set; } = true;
 
     /// <summary>Loads every contribution stored and not yet indexed (all of them on first use).</summary>
     /// <remarks>Concurrent requests share one catch-up: a catch-up that began after a request arrived has seen every contribution
@@ -117,43 +132,6 @@ internal sealed class CrossCheckIndex : IDisposable
         {
             _sync.Release();
         }
-    }
-
-    // Under _sync: loads the contributions stored since the last catch-up.
-    private async Task LoadNewAsync(CancellationToken ct)
-    {
-        await using var connection = await _store.ConnectAsync(ct);
-        var stored = (await connection.QueryAsync<long>("SELECT id FROM contributions ORDER BY id")).ToList();
-        if (_loaded.Count > 0)
-        {
-            var present = stored.ToHashSet();
-            foreach (var gone in _loaded.Where(id => !present.Contains(id)).ToList())
-            {
-                Forget(gone);
-            }
-        }
-
-        var ids = stored.Where(id => !_loaded.Contains(id)).ToList();
-        if (ids.Count == 0)
-        {
-            _built = true;
-            return;
-        }
-
-        // On first use every contribution is new: one scan of the statements instead of a query per contribution.
-        var all = !_built;
-        var filter = all ? "" : " AND " + _store.In("s.contribution_id", "ids");
-        var persons = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)>(
-            "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.value, s.normalised FROM statements s " +
-            "JOIN contributions c ON c.id = s.contribution_id WHERE s.schema = 'Person'" + filter + " ORDER BY s.id", new { ids });
-        var identifiers = await connection.QueryAsync<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid)>(
-            "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.normalised, s.valid FROM statements s " +
-            "JOIN contributions c ON c.id = s.contribution_id WHERE s.normalised IS NOT NULL AND " + _store.In("s.property", "properties") + filter + " ORDER BY s.id",
-            new { ids, properties = _kindOfProperty.Keys.ToArray() });
-        AddIdentifiers(identifiers);
-        AddPersons(persons);
-        _loaded.UnionWith(ids);
-        _built = true;
     }
 
     /// <summary>Forgets an erased contribution: its persons and identifiers are no longer found.</summary>
@@ -210,49 +188,5 @@ internal sealed class CrossCheckIndex : IDisposable
     {
         Persons.Dispose();
         _sync.Dispose();
-    }
-
-    private void AddIdentifiers(IEnumerable<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid)> rows)
-    {
-        var list = rows.Select(r => (Kind: _kindOfProperty[r.Property], Value: r.Normalised,
-            Posting: new IdentifierPosting(r.ContributionId, r.EntityId, r.Organisation, r.Source, r.Property, r.Valid == 1))).ToList();
-        foreach (var group in list.GroupBy(r => (r.Kind, r.Value)))
-        {
-            var added = group.Select(r => r.Posting).ToArray();
-            _identifiers.AddOrUpdate(group.Key, added, (_, existing) => [.. existing, .. added]);
-        }
-
-        foreach (var group in list.GroupBy(r => r.Posting.ContributionId))
-        {
-            _identifiersByContribution[group.Key] = [.. group];
-        }
-    }
-
-    // Same grouping and record building as the per-check rebuild it replaces: one record per (contribution, entity), in statement order.
-    private void AddPersons(IEnumerable<(long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised)> rows)
-    {
-        var records = new List<PersonRecord>();
-        foreach (var g in rows.GroupBy(r => (r.ContributionId, r.EntityId)))
-        {
-            var id = string.Create(CultureInfo.InvariantCulture, $"{g.Key.ContributionId}|{g.Key.EntityId}");
-            var record = PersonRecords.From(id, g.Select(r => new PropertyValue(r.Property, r.Value, r.Normalised)));
-            if (record is null)
-            {
-                continue;
-            }
-
-            var first = g.First();
-            _persons[id] = new StoredPerson(g.Key.ContributionId, g.Key.EntityId, first.Organisation, first.Source, record);
-            _perOrganisation.AddOrUpdate(first.Organisation, 1, (_, n) => n + 1);
-            _perSource.AddOrUpdate(first.Source, 1, (_, n) => n + 1);
-            records.Add(record);
-        }
-
-        foreach (var group in records.Select(r => _persons[r.Id]).GroupBy(p => p.ContributionId))
-        {
-            _personsByContribution[group.Key] = [.. group];
-        }
-
-        Persons.Add(records);
     }
 }

@@ -64,10 +64,21 @@ public sealed partial class CrossChecker
         var found = new Dictionary<(string, long, string), (Hit, string, string)>();
         if (population > 0)
         {
+            // The persons are screened in parallel (queries share the index's read lock), their hits taken in person order.
             bool Others(string id) => Index.Person(id) is { } p && p.Organisation != organisation;
-            foreach (var person in mine)
+            var hits = new IReadOnlyList<ResidentHit>[mine.Count];
+            Parallel.For(0, mine.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                foreach (var hit in Index.Persons.Query(person.Record, Others, population, "not:" + organisation, 5))
+                hits[i] = Index.Persons.Query(mine[i].Record, Others, population, "not:" + organisation, 5);
+                foreach (var hit in hits[i])
+                {
+                    _ = hit.Explanation;
+                }
+            });
+            for (var i = 0; i < mine.Count; i++)
+            {
+                var person = mine[i];
+                foreach (var hit in hits[i])
                 {
                     var other = Index.Person(hit.Id)!;
                     var kind = hit.Kind switch { MatchKind.SamePerson => "same-person", MatchKind.Link => "link", _ => "review" };
