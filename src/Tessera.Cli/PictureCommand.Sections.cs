@@ -90,7 +90,7 @@ internal static partial class PictureCommand
 
                 return ExitCodes.Ok;
             }
-            catch (UnauthorizedAccessException ex)
+            catch (AccessRefusedException ex)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("tessera: refused: " + ex.Message + "; the refusal is audited (use --as USER)");
                 return ExitCodes.Forbidden;

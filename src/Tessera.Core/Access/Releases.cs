@@ -29,7 +29,10 @@ public static class CoreData
 }
 
 /// <summary>The user may not do what they asked; the message says why in one line (exit 77 on the command line, HTTP 403).</summary>
-public sealed class AccessRefusedException : Exception
+/// <remarks>Every refusal of the access policy and of the rules built on it is this type, so that each host maps it in one
+/// place; it is an <see cref="UnauthorizedAccessException"/>, and unlike a file the operating system refuses to open, it is
+/// always the platform's decision.</remarks>
+public sealed class AccessRefusedException : UnauthorizedAccessException
 {
     public AccessRefusedException(string message)
         : base(message)

@@ -27,6 +27,10 @@ public sealed class ModelException : Exception
     /// <summary>True when the input names something that does not exist for the caller (a case, a record).</summary>
     public bool NotFound { get; private init; }
 
+    /// <summary>True when the input is well formed but clashes with the current state (a step already taken, a name
+    /// already used); HTTP 409.</summary>
+    public bool Conflict { get; private init; }
+
     public int? Line { get; }
 
     public string? Field { get; }
@@ -34,9 +38,12 @@ public sealed class ModelException : Exception
     /// <summary>Input naming something that does not exist for the caller.</summary>
     public static ModelException Unknown(string message, string? field = null) => new(message, field: field) { NotFound = true };
 
+    /// <summary>Input that clashes with the current state: the step was already taken, the name is already used.</summary>
+    public static ModelException Clash(string message, string? field = null) => new(message, field: field) { Conflict = true };
+
     /// <summary>The same problem, located in a file and line.</summary>
     public ModelException At(string? file, int? line, string? field = null) =>
-        new(Message, file ?? File, line ?? Line, field ?? Field) { NotFound = NotFound };
+        new(Message, file ?? File, line ?? Line, field ?? Field) { NotFound = NotFound, Conflict = Conflict };
 
     /// <summary>"file:line: field: message", leaving out what is unknown.</summary>
     public string Describe()

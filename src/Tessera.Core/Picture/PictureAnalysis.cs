@@ -60,12 +60,12 @@ public static class PictureAnalysis
     }
 
     /// <summary>The summary as <paramref name="principal"/> may see it: small counts hidden for aggregate-only users.</summary>
-    /// <exception cref="UnauthorizedAccessException">The principal may not read aggregates.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The principal may not read aggregates.</exception>
     public static PictureSummary For(PictureSummary summary, Principal principal)
     {
         if (AccessPolicy.Decide(principal, AccessAction.ReadAggregates, AccessTarget.Platform) != Decision.Allow)
         {
-            throw new UnauthorizedAccessException($"{principal.UserName} may not read aggregate statistics");
+            throw new Tessera.Core.Access.AccessRefusedException($"{principal.UserName} may not read aggregate statistics");
         }
 
         return AggregatesOnly(principal) ? SuppressSmallCounts(summary, SmallCountThreshold) : summary;

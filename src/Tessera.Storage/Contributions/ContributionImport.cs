@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Tessera.Core.Access;
 using Tessera.Core.Audit;
@@ -7,7 +8,14 @@ using Tessera.Core.Normalisation;
 namespace Tessera.Storage.Contributions;
 
 /// <summary>What an import wrote: the contribution, and the hits its cross-check on arrival found.</summary>
-public sealed record ImportOutcome(PreparedImport Prepared, WriteResult Result, IReadOnlyList<long> Hits);
+public sealed record ImportOutcome(PreparedImport Prepared, WriteResult Result, IReadOnlyList<long> Hits)
+{
+    /// <summary>The time from the start of the write to the end of the cross-check.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Rows written and cross-checked per second.</summary>
+    public double RowsPerSecond => Prepared.Rows / Math.Max(Elapsed.TotalSeconds, 1e-6);
+}
 
 /// <summary>The stages of an import, in order.</summary>
 public enum ImportStage
@@ -88,13 +96,24 @@ public static class ContributionImport
         string? createdBy, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new ImportProgress(ImportStage.Writing, 0.4));
+        using var activity = Telemetry.Source.StartActivity("import");
+        activity?.SetTag("tessera.format", prepared.Format);
+        activity?.SetTag("tessera.rows", prepared.Rows);
+        var started = Stopwatch.GetTimestamp();
         var contribution = request.ToContribution(prepared.Source, prepared.ContentHash, createdBy ?? by.UserName, store.Time.GetUtcNow());
         var result = await store.Contributions.WriteAsync(contribution, prepared.Entities, by, ct);
         progress?.Report(new ImportProgress(ImportStage.CrossChecking, 0.7));
         // A file stored before was cross-checked then (its hits come back), unless the process stopped between the write
         // and the check: then the check runs now.
         var hits = await store.CrossCheck.CheckContributionAsync(result.ContributionId, ct);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (result.Added)
+        {
+            Telemetry.ImportRows.Add(prepared.Rows, new KeyValuePair<string, object?>("format", prepared.Format));
+            Telemetry.ImportRate.Record(prepared.Rows / Math.Max(elapsed.TotalSeconds, 1e-6), new KeyValuePair<string, object?>("format", prepared.Format));
+        }
+
         progress?.Report(new ImportProgress(ImportStage.Done, 1));
-        return new ImportOutcome(prepared, result, hits);
+        return new ImportOutcome(prepared, result, hits) { Elapsed = elapsed };
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class ContributionStore
     /// <remarks>All-or-nothing: on any error nothing is stored. Idempotent: the same content hash from the same
     /// organisation adds nothing and returns the earlier contribution.</remarks>
     /// <exception cref="ModelException">An entity does not fit the model, or the organisation or case is unknown.</exception>
-    /// <exception cref="UnauthorizedAccessException">The user may not contribute for that organisation.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The user may not contribute for that organisation.</exception>
     public async Task<WriteResult> WriteAsync(Contribution contribution, IReadOnlyList<Entity> entities, Principal by, CancellationToken ct = default)
     {
         Authorise(contribution, by);
@@ -173,7 +173,7 @@ public sealed partial class ContributionStore
     {
         if (!Permissions.MayContributeFor(by, contribution.Organisation))
         {
-            throw new UnauthorizedAccessException($"{by.UserName} may not contribute data for organisation {contribution.Organisation}");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not contribute data for organisation {contribution.Organisation}");
         }
     }
 

@@ -79,12 +79,12 @@ public sealed class Retention
 
     /// <summary>One run: tells owners of contributions coming due (once per review date) and erases those past their review
     /// date. A dry run reports the same and changes nothing.</summary>
-    /// <exception cref="UnauthorizedAccessException">Only the platform (its daily job, its operator) or an administrator runs retention.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">Only the platform (its daily job, its operator) or an administrator runs retention.</exception>
     public async Task<RetentionRun> RunAsync(Principal by, bool dryRun = false, CancellationToken ct = default)
     {
         if (by != Principal.System && AccessPolicy.Decide(by, AccessAction.Administer, AccessTarget.Platform) != Decision.Allow)
         {
-            throw new UnauthorizedAccessException($"{by.UserName} may not run retention");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not run retention");
         }
 
         var today = Today;
@@ -120,7 +120,7 @@ public sealed class Retention
     /// (<c>retention.extend</c>); returns the review date it had.</summary>
     /// <exception cref="ModelException">The date is not in the future or lies more than <see cref="MaxExtensionYears"/> years
     /// ahead, the reason is missing, or the organisation has no such contribution (another's is answered alike).</exception>
-    /// <exception cref="UnauthorizedAccessException">The user may not modify their organisation's records.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The user may not modify their organisation's records.</exception>
     public async Task<DateOnly> ExtendAsync(long contributionId, DateOnly until, string reason, Principal by, CancellationToken ct = default)
     {
         var today = Today;
@@ -137,7 +137,7 @@ public sealed class Retention
 
         if (AccessPolicy.Decide(by, AccessAction.Modify, AccessTarget.OwnRecordsOf(by.Organisation)) != Decision.Allow)
         {
-            throw new UnauthorizedAccessException($"{by.UserName} may not change the records of {by.Organisation}");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not change the records of {by.Organisation}");
         }
 
         await using var connection = await _store.ConnectAsync(ct);

@@ -23,10 +23,22 @@ public sealed partial class CrossChecker
         }
 
         progress?.Report(new RecoveryProgress(0, pending.Count));
-        for (var i = 0; i < pending.Count; i++)
+        Telemetry.CrossCheckQueue.Add(pending.Count);
+        var left = pending.Count;
+        try
         {
-            await CheckContributionAsync(pending[i], ct);
-            progress?.Report(new RecoveryProgress(i + 1, pending.Count));
+            for (var i = 0; i < pending.Count; i++)
+            {
+                // Out of the queue and into the check, which counts itself while it runs.
+                Telemetry.CrossCheckQueue.Add(-1);
+                left--;
+                await CheckContributionAsync(pending[i], ct);
+                progress?.Report(new RecoveryProgress(i + 1, pending.Count));
+            }
+        }
+        finally
+        {
+            Telemetry.CrossCheckQueue.Add(-left);
         }
 
         return pending.Count;

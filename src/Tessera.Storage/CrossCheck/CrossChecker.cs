@@ -51,6 +51,24 @@ public sealed partial class CrossChecker
             return earlier;
         }
 
+        using var activity = Telemetry.Source.StartActivity("crosscheck contribution");
+        activity?.SetTag("tessera.contribution", contributionId);
+        Telemetry.CrossCheckQueue.Add(1);
+        try
+        {
+            var hits = await CheckNewAsync(contributionId, ct);
+            activity?.SetTag("tessera.hits", hits.Count);
+            return hits;
+        }
+        finally
+        {
+            Telemetry.CrossCheckQueue.Add(-1);
+        }
+    }
+
+    private async Task<IReadOnlyList<long>> CheckNewAsync(long contributionId, CancellationToken ct)
+    {
+
         await Index.CatchUpAsync(ct);
         var mine = Index.PersonsOf(contributionId);
         var identifiers = Index.IdentifiersOf(contributionId);
@@ -97,8 +115,14 @@ public sealed partial class CrossChecker
 
         // A pair of records whose match was rejected never hits again (until a later judgement says otherwise).
         var rejected = await _store.FollowUp.RejectedPairsAsync(ct);
-        return await _store.Hits.RecordCheckAsync(contributionId,
-            found.Values.Where(f => !FollowUp.FollowUpStore.IsRejected(rejected, f.Item1.NewEntityId, f.Item1.ExistingEntityId)).ToList(), ct);
+        var kept = found.Values.Where(f => !FollowUp.FollowUpStore.IsRejected(rejected, f.Item1.NewEntityId, f.Item1.ExistingEntityId)).ToList();
+        var stored = await _store.Hits.RecordCheckAsync(contributionId, kept, ct);
+        foreach (var kind in kept.GroupBy(f => f.Item1.Kind, StringComparer.Ordinal))
+        {
+            Telemetry.CrossCheckHits.Add(kind.Count(), new KeyValuePair<string, object?>("kind", kind.Key));
+        }
+
+        return stored;
     }
 
     /// <summary>Screens a person against stored data (or one reference list), logs the check, and answers as <paramref name="by"/> may see.</summary>
@@ -156,6 +180,14 @@ public sealed partial class CrossChecker
     }
 
     private async Task<ScreeningResult> DiscloseAsync(List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)> matches, Principal by,
+        string list, string kind, string query, CancellationToken ct)
+    {
+        var result = await DiscloseToAsync(matches, by, list, kind, query, ct);
+        Telemetry.Checks.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", result.Outcome));
+        return result;
+    }
+
+    private async Task<ScreeningResult> DiscloseToAsync(List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)> matches, Principal by,
         string list, string kind, string query, CancellationToken ct)
     {
         var records = await _store.Contributions.StatementsOfAsync(matches.Select(m => m.Person.EntityId).Distinct(StringComparer.Ordinal).ToList(), ct);

@@ -94,7 +94,7 @@ public sealed partial class DirectoryStore
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @Name", user, tx) > 0)
         {
-            throw new ModelException($"user '{user.Name}' exists already", field: "name");
+            throw ModelException.Clash($"user '{user.Name}' exists already", field: "name");
         }
 
         await connection.ExecuteAsync(

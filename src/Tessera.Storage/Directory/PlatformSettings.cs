@@ -30,12 +30,12 @@ public sealed class PlatformSettings
 
     /// <summary>Declares the organisation that runs the hub (platform administration, audited).</summary>
     /// <exception cref="ModelException">No such organisation.</exception>
-    /// <exception cref="UnauthorizedAccessException">The user may not administer the platform.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The user may not administer the platform.</exception>
     public async Task SetHubAsync(string organisation, Principal by, CancellationToken ct = default)
     {
         if (by != Principal.System && AccessPolicy.Decide(by, AccessAction.Administer, AccessTarget.Platform) != Decision.Allow)
         {
-            throw new UnauthorizedAccessException($"{by.UserName} may not administer the platform");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not administer the platform");
         }
 
         await using var connection = await _store.ConnectAsync(ct);

@@ -42,7 +42,7 @@ public sealed partial class FollowUpStore
         var from = HitStatuses.Parse(group.Status);
         if (from == HitStatus.Closed)
         {
-            throw new ModelException($"hit {hitId.ToString(CultureInfo.InvariantCulture)} is closed; reopen it (status in-review) first", field: "status");
+            throw ModelException.Clash($"hit {hitId.ToString(CultureInfo.InvariantCulture)} is closed; reopen it (status in-review) first", field: "status");
         }
 
         var pairs = new List<(string Left, string Right, string Decision, long HitId)>();

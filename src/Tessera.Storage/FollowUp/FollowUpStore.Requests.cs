@@ -119,7 +119,7 @@ public sealed partial class FollowUpStore
         var request = await PartyAsync(user, id, ct);
         if (request.Status is not (RequestStatus.Open or RequestStatus.AwaitingApproval))
         {
-            throw new ModelException($"request {id.ToString(CultureInfo.InvariantCulture)} is already {request.Status.Name()}", field: "request");
+            throw ModelException.Clash($"request {id.ToString(CultureInfo.InvariantCulture)} is already {request.Status.Name()}", field: "request");
         }
 
         var target = await TargetOfAsync(request, ct);

@@ -62,7 +62,7 @@ public sealed partial class PictureStore
         if (AccessPolicy.Decide(by, AccessAction.Contribute, AccessTarget.Platform) != Decision.Allow
             && AccessPolicy.Decide(by, AccessAction.Administer, AccessTarget.Platform) != Decision.Allow)
         {
-            throw new UnauthorizedAccessException($"{by.UserName} may not {what}");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not {what}");
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class PictureStore
         "code, name, kind, route, member_state, neighbour, length_km, latitude, longitude, impact_level, level_since, level_reason, level_set_by";
 
     /// <summary>Adds or replaces the configuration of sections (administrators only); new sections start at low.</summary>
-    /// <exception cref="UnauthorizedAccessException">The principal may not administer the platform.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The principal may not administer the platform.</exception>
     public async Task<int> ConfigureSectionsAsync(IEnumerable<BorderSection> sections, Principal by, CancellationToken ct = default)
     {
         var list = sections.ToList();
@@ -24,7 +24,7 @@ public sealed partial class PictureStore
         {
             await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "picture.sections.configure", "picture_sections", "deny", "")]);
             await tx.CommitAsync(ct);
-            throw new UnauthorizedAccessException($"{by.UserName} may not configure border sections");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not configure border sections");
         }
 
         var added = 0;
@@ -60,7 +60,7 @@ public sealed partial class PictureStore
 
     /// <summary>Sets a section's impact level, with the reason, audited; refused (and the refusal audited) without the right.</summary>
     /// <exception cref="ModelException">Unknown section, or no reason given.</exception>
-    /// <exception cref="UnauthorizedAccessException">The principal may not set impact levels.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The principal may not set impact levels.</exception>
     public async Task<LevelChange> SetLevelAsync(string code, SectionImpactLevel level, string reason, Principal by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -76,7 +76,7 @@ public sealed partial class PictureStore
             await _store.Audit.AppendAsync(connection, tx,
                 [new AuditEvent(by.UserName, by.Organisation, "picture.section.level", target, "deny", $"{SectionImpactLevels.Name(level)}: {reason}")]);
             await tx.CommitAsync(ct);
-            throw new UnauthorizedAccessException($"{by.UserName} may not set impact levels (Supervisor or HubAnalyst role required)");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not set impact levels (Supervisor or HubAnalyst role required)");
         }
 
         var current = await connection.ExecuteScalarAsync<string?>("SELECT impact_level FROM picture_sections WHERE code = @code", new { code }, tx)

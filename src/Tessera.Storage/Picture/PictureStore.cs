@@ -27,13 +27,13 @@ public sealed partial class PictureStore
     internal PictureStore(Store store) => _store = store;
 
     /// <summary>Stores a parsed file in one transaction, with its audit entry.</summary>
-    /// <exception cref="UnauthorizedAccessException">The principal may neither contribute nor administer.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The principal may neither contribute nor administer.</exception>
     public async Task<PictureImportResult> ImportAsync(DetectionBatch batch, Principal by, CancellationToken ct = default)
     {
         if (AccessPolicy.Decide(by, AccessAction.Contribute, AccessTarget.Platform) != Decision.Allow
             && AccessPolicy.Decide(by, AccessAction.Administer, AccessTarget.Platform) != Decision.Allow)
         {
-            throw new UnauthorizedAccessException($"{by.UserName} may not import detection data");
+            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not import detection data");
         }
 
         var rows = batch.Detections.Count + batch.DailyArrivals.Count + batch.Incidents.Count;
@@ -116,7 +116,7 @@ public sealed partial class PictureStore
     }
 
     /// <summary>The summary for a period and filter as <paramref name="by"/> may see it (small counts hidden for aggregate-only users).</summary>
-    /// <exception cref="UnauthorizedAccessException">The principal may not read aggregates.</exception>
+    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The principal may not read aggregates.</exception>
     public async Task<PictureSummary> SummaryAsync(PictureQuery query, Principal by, CancellationToken ct = default)
     {
         var detections = await DetectionsAsync(query.Source, ct);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tessera.Storage;
 
 namespace Tessera.Web.Auth;
@@ -11,17 +13,20 @@ namespace Tessera.Web.Auth;
 /// <remarks>A wrong password, an unknown user, a disabled account and a lockout are answered alike, so the answer tells
 /// nothing about which accounts exist or are locked (the audit trail tells them apart). Sign-out revokes the session in
 /// the database, so a copy of the cookie opens nothing afterwards.</remarks>
-internal static class AccountEndpoints
+internal static partial class AccountEndpoints
 {
     public const string WrongCredentials = "wrong user name or password";
 
     public static void Map(WebApplication app)
     {
-        app.MapPost("/account/signin", async ([FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl, HttpContext http, Store store) =>
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.Web.Auth");
+        app.MapPost("/account/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http, Store store) =>
         {
-            var user = await store.Directory.SignInAsync(userName, password, http.RequestAborted);
+            // A form sent without a name or a password is answered like a wrong one: back to the form.
+            var user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) ? null : await store.Directory.SignInAsync(userName, password, http.RequestAborted);
             if (user is null)
             {
+                Log.SignInFailed(log, userName ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 return Results.Redirect("/signin?failed=1");
             }
 
@@ -45,6 +50,7 @@ internal static class AccountEndpoints
             var user = await store.Directory.SignInAsync(request.UserName!, request.Password!, http.RequestAborted);
             if (user is null)
             {
+                Log.SignInFailed(log, request.UserName!, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: WrongCredentials);
             }
 
@@ -60,6 +66,13 @@ internal static class AccountEndpoints
             return Results.NoContent();
         }).RequireAuthorization().WithName("SignOut").WithTags("Account").WithSummary("End the cookie's session at once, on every node.")
           .Produces(StatusCodes.Status204NoContent);
+    }
+
+    private static partial class Log
+    {
+        // The audit trail says why (unknown user, wrong password, disabled, locked); the log only that it failed.
+        [LoggerMessage(400, LogLevel.Warning, "Sign-in failed for {UserName} from {Address}")]
+        public static partial void SignInFailed(ILogger log, string userName, string address);
     }
 
     internal sealed record SignInRequest(string? UserName, string? Password)

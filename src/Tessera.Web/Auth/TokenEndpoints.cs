@@ -24,8 +24,10 @@ internal static class TokenEndpoints
             string id, secret;
             try
             {
+                // A value out of range keeps its side of the bound, so the store refuses it with its own message (int.MinValue days
+                // would overflow a TimeSpan).
                 (id, secret) = await store.Directory.Tokens.CreateAsync(me.UserName, request.Label ?? "api",
-                    request.ExpiresDays is { } days ? TimeSpan.FromDays(days) : null, me, http.RequestAborted);
+                    request.ExpiresDays is { } days ? TimeSpan.FromDays(Math.Clamp(days, -1, 367)) : null, me, http.RequestAborted);
             }
             catch (ModelException e)
             {

@@ -44,6 +44,12 @@ internal static class CrossCheckEndpoints
 
         group.MapPost("/checks/identifier", async (IdentifierCheck check, HttpContext http, Store store) =>
         {
+            if (string.IsNullOrWhiteSpace(check.Type) || string.IsNullOrWhiteSpace(check.Value))
+            {
+                var field = string.IsNullOrWhiteSpace(check.Type) ? "type" : "value";
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"a {field} is required", extensions: new Dictionary<string, object?> { ["field"] = field });
+            }
+
             var normalised = Normalisers.Normalise(check.Type, check.Value, new NormalisationContext(check.Region));
             if (normalised is null)
             {
@@ -64,5 +70,5 @@ internal static class CrossCheckEndpoints
 
     internal sealed record PersonCheck(string Name, string? BirthDate, string? Nationality, string? List);
 
-    internal sealed record IdentifierCheck(string Type, string Value, string? Region, string? List);
+    internal sealed record IdentifierCheck(string? Type, string? Value, string? Region, string? List);
 }

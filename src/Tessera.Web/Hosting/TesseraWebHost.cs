@@ -25,8 +25,10 @@ public static class TesseraWebHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenSessions>();
         options.Limits.AddTo(builder.Services);
+        Observability.AddTo(builder);
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<BadInputHandler>();
+        builder.Services.AddExceptionHandler<ErrorHandler>();
+        HealthEndpoints.AddTo(builder.Services);
         RequestLimits.Apply(builder);
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -64,12 +66,13 @@ public static class TesseraWebHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        app.UseExceptionHandler();
+        WebMeter.Observe(app.Services);
+        Observability.UseRequestLog(app);
+        BrowserPages.Use(app);
         SecurityHeaders.Use(app);
         // Numbers and dates in the user's culture (from the browser's Accept-Language); British English otherwise.
         string[] cultures = ["en-GB", "en-US", "fr-FR", "de-DE", "it-IT", "es-ES", "el-GR", "nl-NL", "pl-PL", "ar"];
         app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
-        app.UseStatusCodePages();
         app.UseAuthentication();
         Auth.StatedPurpose.Use(app);
         RateLimits.Use(app);
@@ -82,7 +85,7 @@ public static class TesseraWebHost
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
+        HealthEndpoints.Map(app);
         AccountEndpoints.Map(app);
         TokenEndpoints.Map(app);
         EntityEndpoints.Map(app);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tessera.Core.Access;
 using Tessera.Core.Ingest;
 using Tessera.Core.Ingest.Mapping;
@@ -13,13 +15,14 @@ using Tessera.Web.Hosting;
 namespace Tessera.Web.Ingest;
 
 /// <summary>File imports under <c>/api/v1/imports</c>: a preview with every problem found, and the import itself, all or nothing.</summary>
-internal static class ImportEndpoints
+internal static partial class ImportEndpoints
 {
     /// <summary>The largest upload accepted (the SIENA message cap).</summary>
     public const long MaxUploadBytes = IngestLimits.MaxUploadBytes;
 
     public static void Map(WebApplication app)
     {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.Web.Ingest");
         var group = app.MapGroup("/api/v1/imports").RequireAuthorization().WithTags("Imports").DisableAntiforgery().AcceptsUploads();
 
         group.MapPost("/preview", async (HttpRequest request, Store store) =>
@@ -46,7 +49,12 @@ internal static class ImportEndpoints
 
             var principal = request.HttpContext.User.ToPrincipal();
             var prepared = await PrepareAsync(upload, store, request.HttpContext, null);
-            var (_, result, hits) = await ContributionImport.WriteAsync(store, prepared, upload.Request!, principal, ct: request.HttpContext.RequestAborted);
+            var outcome = await ContributionImport.WriteAsync(store, prepared, upload.Request!, principal, ct: request.HttpContext.RequestAborted);
+            var (_, result, hits) = outcome;
+            if (result.Added)
+            {
+                Log.ImportDone(log, result.ContributionId, principal.Organisation, prepared.Format, prepared.Rows, outcome.Elapsed.TotalSeconds, outcome.RowsPerSecond, hits.Count);
+            }
             return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements, hits.Count,
                 prepared.Problems.Select(p => p.ToString()).ToList()));
         }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose, transferTo as ORG=legal basis, repeatable) as one contribution of the caller's organisation.")
@@ -73,7 +81,7 @@ internal static class ImportEndpoints
             return Upload.Fail("send multipart/form-data with a 'file' part", "file");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await request.ReadUploadFormAsync();
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
@@ -112,6 +120,12 @@ internal static class ImportEndpoints
         }
 
         return new Upload(path, mappingPath, importRequest, null);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(300, LogLevel.Information, "Import done: contribution {ContributionId} of {Organisation}, {Format}, {Rows} rows in {Seconds:0.00} s ({RowsPerSecond:0} rows/s); cross-check: {Hits} hits")]
+        public static partial void ImportDone(ILogger log, long contributionId, string organisation, string format, int rows, double seconds, double rowsPerSecond, int hits);
     }
 
     private sealed record Upload(string? FilePath, string? MappingPath, ContributionRequest? Request, IResult? Error)

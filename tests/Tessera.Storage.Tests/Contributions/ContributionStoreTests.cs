@@ -74,9 +74,9 @@ public sealed class ContributionStoreTests
     {
         await using var store = await TestStores.CreateSeededAsync(provider);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+        await Assert.ThrowsAsync<Tessera.Core.Access.AccessRefusedException>(() =>
             store.Contributions.WriteAsync(TestStores.Contribution("GR", null), [TestStores.Person("p1", "A")], TestStores.User("IT", Role.Analyst)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+        await Assert.ThrowsAsync<Tessera.Core.Access.AccessRefusedException>(() =>
             store.Contributions.WriteAsync(TestStores.Contribution("IT", null), [TestStores.Person("p1", "A")], TestStores.User("IT", Role.PolicyOfficer)));
     }
 

@@ -124,7 +124,7 @@ public sealed class RetentionTests
         var far = await Assert.ThrowsAsync<ModelException>(() => store.Retention.ExtendAsync(id, Today.AddYears(3).AddDays(1), "r", italian));
         var greek = await Assert.ThrowsAsync<ModelException>(() => store.Retention.ExtendAsync(id, Today.AddYears(1), "r", TestStores.User("GR", Role.Analyst)));
         var unknown = await Assert.ThrowsAsync<ModelException>(() => store.Retention.ExtendAsync(id + 100, Today.AddYears(1), "r", TestStores.User("GR", Role.Analyst)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.Retention.ExtendAsync(id, Today.AddYears(1), "r", TestStores.User("IT", Role.PolicyOfficer)));
+        await Assert.ThrowsAsync<Tessera.Core.Access.AccessRefusedException>(() => store.Retention.ExtendAsync(id, Today.AddYears(1), "r", TestStores.User("IT", Role.PolicyOfficer)));
 
         Assert.Equal(("until", "until"), (past.Field, far.Field));
         Assert.True(greek.NotFound);

@@ -74,7 +74,7 @@ public sealed class PictureStoreTests
     {
         await using var store = await TestStores.CreateAsync(provider);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+        await Assert.ThrowsAsync<Tessera.Core.Access.AccessRefusedException>(() =>
             store.Picture.ImportAsync(Batch("route,border_type,nationality,month,detections\nA,Sea,X,2023-01,1\n"), TestStores.User("EU", Role.PolicyOfficer)));
     }
 

@@ -58,7 +58,7 @@ public sealed class SectionLevelTests
 
         foreach (var principal in new[] { Principal.System, TestStores.User("IT", Role.Analyst), TestStores.User("EU", Role.PolicyOfficer) })
         {
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.Picture.SetLevelAsync("HR-BA", SectionImpactLevel.Critical, "because", principal));
+            await Assert.ThrowsAsync<Tessera.Core.Access.AccessRefusedException>(() => store.Picture.SetLevelAsync("HR-BA", SectionImpactLevel.Critical, "because", principal));
         }
 
         var section = (await store.Picture.SectionsAsync()).Single(s => s.Section.Code == "HR-BA");
@@ -87,7 +87,7 @@ public sealed class SectionLevelTests
     {
         await using var store = await TestStores.CreateAsync(provider);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+        await Assert.ThrowsAsync<Tessera.Core.Access.AccessRefusedException>(() =>
             store.Picture.ConfigureSectionsAsync(BorderSections.Starter(), TestStores.User("IT", Role.Supervisor)));
         Assert.Empty(await store.Picture.SectionsAsync());
     }

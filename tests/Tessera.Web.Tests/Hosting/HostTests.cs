@@ -88,7 +88,8 @@ public sealed class HostTests
     public async Task Endpoints_EveryOne_DeclaresItsAuthorization()
     {
         await using var host = await TestHost.StartAsync();
-        string[] open = ["/health", "/openapi/{documentName}.json", "/account/signin", "/api/v1/auth/signin", "/signin"];
+        string[] open = ["/health", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/account/signin", "/api/v1/auth/signin", "/signin",
+            "/error/{Status:int}", "/not-found"];
 
         var endpoints = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !IsStaticFile(e.RoutePattern.RawText!))
