@@ -49,6 +49,8 @@ internal static class TesseraCommand
             CliContext.Options = storage;
         }
 
+        CliContext.Diagnostics = stderr ?? Console.Error;
+
         var root = Create();
         var config = new InvocationConfiguration { Output = stdout ?? Console.Out, Error = stderr ?? Console.Error, EnableDefaultExceptionHandler = false };
         // No response files: "@name" is a user handle on the command line, not a file to expand.
