@@ -51,6 +51,18 @@ public sealed partial class CrossChecker
             return earlier;
         }
 
+        // One node checks a contribution at a time; another that wants it too (its recovery) waits, then reads the hits recorded.
+        await using var claim = await ClaimAsync(contributionId, ct);
+        if (claim is not null && await _store.Hits.CheckedHitsAsync(contributionId, ct) is { } meanwhile)
+        {
+            return meanwhile;
+        }
+
+        return await CheckClaimedAsync(contributionId, ct);
+    }
+
+    private async Task<IReadOnlyList<long>> CheckClaimedAsync(long contributionId, CancellationToken ct)
+    {
         await Index.CatchUpAsync(ct);
         var mine = Index.PersonsOf(contributionId);
         var identifiers = Index.IdentifiersOf(contributionId);
