@@ -7,10 +7,40 @@ namespace Tessera.Cli;
 /// <summary>What every verb shares: the store from the environment and the acting principal.</summary>
 internal static class CliContext
 {
-    /// <summary>Opens the store named by the environment (TESSERA_DATA, TESSERA_POSTGRES), or the given options.</summary>
-    public static Task<Store> OpenStoreAsync(CancellationToken ct = default) => Store.OpenAsync(Options ?? StorageOptions.FromEnvironment(), ct: ct);
+    /// <summary>Opens the existing store named by the environment (TESSERA_DATA, TESSERA_POSTGRES) or the given options, as
+    /// <see cref="StorageOptions.Resolve"/> picks it, and says on stderr which one.</summary>
+    /// <exception cref="Core.Model.ModelException">There is no store there (exit 2): a read never creates an empty one.</exception>
+    public static Task<Store> OpenStoreAsync(CancellationToken ct = default) => OpenAsync(setUp: false, ct);
+
+    /// <summary>Opens the data folder's own store (never the demo's), creating it when there is none: for the commands that set
+    /// up a store (<c>orgs add</c>, <c>picture import</c>). Once it exists, reads open it rather than the demo.</summary>
+    public static Task<Store> SetUpStoreAsync(CancellationToken ct = default) => OpenAsync(setUp: true, ct);
+
+    private static async Task<Store> OpenAsync(bool setUp, CancellationToken ct)
+    {
+        var storage = Options ?? StorageOptions.FromEnvironment();
+        storage = setUp ? storage : storage.Resolve();
+        if (!setUp && !await Store.ExistsAsync(storage, ct))
+        {
+            throw new Core.Model.ModelException($"no Tessera store at {storage.Describe()}: name the data folder with {StorageOptions.DataFolderVariable} " +
+                $"(default ./data, where `tessera serve --demo` keeps the demo in ./data/demo) or the database with {StorageOptions.PostgresVariable}; " +
+                "`tessera orgs add` sets up a new store");
+        }
+
+        await Diagnostics.WriteLineAsync("store: " + storage.Describe());
+        return await Store.OpenAsync(storage, ct: ct);
+    }
 
     private static readonly AsyncLocal<StorageOptions?> Override = new();
+
+    private static readonly AsyncLocal<TextWriter?> ErrorOverride = new();
+
+    /// <summary>Where diagnostics go for the current run: the invocation's stderr (captured by in-process tests).</summary>
+    public static TextWriter Diagnostics
+    {
+        get => ErrorOverride.Value ?? Console.Error;
+        set => ErrorOverride.Value = value;
+    }
 
     /// <summary>Overrides the environment's storage for the current run (in-process tests); flows with the async call.</summary>
     public static StorageOptions? Options

@@ -24,6 +24,11 @@ internal static class ExportCommand
 
             await using var store = await CliContext.OpenStoreAsync(ct);
             var only = parse.GetValue(org);
+            if (only is not null && await store.Directory.OrganisationAsync(only, ct) is null)
+            {
+                throw new ModelException($"unknown organisation '{only}'", field: "org");
+            }
+
             var byEntity = new Dictionary<string, (string Schema, List<PropertyValue> Values)>(StringComparer.Ordinal);
             await foreach (var s in store.Contributions.AllStatementsAsync(ct))
             {

@@ -15,7 +15,7 @@ internal static class OrgsCommand
         var add = new Command("add", "Add an organisation.") { code, name, country, kind };
         add.SetAction(async (parse, ct) =>
         {
-            await using var store = await CliContext.OpenStoreAsync(ct);
+            await using var store = await CliContext.SetUpStoreAsync(ct);
             await store.Directory.AddOrganisationAsync(new Organisation(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(country)!, parse.GetValue(kind)!), CliContext.Operator, ct);
             return ExitCodes.Ok;
         });

@@ -16,7 +16,7 @@ internal static partial class PictureCommand
     {
         var command = new Command("picture", "Joint situational picture: detections by route and nationality, trends, early warning, border sections.");
         Func<Task<Store>> open = () => CliContext.OpenStoreAsync();
-        command.Subcommands.Add(Import(open));
+        command.Subcommands.Add(Import(() => CliContext.SetUpStoreAsync()));
         command.Subcommands.Add(Summary(open));
         command.Subcommands.Add(Backtest(open));
         command.Subcommands.Add(Alerts(open));

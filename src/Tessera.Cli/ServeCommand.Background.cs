@@ -27,23 +27,40 @@ internal static partial class ServeCommand
         });
     }
 
-    // Recovery on start (issue #12 point 7): contributions stored but never cross-checked (a stop between the write and the
-    // check) are checked now, after start so that the node answers meanwhile; once per contribution even with several nodes.
+    /// <summary>How often a serving node looks again for contributions stored but never cross-checked.</summary>
+    internal static readonly TimeSpan RecoveryInterval = TimeSpan.FromMinutes(5);
+
+    // Recovery on start: contributions stored but never cross-checked (a stop between the write and the check) are checked now,
+    // after start so that the node answers meanwhile; then every few minutes, so that a contribution left by another node that
+    // died between its write and its check is checked without waiting for that node to come back. Once per contribution even
+    // with several nodes (CrossChecker.ClaimAsync).
     private static async Task RecoverAsync(Store store, ILogger log, CancellationToken ct)
     {
-        try
+        using var timer = new PeriodicTimer(RecoveryInterval);
+        var first = true;
+        do
         {
-            var found = await store.CrossCheck.RecoverAsync(new RecoveryLog(log), ct);
-            Log.RecoveryDone(log, found);
+            try
+            {
+                var found = await store.CrossCheck.RecoverAsync(new RecoveryLog(log), ct);
+                if (first || found > 0)
+                {
+                    Log.RecoveryDone(log, found);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Log.RecoveryStopped(log);
+                return;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                Log.RecoveryFailed(log, e);
+            }
+
+            first = false;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            Log.RecoveryStopped(log);
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
-        {
-            Log.RecoveryFailed(log, e);
-        }
+        while (await timer.WaitForNextTickAsync(ct).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
     }
 
     // Retention right after start, then once a day by the store's clock: owners told of review dates coming near, contributions
@@ -115,19 +132,19 @@ internal static partial class ServeCommand
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Recovery on start: {Count} stored contributions were never cross-checked; checking them in the background")]
+        [LoggerMessage(1, LogLevel.Information, "Recovery: {Count} stored contributions were never cross-checked; checking them in the background")]
         public static partial void RecoveryStarted(ILogger log, int count);
 
-        [LoggerMessage(2, LogLevel.Information, "Recovery on start: {Done} of {Total} contributions cross-checked")]
+        [LoggerMessage(2, LogLevel.Information, "Recovery: {Done} of {Total} contributions cross-checked")]
         public static partial void RecoveryProgress(ILogger log, int done, int total);
 
-        [LoggerMessage(3, LogLevel.Information, "Recovery on start done: {Count} contributions needed a cross-check")]
+        [LoggerMessage(3, LogLevel.Information, "Recovery done: {Count} contributions needed a cross-check")]
         public static partial void RecoveryDone(ILogger log, int count);
 
-        [LoggerMessage(4, LogLevel.Information, "Recovery on start stopped with the host; the rest is checked at the next start")]
+        [LoggerMessage(4, LogLevel.Information, "Recovery stopped with the host; the rest is checked at the next start")]
         public static partial void RecoveryStopped(ILogger log);
 
-        [LoggerMessage(5, LogLevel.Error, "Recovery on start failed; it runs again at the next start")]
+        [LoggerMessage(5, LogLevel.Error, "Recovery of unchecked contributions failed; it runs again in a few minutes")]
         public static partial void RecoveryFailed(ILogger log, Exception e);
 
         [LoggerMessage(6, LogLevel.Information, "Audit head at entry {Sequence} witnessed in {File}")]

@@ -11,7 +11,7 @@ internal static partial class ServeCommand
 {
     public static Command Create()
     {
-        var demo = new Option<bool>("--demo") { Description = "Start on the demo workspace (its own database in <data>/demo), seeded on first start" };
+        var demo = new Option<bool>("--demo") { Description = "Start on the demo workspace (its own database in <data>/demo, which the other commands open when <data> holds no store of its own), seeded on first start" };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var rate = new Option<int>("--rate-limit") { Description = "API requests per second one user may sustain over all its credentials (0: no limit)", DefaultValueFactory = _ => new RateLimits().PerUserPerSecond };
         var tokenRate = new Option<int>("--token-rate-limit") { Description = "API requests per second one API token may sustain (0: no limit)", DefaultValueFactory = _ => new RateLimits().PerTokenPerSecond };
@@ -22,9 +22,10 @@ internal static partial class ServeCommand
             var storage = CliContext.Options ?? StorageOptions.FromEnvironment();
             if (parse.GetValue(demo) && storage.Provider == StorageProvider.Sqlite)
             {
-                storage = StorageOptions.Sqlite(Path.Combine(storage.DataFolder, "demo"));
+                storage = storage.Demo();
             }
 
+            await CliContext.Diagnostics.WriteLineAsync("store: " + storage.Describe());
             await using var store = await Store.OpenAsync(storage, ct: ct);
             var output = CliContext.Out(parse);
             if (parse.GetValue(demo))

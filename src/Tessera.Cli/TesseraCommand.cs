@@ -57,6 +57,8 @@ internal static class TesseraCommand
             CliContext.Options = storage;
         }
 
+        CliContext.Diagnostics = stderr ?? Console.Error;
+
         var root = Create();
         var error = stderr ?? Console.Error;
         var config = new InvocationConfiguration { Output = stdout ?? Console.Out, Error = error, EnableDefaultExceptionHandler = false };

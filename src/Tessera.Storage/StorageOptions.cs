@@ -40,6 +40,30 @@ public sealed record StorageOptions(StorageProvider Provider, string ConnectionS
         return Environment.GetEnvironmentVariable(AuditKeyVariable) is { Length: > 0 } key ? options with { AuditKeyFile = Path.GetFullPath(key) } : options;
     }
 
+    /// <summary>The demo workspace's own SQLite store, <c>demo/tessera.db</c> in the data folder (<c>tessera serve --demo</c>), so
+    /// that the demo never mixes with real data.</summary>
+    public StorageOptions Demo() => Sqlite(Path.Combine(DataFolder, "demo"));
+
+    /// <summary>The SQLite database file, or null on PostgreSQL.</summary>
+    public string? DatabaseFile => Provider == StorageProvider.Sqlite ? Path.Combine(DataFolder, "tessera.db") : null;
+
+    /// <summary>The store the commands open in this data folder: its own (<c>tessera.db</c>); when the folder has none but
+    /// holds the demo store (only <c>serve --demo</c> ran there), the demo's. PostgreSQL is always the database named.</summary>
+    public StorageOptions Resolve() =>
+        Provider == StorageProvider.Sqlite && !File.Exists(DatabaseFile) && File.Exists(Demo().DatabaseFile) ? Demo() : this;
+
+    /// <summary>The store in one line, without secrets: <c>SQLite /path/tessera.db</c> or <c>PostgreSQL host:port/database</c>.</summary>
+    public string Describe()
+    {
+        if (Provider == StorageProvider.Sqlite)
+        {
+            return "SQLite " + DatabaseFile;
+        }
+
+        var pg = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {pg.Host}:{pg.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{pg.Database ?? pg.Username}";
+    }
+
     /// <summary>A SQLite database <c>tessera.db</c> in <paramref name="folder"/>.</summary>
     public static StorageOptions Sqlite(string folder) =>
         new(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "tessera.db")};Foreign Keys=True;Pooling=True", folder);

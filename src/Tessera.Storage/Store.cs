@@ -79,6 +79,20 @@ public sealed class Store : IAsyncDisposable
         return store;
     }
 
+    /// <summary>True when the store exists: the SQLite file is there, or the PostgreSQL database holds Tessera's schema. Only
+    /// commands that set up a store may open one that does not (<see cref="OpenAsync"/> creates it).</summary>
+    public static async Task<bool> ExistsAsync(StorageOptions options, CancellationToken ct = default)
+    {
+        if (options.Provider == StorageProvider.Sqlite)
+        {
+            return File.Exists(options.DatabaseFile);
+        }
+
+        await using var source = NpgsqlDataSource.Create(options.ConnectionString);
+        await using var connection = await source.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('schema_migrations') IS NOT NULL");
+    }
+
     /// <summary>An open connection; SQLite connections run in WAL mode with a busy timeout.</summary>
     public async Task<DbConnection> ConnectAsync(CancellationToken ct = default)
     {

@@ -24,7 +24,7 @@ public sealed class UsersAccountCommandTests
 
         Assert.Equal(0, code);
         Assert.StartsWith("tsr_", secret, StringComparison.Ordinal);
-        var id = err.Trim()["token id ".Length..];
+        var id = TokenId(err);
         var row = Assert.Single(list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Split('\t');
         Assert.Equal((id, "nightly", "live"), (row[0], row[1], row[4]));
         Assert.Equal(7, (DateOnly.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture).DayNumber - DateOnly.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture).DayNumber));
@@ -36,7 +36,7 @@ public sealed class UsersAccountCommandTests
     {
         var cli = await WithAnnaAsync();
         var (_, secret, err) = await cli.RunAsync("users", "token", "anna");
-        var id = err.Trim()["token id ".Length..];
+        var id = TokenId(err);
 
         var revoke = await cli.RunAsync("users", "revoke-token", "anna", id);
         var list = await cli.RunAsync("users", "tokens", "anna");
@@ -100,4 +100,8 @@ public sealed class UsersAccountCommandTests
         Assert.Equal(2, code);
         Assert.Contains("unknown user 'nobody'", err, StringComparison.Ordinal);
     }
+
+    // The token's id is said on stderr, after the line naming the store.
+    private static string TokenId(string err) =>
+        err.Split('\n').Single(l => l.StartsWith("token id ", StringComparison.Ordinal)).Trim()["token id ".Length..];
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Tessera.Storage.CrossCheck;
@@ -12,7 +13,8 @@ public sealed partial class CrossChecker
     /// write and the check), oldest first; returns how many were found.</summary>
     /// <remarks>Safe to run on several nodes at once and to repeat: each check is recorded once
     /// (<see cref="HitStore.RecordCheckAsync"/> marks the contribution in the transaction that stores its hits, and a second
-    /// node's check of the same contribution adds nothing). Contributions written while it runs are checked by their import.</remarks>
+    /// node's check of the same contribution adds nothing), and on PostgreSQL it is made once (<see cref="ClaimAsync"/>).
+    /// Contributions written while it runs are checked by their import.</remarks>
     public async Task<int> RecoverAsync(IProgress<RecoveryProgress>? progress = null, CancellationToken ct = default)
     {
         List<long> pending;
@@ -42,5 +44,49 @@ public sealed partial class CrossChecker
         }
 
         return pending.Count;
+    }
+
+    // Advisory locks of the cross-check: (class, contribution id) in PostgreSQL's two-key form.
+    private const int ClaimClass = 0x7e55;
+
+    /// <summary>On PostgreSQL, a session advisory lock on the contribution held until disposed: the nodes that want to check
+    /// the same contribution take turns, so that it is computed once. Null on SQLite, where one machine holds the store and the
+    /// write lock orders the records.</summary>
+    /// <remarks>A node killed while holding it loses its session, and with it the lock: nothing stays claimed.</remarks>
+    private async Task<Claim?> ClaimAsync(long contributionId, CancellationToken ct)
+    {
+        if (_store.Provider != StorageProvider.Postgres)
+        {
+            return null;
+        }
+
+        var connection = await _store.ConnectAsync(ct);
+        var key = new { ClaimClass, key = unchecked((int)contributionId) };
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@ClaimClass, @key)", key, cancellationToken: ct));
+            return new Claim(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    // Unlocked explicitly before the connection goes back to the pool, which would otherwise keep the session and its lock.
+    private sealed class Claim(DbConnection connection, object key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@ClaimClass, @key)", key);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }

@@ -56,7 +56,14 @@ public sealed partial class CrossChecker
         Telemetry.CrossCheckQueue.Add(1);
         try
         {
-            var hits = await CheckNewAsync(contributionId, ct);
+            // One node checks a contribution at a time; another that wants it too (its recovery) waits, then reads the hits recorded.
+            await using var claim = await ClaimAsync(contributionId, ct);
+            if (claim is not null && await _store.Hits.CheckedHitsAsync(contributionId, ct) is { } meanwhile)
+            {
+                return meanwhile;
+            }
+
+            var hits = await CheckClaimedAsync(contributionId, ct);
             activity?.SetTag("tessera.hits", hits.Count);
             return hits;
         }
@@ -66,9 +73,8 @@ public sealed partial class CrossChecker
         }
     }
 
-    private async Task<IReadOnlyList<long>> CheckNewAsync(long contributionId, CancellationToken ct)
+    private async Task<IReadOnlyList<long>> CheckClaimedAsync(long contributionId, CancellationToken ct)
     {
-
         await Index.CatchUpAsync(ct);
         var mine = Index.PersonsOf(contributionId);
         var identifiers = Index.IdentifiersOf(contributionId);

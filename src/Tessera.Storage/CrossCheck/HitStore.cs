@@ -39,6 +39,9 @@ public sealed class HitStore
         "existing_contribution_id AS ExistingContributionId, existing_entity_id AS ExistingEntityId, weight AS Weight, probability AS Probability, " +
         "summary AS Summary, explanation AS Explanation";
 
+    // The advisory lock class under which PostgreSQL records checks one at a time.
+    private const int RecordLock = 0x7e56;
+
     private const string HitsOfContribution = "SELECT id FROM hits WHERE new_contribution_id = @contributionId ORDER BY id";
 
     private readonly Store _store;
@@ -80,9 +83,20 @@ public sealed class HitStore
             return [.. existing];
         }
 
+        // A pair of records is one hit: when two contributions stored at about the same time each found the other (imports on two
+        // nodes, or a recovery of several), the check recorded second leaves out the pairs the first recorded. Records are made one
+        // at a time (SQLite's write lock; on PostgreSQL a transaction lock), so the second sees the first.
+        if (_store.Provider == StorageProvider.Postgres)
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@RecordLock, 0)", new { RecordLock }, tx);
+        }
+
+        var found = (await connection.QueryAsync<(long, string, string)>(
+            "SELECT new_contribution_id, new_entity_id, existing_entity_id FROM hits WHERE existing_contribution_id = @contributionId", new { contributionId }, tx))
+            .ToHashSet();
         var ids = new List<long>();
         var audit = new List<AuditEvent>();
-        foreach (var (h, newOrg, existingOrg) in hits)
+        foreach (var (h, newOrg, existingOrg) in hits.Where(h => !found.Contains((h.Hit.ExistingContributionId, h.Hit.ExistingEntityId, h.Hit.NewEntityId))))
         {
             var id = await connection.ExecuteScalarAsync<long>(
                 "INSERT INTO hits (created, kind, new_contribution_id, new_entity_id, existing_contribution_id, existing_entity_id, weight, probability, summary, explanation) " +

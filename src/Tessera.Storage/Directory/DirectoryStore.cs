@@ -39,7 +39,11 @@ public sealed partial class DirectoryStore
         _store = store;
         Sessions = new Sessions(store);
         Tokens = new ApiTokens(store);
+        ProtectionKeys = new DataProtectionKeys(store);
     }
+
+    /// <summary>The key ring of the web host's cookie and form protection, shared by every node.</summary>
+    public DataProtectionKeys ProtectionKeys { get; }
 
     /// <summary>Server-side sign-in sessions of the UI.</summary>
     public Sessions Sessions { get; }

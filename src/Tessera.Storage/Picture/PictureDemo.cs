@@ -16,11 +16,11 @@ public static class PictureDemo
 
     private static readonly string[] DemoSections = ["IT-SEA", "MT-SEA", "HR-BA", "HR-RS", "HU-RS", "RO-RS", "BG-RS", "BG-MK"];
 
-    /// <summary>Seeds the store; <paramref name="datasets"/> is the repository's <c>datasets</c> folder (found from the
-    /// application's folder upwards when null).</summary>
+    /// <summary>Seeds the store; <paramref name="datasets"/> is a <c>datasets</c> folder holding <c>frontex-ibc</c>: the copy
+    /// shipped with the program (<c>demo/datasets</c> in its base directory) when null.</summary>
     public static async Task SeedAsync(Store store, string? datasets = null, CancellationToken ct = default)
     {
-        var folder = Path.Combine(datasets ?? FindDatasets(), "frontex-ibc");
+        var folder = Path.Combine(datasets ?? Path.Combine(Demo.DemoScenario.Folder, "datasets"), "frontex-ibc");
         await ImportOnceAsync(store, Path.Combine(folder, "frontex_monthly_detections_of_IBC_FRAN_2025-06-03.xlsx"), ct);
         await ImportOnceAsync(store, Path.Combine(folder, "italy-cruscotto", "sbarchi-per-giorno.csv"), ct);
         await store.Picture.ConfigureSectionsAsync(BorderSections.Starter(), Principal.System, ct);
@@ -90,19 +90,5 @@ public static class PictureDemo
         }
 
         return list;
-    }
-
-    private static string FindDatasets()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "datasets", "frontex-ibc");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return Path.Combine(dir.FullName, "datasets");
-            }
-        }
-
-        throw new DirectoryNotFoundException("datasets/frontex-ibc not found above " + AppContext.BaseDirectory);
     }
 }

@@ -24,6 +24,7 @@ public static class TesseraWebHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenSessions>();
+        SharedKeyRing.AddTo(builder.Services, store);
         options.Limits.AddTo(builder.Services);
         Observability.AddTo(builder);
         builder.Services.AddProblemDetails();

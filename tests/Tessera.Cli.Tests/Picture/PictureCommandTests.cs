@@ -91,6 +91,7 @@ public sealed class PictureCommandTests(ImportedWorkbook data) : IClassFixture<I
     public async Task SetLevel_AsSystem_RefusedWithExitCode77()
     {
         var storage = StorageOptions.Sqlite(Path.Combine(Path.GetTempPath(), "tessera-cli-tests", Guid.NewGuid().ToString("N")));
+        await (await Store.OpenAsync(storage)).DisposeAsync();
         Assert.Equal(0, (await RunAsync(storage, "picture", "sections", "--starter")).Code);
 
         var (code, _, error) = await RunAsync(storage, "picture", "set-level", "HR-BA", "high", "--reason", "test");
