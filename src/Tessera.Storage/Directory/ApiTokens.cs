@@ -30,9 +30,18 @@ public sealed class ApiTokens
     internal ApiTokens(Store store) => _store = store;
 
     /// <summary>Creates a token for a user; the secret is returned once, with the token's id.</summary>
-    /// <exception cref="ModelException">Unknown user, or a lifetime outside 1 day … <see cref="MaxLifetime"/>.</exception>
+    /// <remarks>Users create their own tokens; creating one for another user is administration.</remarks>
+    /// <exception cref="AccessRefusedException">The token is for another user and <paramref name="by"/> may not administer the platform.</exception>
+    /// <exception cref="ModelException">Unknown user, a label that is empty, too long or holds control characters, or a lifetime
+    /// outside 1 day … <see cref="MaxLifetime"/>.</exception>
     public async Task<(string Id, string Secret)> CreateAsync(string userName, string label, TimeSpan? lifetime, Principal by, CancellationToken ct = default)
     {
+        if (by.UserName != userName)
+        {
+            await _store.Directory.RequireAdministratorAsync(by, "token.create", "user:" + userName, ct);
+        }
+
+        label = DirectoryNames.Text(label, "label");
         var life = lifetime ?? DefaultLifetime;
         if (life < TimeSpan.FromDays(1) || life > MaxLifetime)
         {
@@ -49,7 +58,7 @@ public sealed class ApiTokens
         await connection.ExecuteAsync(
             "INSERT INTO api_tokens (token_hash, id, user_name, label, created, expires) VALUES (@hash, @id, @userName, @label, @created, @expires)",
             new { hash = PasswordHash.TokenHash(secret), id, userName, label, created = Store.Format(now), expires = Store.Format(now + life) }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "token.create", "token:" + id, "ok", userName + ": " + label)]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "token.create", "token:" + id, "ok", userName + ": " + label)]);
         await tx.CommitAsync(ct);
         return (id, secret);
     }
@@ -69,7 +78,7 @@ public sealed class ApiTokens
         var own = by.UserName == userName;
         if (!own && AccessPolicy.Decide(by, AccessAction.Administer, AccessTarget.Platform) != Decision.Allow)
         {
-            await _store.Audit.AppendAsync(new AuditEvent(by.UserName, by.Organisation, "token.revoke", "token:" + tokenId, nameof(Decision.Deny), userName), ct);
+            await _store.Audit.AppendAsync(AuditEvent.By(by, "token.revoke", "token:" + tokenId, nameof(Decision.Deny), userName), ct);
             return false;
         }
 
@@ -77,7 +86,7 @@ public sealed class ApiTokens
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         var changed = await connection.ExecuteAsync("UPDATE api_tokens SET revoked = @now WHERE id = @tokenId AND user_name = @userName AND revoked IS NULL",
             new { tokenId, userName, now = _store.Now() }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "token.revoke", "token:" + tokenId, changed > 0 ? "ok" : "unknown", userName)]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "token.revoke", "token:" + tokenId, changed > 0 ? "ok" : "unknown", userName)]);
         await tx.CommitAsync(ct);
         _store.Directory.Sessions.Revoked();
         return changed > 0;

@@ -31,7 +31,7 @@ public sealed partial class DirectoryStore
         switch (outcome)
         {
             case SignInOutcome.Ok:
-                await ClearFailuresAsync(name, ct);
+                await SignedInAsync(name, now, ct);
                 await _store.Audit.AppendAsync(new AuditEvent(name, org, "user.signin", "user:" + name, "ok"), ct);
                 return (outcome, row!.ToUser(_store.Settings));
             case SignInOutcome.LockedOut:
@@ -45,14 +45,26 @@ public sealed partial class DirectoryStore
     }
 
     /// <summary>Disables an account and revokes its sessions and tokens at once.</summary>
-    /// <exception cref="ModelException">No user has that name.</exception>
-    public async Task DisableUserAsync(string name, Principal by, CancellationToken ct = default) =>
+    /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
+    /// <exception cref="ModelException">No user has that name, or it is <paramref name="by"/>'s own account.</exception>
+    public async Task DisableUserAsync(string name, Principal by, CancellationToken ct = default)
+    {
+        await RequireAdministratorAsync(by, "user.disable", "user:" + name, ct);
+        if (name == by.UserName)
+        {
+            // The last administrator would lock the platform's administration out.
+            throw new ModelException("an administrator cannot disable their own account", field: "name");
+        }
+
         await ChangeAccountAsync(name, "UPDATE users SET disabled = 1 WHERE name = @name", new { name }, "user.disable", by, ct);
+    }
 
     /// <summary>Enables a disabled account again; its old sessions and tokens stay revoked.</summary>
+    /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
     /// <exception cref="ModelException">No user has that name.</exception>
     public async Task EnableUserAsync(string name, Principal by, CancellationToken ct = default)
     {
+        await RequireAdministratorAsync(by, "user.enable", "user:" + name, ct);
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         if (await connection.ExecuteAsync("UPDATE users SET disabled = 0 WHERE name = @name", new { name }, tx) == 0)
@@ -60,14 +72,16 @@ public sealed partial class DirectoryStore
             throw new ModelException($"unknown user '{name}'", field: "name");
         }
 
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "user.enable", "user:" + name, "ok")]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "user.enable", "user:" + name, "ok")]);
         await tx.CommitAsync(ct);
     }
 
     /// <summary>Sets a new password, ends any lockout, and revokes the user's sessions and tokens at once.</summary>
+    /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
     /// <exception cref="ModelException">No user has that name, or the password is shorter than 12 characters.</exception>
     public async Task SetPasswordAsync(string name, string password, Principal by, CancellationToken ct = default)
     {
+        await RequireAdministratorAsync(by, "user.passwd", "user:" + name, ct);
         if (password.Length < 12)
         {
             throw new ModelException("a password needs at least 12 characters", field: "password");
@@ -88,7 +102,7 @@ public sealed partial class DirectoryStore
             }
 
             await connection.ExecuteAsync(sql, args, tx);
-            await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, action, "user:" + name, "ok")]);
+            await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, action, "user:" + name, "ok")]);
             await Sessions.RevokeAllAsync(connection, tx, name, by, action);
             await tx.CommitAsync(ct);
         }
@@ -117,10 +131,11 @@ public sealed partial class DirectoryStore
         await tx.CommitAsync(ct);
     }
 
-    private async Task ClearFailuresAsync(string name, CancellationToken ct)
+    private async Task SignedInAsync(string name, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await _store.ConnectAsync(ct);
-        await connection.ExecuteAsync("DELETE FROM signin_failures WHERE user_name = @name", new { name });
+        await connection.ExecuteAsync("DELETE FROM signin_failures WHERE user_name = @name; UPDATE users SET last_signin = @now WHERE name = @name",
+            new { name, now = Store.Format(now) });
     }
 
     private static DateTimeOffset ParseTime(string value) =>

@@ -51,19 +51,29 @@ public sealed partial class DirectoryStore
     /// <summary>API tokens: creation, expiry, listing and revocation.</summary>
     public ApiTokens Tokens { get; }
 
-    /// <exception cref="ModelException">The kind is not one of <see cref="PartnerKinds.Names"/>.</exception>
+    /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
+    /// <exception cref="ModelException">The code, name or country has the wrong shape (<see cref="DirectoryNames"/>), the kind is
+    /// not one of <see cref="PartnerKinds.Names"/>, or the code is taken.</exception>
     public async Task AddOrganisationAsync(Organisation org, Principal by, CancellationToken ct = default)
     {
+        await RequireAdministratorAsync(by, "organisation.add", "organisation:" + org.Code, ct);
+        DirectoryNames.OrganisationCode(org.Code);
+        DirectoryNames.Country(org.Country);
         if (!PartnerKinds.TryParse(org.Kind, out var kind))
         {
             throw new ModelException($"unknown kind '{org.Kind}' ({string.Join(", ", PartnerKinds.Names)})", field: "kind");
         }
 
-        org = org with { Kind = kind.Name() };
+        org = org with { Name = DirectoryNames.Text(org.Name, "name"), Kind = kind.Name() };
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organisations WHERE code = @Code", org, tx) > 0)
+        {
+            throw new ModelException($"organisation '{org.Code}' exists already", field: "code");
+        }
+
         await connection.ExecuteAsync("INSERT INTO organisations (code, name, country, kind) VALUES (@Code, @Name, @Country, @Kind)", org, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "organisation.add", "organisation:" + org.Code, "ok")]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "organisation.add", "organisation:" + org.Code, "ok")]);
         await tx.CommitAsync(ct);
     }
 
@@ -81,9 +91,19 @@ public sealed partial class DirectoryStore
     }
 
     /// <summary>Adds a local account; the password is stored as a PBKDF2 hash only.</summary>
-    /// <exception cref="ModelException">The organisation does not exist or the user name is taken.</exception>
+    /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
+    /// <exception cref="ModelException">The name or display name has the wrong shape, no role is given, the password is
+    /// shorter than 12 characters, the organisation does not exist or the user name is taken.</exception>
     public async Task AddUserAsync(User user, string password, Principal by, CancellationToken ct = default)
     {
+        await RequireAdministratorAsync(by, "user.add", "user:" + user.Name, ct);
+        DirectoryNames.UserName(user.Name);
+        user = user with { DisplayName = DirectoryNames.Text(user.DisplayName, "displayName") };
+        if (user.Roles.Count == 0)
+        {
+            throw new ModelException("a user needs at least one role", field: "roles");
+        }
+
         if (password.Length < 12)
         {
             throw new ModelException("a password needs at least 12 characters", field: "password");
@@ -104,7 +124,7 @@ public sealed partial class DirectoryStore
         await connection.ExecuteAsync(
             "INSERT INTO users (name, display_name, organisation, roles, password_hash, created, disabled) VALUES (@name, @display, @org, @roles, @hash, @created, 0)",
             new { name = user.Name, display = user.DisplayName, org = user.Organisation, roles = FormatRoles(user.Roles), hash = PasswordHash.Create(password), created = _store.Now() }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "user.add", "user:" + user.Name, "ok", FormatRoles(user.Roles))]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "user.add", "user:" + user.Name, "ok", FormatRoles(user.Roles))]);
         await tx.CommitAsync(ct);
     }
 
@@ -125,8 +145,13 @@ public sealed partial class DirectoryStore
     public async Task<User?> UserByTokenAsync(string token, CancellationToken ct = default) => (await Tokens.FindAsync(token, ct))?.User;
 
     /// <summary>Creates a case owned by an organisation, with its member organisations (the owner included).</summary>
+    /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
+    /// <exception cref="ModelException">The id or title has the wrong shape, an organisation is unknown, or the id is taken.</exception>
     public async Task AddCaseAsync(string id, string title, string owner, IEnumerable<string> members, Principal by, CancellationToken ct = default)
     {
+        await RequireAdministratorAsync(by, "case.add", "case:" + id, ct);
+        DirectoryNames.CaseId(id);
+        title = DirectoryNames.Text(title, "title");
         var all = members.Append(owner).ToHashSet(StringComparer.Ordinal);
         foreach (var org in all)
         {
@@ -138,9 +163,14 @@ public sealed partial class DirectoryStore
 
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cases WHERE id = @id", new { id }, tx) > 0)
+        {
+            throw new ModelException($"case '{id}' exists already", field: "id");
+        }
+
         await connection.ExecuteAsync("INSERT INTO cases (id, title, owner, created) VALUES (@id, @title, @owner, @created)", new { id, title, owner, created = _store.Now() }, tx);
         await connection.ExecuteAsync("INSERT INTO case_members (case_id, organisation) VALUES (@id, @org)", all.Select(org => new { id, org }), tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "case.add", "case:" + id, "ok", string.Join(',', all.Order(StringComparer.Ordinal)))]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "case.add", "case:" + id, "ok", string.Join(',', all.Order(StringComparer.Ordinal)))]);
         await tx.CommitAsync(ct);
     }
 

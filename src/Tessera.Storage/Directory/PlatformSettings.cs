@@ -30,13 +30,10 @@ public sealed class PlatformSettings
 
     /// <summary>Declares the organisation that runs the hub (platform administration, audited).</summary>
     /// <exception cref="ModelException">No such organisation.</exception>
-    /// <exception cref="Tessera.Core.Access.AccessRefusedException">The user may not administer the platform.</exception>
+    /// <exception cref="AccessRefusedException">The user may not administer the platform (audited).</exception>
     public async Task SetHubAsync(string organisation, Principal by, CancellationToken ct = default)
     {
-        if (by != Principal.System && AccessPolicy.Decide(by, AccessAction.Administer, AccessTarget.Platform) != Decision.Allow)
-        {
-            throw new Tessera.Core.Access.AccessRefusedException($"{by.UserName} may not administer the platform");
-        }
+        await _store.Directory.RequireAdministratorAsync(by, "platform.hub", "organisation:" + organisation, ct);
 
         await using var connection = await _store.ConnectAsync(ct);
         await using var tx = await Store.BeginWriteAsync(connection, ct);
@@ -48,7 +45,7 @@ public sealed class PlatformSettings
         await connection.ExecuteAsync(
             "INSERT INTO platform_settings (name, value) VALUES (@name, @organisation) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             new { name = HubSetting, organisation }, tx);
-        await _store.Audit.AppendAsync(connection, tx, [new AuditEvent(by.UserName, by.Organisation, "platform.hub", "organisation:" + organisation, "ok")]);
+        await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "platform.hub", "organisation:" + organisation, "ok")]);
         await tx.CommitAsync(ct);
         _hub = organisation;
     }
