@@ -2,7 +2,7 @@ namespace Tessera.Core.Access;
 
 /// <summary>What a user may do on the platform itself, asked by hosts and pages: each answer comes from the one access policy,
 /// so that no page or endpoint decides on its own.</summary>
-public static class Permissions
+public static partial class Permissions
 {
     /// <summary>Aggregate statistics only (the situational picture): every signed-in role, policy officers included.</summary>
     public static bool MayReadAggregates(Principal user) => Allowed(user, AccessAction.ReadAggregates, AccessTarget.Platform);

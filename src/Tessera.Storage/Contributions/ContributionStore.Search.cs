@@ -125,6 +125,9 @@ public sealed partial class ContributionStore
             }
         }
 
+        // A phone number in another written form than the stored one ("00218 …" for "+218 …", a national form).
+        ids.UnionWith(await PhonesMatchingAsync(text, scope, take, ct));
+
         // Persons whose name matches across scripts and spellings, which a substring cannot find (محمد → Mohammed).
         ids.UnionWith(await _store.CrossCheck.PersonsNamedAsync(text, take, scope.Allowed.Contains, ct));
         return ids;

@@ -59,6 +59,7 @@ public static class TesseraWebHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddLocalization();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         return builder;
     }
@@ -71,8 +72,9 @@ public static class TesseraWebHost
         Observability.UseRequestLog(app);
         BrowserPages.Use(app);
         SecurityHeaders.Use(app);
-        // Numbers and dates in the user's culture (from the browser's Accept-Language); British English otherwise.
-        string[] cultures = ["en-GB", "en-US", "fr-FR", "de-DE", "it-IT", "es-ES", "el-GR", "nl-NL", "pl-PL", "ar"];
+        // Numbers and dates in the user's culture (from the browser's Accept-Language) among the European ones; British English
+        // otherwise, also for a browser asking for US English (partners read 07/12/2026 as the 7th of December).
+        string[] cultures = ["en-GB", "fr-FR", "de-DE", "it-IT", "es-ES", "el-GR", "nl-NL", "pl-PL", "ar"];
         app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseAuthentication();
         Auth.StatedPurpose.Use(app);

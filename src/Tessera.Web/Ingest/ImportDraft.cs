@@ -65,6 +65,30 @@ internal sealed class ImportDraft : IDisposable
         IProgress<ImportProgress> progress, CancellationToken ct) =>
         ContributionImport.ImportAsync(store, FilePath!, WriteMapping(mappingText), request, by, progress, ct);
 
+    /// <summary>The file's columns with their first non-empty values, for the column mapper; empty for FollowTheMoney JSON
+    /// lines, which need no mapping.</summary>
+    /// <exception cref="Core.Model.ModelException">The file is not a readable table.</exception>
+    public IReadOnlyList<ColumnSample> Columns(int samples)
+    {
+        if (FilePath is null || FileName is null || Format is not ("csv" or "xlsx"))
+        {
+            return [];
+        }
+
+        var table = Core.Ingest.Mapping.Table.Read(FilePath);
+        return table.Header.Select((name, i) => new ColumnSample(name,
+            table.Rows.Select(r => r[i].Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Take(samples).ToList())).ToList();
+    }
+
+    /// <summary>The kind of the file for a mapping's <c>format</c>: xlsx, csv, or null for FollowTheMoney JSON lines.</summary>
+    public string? Format => FileName switch
+    {
+        null => null,
+        _ when FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) => "xlsx",
+        _ when FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || FileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) => null,
+        _ => "csv",
+    };
+
     public void Dispose() => _folder.Dispose();
 
     private string? WriteMapping(string? text)
@@ -79,6 +103,10 @@ internal sealed class ImportDraft : IDisposable
         return path;
     }
 }
+
+/// <summary>A column of the uploaded file with a few of its values.</summary>
+/// <remarks>Public only because a component parameter must be.</remarks>
+public sealed record ColumnSample(string Name, IReadOnlyList<string> Samples);
 
 /// <summary>What the provider states about the file in the wizard: the case, handling codes, reliability and accuracy.</summary>
 /// <remarks>Public only because a component parameter must be.</remarks>

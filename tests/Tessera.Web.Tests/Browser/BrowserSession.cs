@@ -33,10 +33,10 @@ public sealed class DemoServer : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies) on the shared server.</summary>
-    public async Task<BrowserSession> NewSessionAsync()
+    /// <summary>A fresh browser context (no cookies) on the shared server, its browser asking for <paramref name="locale"/>.</summary>
+    public async Task<BrowserSession> NewSessionAsync(string locale = "en-GB")
     {
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB" });
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return new BrowserSession(context, page, BaseUrl);

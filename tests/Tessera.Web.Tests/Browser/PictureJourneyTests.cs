@@ -16,7 +16,7 @@ public sealed class PictureJourneyTests(DemoServer server)
         await using var session = await server.NewSessionAsync();
 
         await session.SignInAsync("border.analyst");
-        await session.Page.ClickAsync("text=Situational picture");
+        await session.Page.GotoAsync(session.BaseUrl + "/dashboard?from=2023-01&to=2023-08");
         await session.Page.WaitForSelectorAsync(TimeSeries + " svg text:has-text('Central Mediterranean')");
         await session.Page.WaitForSelectorAsync("[data-testid=route-change-chart] svg text:has-text('114,872')");
         await session.Page.WaitForSelectorAsync("[data-testid=map] path.section");
@@ -51,7 +51,7 @@ public sealed class PictureJourneyTests(DemoServer server)
         var page = session.Page;
 
         await session.SignInAsync("border.analyst");
-        await page.GotoAsync(session.BaseUrl + "/dashboard");
+        await page.GotoAsync(session.BaseUrl + "/dashboard?from=2023-01&to=2023-08");
         await page.WaitForSelectorAsync(TimeSeries + " svg text:has-text('Western Balkan')");
         await page.ClickAsync(".route-filter");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Central Mediterranean Route')");

@@ -30,6 +30,8 @@ public sealed class SignInJourneyTests(DemoServer server)
         var hits = await session.Page.InnerTextAsync("[data-testid=entity-hits]");
         Assert.Contains("same-person", hits, StringComparison.Ordinal);
         Assert.True(await session.Page.Locator("[data-testid=entity-hits] a[href^='/hits/']").CountAsync() > 0);
+        // The entity page names the person in its content only: neither its title nor its address holds the name (the
+        // search's own address keeps its text, for Back and reload; no page sends a Referer).
         Assert.DoesNotContain("Mohammed", await session.Page.TitleAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Mohammed", session.Page.Url, StringComparison.Ordinal);
         // Search and entity pages draw no map, chart or link chart: none of their libraries was downloaded.

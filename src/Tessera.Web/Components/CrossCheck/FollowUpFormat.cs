@@ -1,22 +1,20 @@
-using System.Globalization;
 using MudBlazor;
 
 namespace Tessera.Web.Components.CrossCheck;
 
-/// <summary>How the follow-up pages write dates and colour statuses: dates in the European form (dd/MM/yyyy HH:mm, UTC),
-/// the same for every partner whatever their browser's locale.</summary>
+/// <summary>How the follow-up pages write dates and colour statuses: dates and numbers through <see cref="Formats"/>
+/// (dd/MM/yyyy HH:mm UTC in en-GB), the same moment for every partner.</summary>
 internal static class FollowUpFormat
 {
-    public static string Date(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("dd'/'MM'/'yyyy HH':'mm", CultureInfo.InvariantCulture) + " UTC";
+    public static string Date(DateTimeOffset time) => Formats.DateTime(time);
 
-    public static string Date(DateTimeOffset? time) => time is { } t ? Date(t) : "";
+    public static string Date(DateTimeOffset? time) => Formats.DateTime(time);
 
-    public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset time) => Formats.Day(time);
 
-    public static string Percent(double probability) => (probability * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double probability) => Formats.Percent(probability);
 
-    public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+    public static string Id(long id) => Formats.Id(id);
 
     /// <summary>The colour of a hit group's status chip: new stands out, decisions are green or grey.</summary>
     public static Color HitStatusColour(string status) => status switch

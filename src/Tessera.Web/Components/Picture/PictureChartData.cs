@@ -15,7 +15,14 @@ internal sealed record ChartBand(string Name, IReadOnlyList<double?> Lower, IRea
 
 /// <summary>The data of charts.js's <c>timeSeries</c>: months in the user's culture, lines, alerts, and the expected band.</summary>
 internal sealed record TimeSeriesData(string Locale, string Title, string? Subtitle, IReadOnlyList<string> Months, bool Stacked,
-    IReadOnlyList<ChartLine> Series, IReadOnlyList<ChartAlert> Alerts, ChartBand? Band = null);
+    IReadOnlyList<ChartLine> Series, IReadOnlyList<ChartAlert> Alerts, ChartBand? Band = null)
+{
+    /// <summary>Months (as labelled) the data holds only in part: shaded and left undrawn, never shown as zero.</summary>
+    public IReadOnlyList<string> Incomplete { get; init; } = [];
+
+    /// <summary>What the values are ("Detections", "Median price", "Arrivals"): the axis name.</summary>
+    public string Measure { get; init; } = "Detections";
+}
 
 /// <summary>The data of charts.js's <c>bars</c>: one bar per category with its value and its label, formatted here.</summary>
 internal sealed record BarsData(string Locale, string Title, string? Subtitle, string Format, IReadOnlyList<string> Categories,
@@ -28,7 +35,7 @@ internal static class PictureChartData
 
     /// <summary>A month as the user's culture writes it ("Mar 2023" in en-GB).</summary>
     public static string Month(YearMonth month) =>
-        new DateOnly(month.Year, month.Month, 1).ToString("MMM yyyy", CultureInfo.CurrentCulture);
+        Formats.Month(month.Year, month.Month);
 
     /// <summary>The default early-warning method's expected value and interval, month by month, for the total of the detections the
     /// query selects; null for months without a baseline and, for aggregate-only users, where the interval falls below the small-count threshold.</summary>
@@ -51,18 +58,47 @@ internal static class PictureChartData
             months.Select(m => Shown(At(m)?.Expected)).ToList());
     }
 
-    public static TimeSeriesData TimeSeries(PictureSeries series, PictureSummary summary, IReadOnlyList<AlertDto> alerts, bool stacked, ChartBand? band = null)
+    /// <summary>The detections by route; months of <paramref name="completeness"/> held only in part carry no value.</summary>
+    public static TimeSeriesData TimeSeries(PictureSeries series, PictureSummary summary, IReadOnlyList<AlertDto> alerts, bool stacked,
+        MonthCompleteness completeness, ChartBand? band = null)
     {
         var months = series.Months.Select(Month).ToList();
+        var partial = series.Months.Select(completeness.IsIncomplete).ToList();
         var pins = alerts.GroupBy(a => (a.Route, a.Month))
             .Select(g => new ChartAlert(g.Key.Route, Month(g.Key.Month), AlertLabel(g.Key.Route, g.Key.Month, g.ToList())))
             .ToList();
         var title = "Detections by route, " + Month(series.From) + " – " + Month(series.To);
         var subtitle = PictureFormat.Number(summary.Total) + " detections, " + PictureFormat.Percent(summary.Change) + " on a year earlier";
+        var lines = series.Series.Select(l => new ChartLine(l.Key, l.Counts.Select((c, i) => partial[i] ? null : c).ToList())).ToList();
         // The band belongs to the total: drawn when the lines add up to it (stacked) or there is one line.
         var drawBand = band is not null && (stacked || series.Series.Count == 1);
-        return new TimeSeriesData(Locale, title, subtitle, months, stacked, series.Series.Select(l => new ChartLine(l.Key, l.Counts)).ToList(), pins,
-            drawBand ? band : null);
+        return new TimeSeriesData(Locale, title, subtitle, months, stacked, lines, pins, drawBand ? band : null)
+        {
+            Incomplete = months.Where((_, i) => partial[i]).ToList(),
+        };
+    }
+
+    /// <summary>The median advertised price per route and currency, month by month (whole currency units).</summary>
+    public static TimeSeriesData Prices(IReadOnlyList<PriceIndexPoint> points)
+    {
+        var months = points.Select(p => p.Month).Distinct().Order().ToList();
+        var lines = points.GroupBy(p => p.Route + " (" + p.Currency + ")")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ChartLine(g.Key, months.Select(m => g.FirstOrDefault(p => p.Month == m) is { } p ? (long?)Math.Round(p.Median) : null).ToList()))
+            .ToList();
+        var title = "Median advertised price per crossing";
+        var subtitle = months.Count == 0 ? null : Month(months[0]) + " – " + Month(months[^1]);
+        return new TimeSeriesData(Locale, title, subtitle, months.Select(Month).ToList(), false, lines, []) { Measure = "Median price" };
+    }
+
+    /// <summary>Daily arrivals, one point a day; counts from 1 to 4 hidden when <paramref name="hide"/>.</summary>
+    public static TimeSeriesData Daily(IReadOnlyList<DailyArrival> days, bool hide)
+    {
+        var labels = days.Select(d => Formats.Day(d.Day)).ToList();
+        var line = new ChartLine("Arrivals by sea", days.Select(d => PictureSeries.Hide(d.Count, hide)).ToList());
+        var title = "Daily sea arrivals in Italy";
+        var subtitle = days.Count == 0 ? null : labels[0] + " – " + labels[^1] + ", " + PictureFormat.Number(days.Sum(d => d.Count)) + " arrivals";
+        return new TimeSeriesData(Locale, title, subtitle, labels, false, [line], []) { Measure = "Arrivals" };
     }
 
     /// <summary>Year-on-year change per route, each bar labelled with the route's total and its change.</summary>

@@ -4,13 +4,14 @@
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import {
-  AriaComponent, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TitleComponent, TooltipComponent,
+  AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, MarkPointComponent, TitleComponent,
+  TooltipComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { register } from '../namespace.js';
 
-echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent,
-  TitleComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
+  MarkPointComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 // One palette for the routes, stable across charts (colour-blind-safe Okabe–Ito order, then greys).
 const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000', '#7f7f7f', '#bcbcbc'];
@@ -20,15 +21,19 @@ const numberFormat = (locale) => new Intl.NumberFormat(locale || undefined);
 const percentFormat = (locale) => new Intl.NumberFormat(locale || undefined,
   { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const formatCount = (locale, n) => (n === null || n === undefined ? '<5' : numberFormat(locale).format(n));
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const formatChange = (locale, c) => (c === null || c === undefined ? '–' : percentFormat(locale).format(c));
 
 /**
  * Monthly detections per route as lines (or stacked areas), with the early-warning alerts marked on their route.
  * data: { locale, title, subtitle, months: ['2023-01', …], stacked, series: [{ name, counts: [n|null] }],
- *         alerts: [{ route, month, label }] }
+ *         alerts: [{ route, month, label }], incomplete: [month …], measure }
+ * Incomplete months (held only in part by the data) are shaded and carry no value: never drawn as zero.
  */
 function timeSeries(data) {
   const nf = numberFormat(data.locale);
+  const incomplete = data.incomplete || [];
+  const valueAt = (month, v) => (incomplete.includes(month) ? 'incomplete' : formatCount(data.locale, v));
   const cumulative = data.months.map(() => 0);
   const series = data.series.map((line) => {
     const tops = line.counts.map((c, i) => (cumulative[i] += data.stacked ? (c ?? 0) : 0) || (c ?? 0));
@@ -41,6 +46,12 @@ function timeSeries(data) {
       symbolSize: 5,
       emphasis: { focus: 'series' },
       data: line.counts,
+      markArea: incomplete.length === 0 || line !== data.series[0] ? undefined : {
+        silent: true,
+        itemStyle: { color: 'rgba(120,120,120,0.15)' },
+        label: { show: true, position: 'insideTop', formatter: 'incomplete', color: '#444' },
+        data: [[{ xAxis: incomplete[0] }, { xAxis: incomplete[incomplete.length - 1] }]],
+      },
       markPoint: alerts.length === 0 ? undefined : {
         symbol: 'pin',
         symbolSize: 38,
@@ -53,18 +64,23 @@ function timeSeries(data) {
   });
   if (data.band) series.push(...bandSeries(data.band));
   const description = `${data.title}. ${data.subtitle ?? ''} ` + data.series
-    .map((s) => `${s.name}: ${s.counts.map((c, i) => `${data.months[i]} ${formatCount(data.locale, c)}`).join(', ')}`).join('; ')
+    .map((s) => `${s.name}: ${s.counts.map((c, i) => `${data.months[i]} ${valueAt(data.months[i], c)}`).join(', ')}`).join('; ')
     + ((data.alerts || []).length ? `. Early-warning alerts: ${data.alerts.map((a) => a.label).join('; ')}.` : '.')
     + (data.band ? ` ${data.band.name}: ${data.months.map((m, i) => `${m} ${formatCount(data.locale, data.band.lower[i])}–${formatCount(data.locale, data.band.upper[i])}`).join(', ')}.` : '');
   return {
     color: palette,
     aria: { enabled: true, label: { description } },
     title: { text: data.title, subtext: data.subtitle, left: 'center', textStyle: { fontSize: 15 } },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => formatCount(data.locale, v) },
+    tooltip: {
+      trigger: 'axis',
+      // Names come from the data: escaped, as ECharts' own tooltip does.
+      formatter: (params) => [escapeHtml(params[0]?.axisValueLabel ?? '')]
+        .concat(params.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${escapeHtml(valueAt(p.axisValue, p.value))}`)).join('<br/>'),
+    },
     legend: { type: 'scroll', bottom: 0, data: series.map((s) => s.name).filter((n) => !n.endsWith(' lower')) },
     grid: { left: 70, right: 24, top: 70, bottom: 60 },
     xAxis: { type: 'category', boundaryGap: false, data: data.months },
-    yAxis: { type: 'value', name: 'Detections', axisLabel: { formatter: (v) => nf.format(v) } },
+    yAxis: { type: 'value', name: data.measure || 'Detections', axisLabel: { formatter: (v) => nf.format(v) } },
     series,
   };
 }
