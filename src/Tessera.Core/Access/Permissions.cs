@@ -15,13 +15,6 @@ public static partial class Permissions
     public static bool MayContributeFor(Principal user, string organisation) =>
         user == Principal.System || (user.Organisation == organisation && Allowed(user, AccessAction.Contribute, AccessTarget.OwnRecordsOf(organisation)));
 
-    /// <summary>Administering the platform: organisations, users, API tokens of any user, cases and their members, the hub.
-    /// A platform administrator does all of it; no role administers a single organisation.</summary>
-    public static bool MayAdminister(Principal user) => Allowed(user, AccessAction.Administer, AccessTarget.Platform);
-
-    /// <summary>Reading, filtering, exporting and verifying the audit trail.</summary>
-    public static bool MayReadAudit(Principal user) => Allowed(user, AccessAction.ReadAudit, AccessTarget.Platform);
-
     /// <summary>Importing data for the user's own organisation.</summary>
     public static bool MayImport(Principal user) => MayContributeFor(user, user.Organisation);
 
