@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Tessera.Core.Ingest;
+using Tessera.Core.Ingest.Indicators;
 using Tessera.Core.Ingest.Mapping;
 using Tessera.Core.Model;
 using Tessera.Core.Normalisation;
@@ -14,6 +15,9 @@ namespace Tessera.Fuzz;
 internal static class Targets
 {
     private static readonly NormalisationContext Italy = new("IT");
+
+    // Tunisia has no trunk prefix, so national numbers of any leading digit reach the phone scan.
+    private static readonly NormalisationContext Tunisia = new("TN");
 
     public static readonly IReadOnlyDictionary<string, FuzzTarget> All = new[]
     {
@@ -32,6 +36,9 @@ internal static class Targets
             ["/", "-", ".", " ", "2026", "29", "02", "13", "0000", "Feb", "février", "شباط", "١٤٤٧", "هـ", "ca.", "?", "T", "Z", "+01:00"], 256),
         new FuzzTarget("names", b => Names(Text(b)), null,
             ["Al-", "bin ", "abu ", "abd ", "el ", "محمد", "Мухаммед", "Μωχάμεντ", "王", "김", " ", "-", "'", ".", ",", "Jr", "ibn"], 128),
+        new FuzzTarget("extract", b => IndicatorExtractor.Extract(Text(b), Tunisia), null,
+            ["+", "00", "0090", "00216", " ", "-", ".", "/", "(", ")", "\u200F", "٠", "٩", "۰", "۹", "@", "t.me/", "wa.me/", "https://", "€", "يورو",
+             "تلغرام ", "Telegram: ", "20.12.2026", "TR33 0006", "<<", "\n", "passport ", "Zuwara"], 512),
         new FuzzTarget("phones", b => PhoneNumberNormaliser.Normalise(Text(b), "IT"), null,
             ["+", "00", "218", "39", " ", "-", "(", ")", "ext", "x", "#", "*", "٠", "٩"], 128),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
