@@ -7,6 +7,7 @@ internal static class BenchRunner
     {
         ["match"] = Matching.MatchBench.RunAsync,
         ["graph"] = GraphBenchmark.RunAsync,
+        ["leads"] = Leads.LeadsBenchmark.RunAsync,
         ["import"] = Ingest.ImportBench.RunAsync,
         ["extract"] = Ingest.ExtractionBench.RunAsync,
         ["load"] = Load.LoadBench.RunAsync,

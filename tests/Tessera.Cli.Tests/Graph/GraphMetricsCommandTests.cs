@@ -99,11 +99,35 @@ public sealed class GraphMetricsCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.All(ReadCsv(outPath), r => Assert.Equal("", r["organiser"]));
         var leads = ReadCsv(leadsPath);
-        Assert.Equal(79, leads.Count);
+        // The one isolate (Nasir Abas) has nothing to go on: no role, not a lead.
+        Assert.Equal(78, leads.Count);
+        Assert.DoesNotContain(leads, l => l["id"] == "Nasir Abas");
         Assert.Equal("Noordin Mohammed Top", leads[0]["id"]);
-        Assert.Equal(Enumerable.Range(1, 79).Select(i => i.ToString(CultureInfo.InvariantCulture)), leads.Select(l => l["rank"]));
+        Assert.Equal(Enumerable.Range(1, 78).Select(i => i.ToString(CultureInfo.InvariantCulture)), leads.Select(l => l["rank"]));
         Assert.All(leads, l => Assert.NotEqual("", l["why"]));
         Assert.Contains(leads, l => l["community_rank"] == "1");
+    }
+
+    [Fact]
+    public async Task Metrics_TypedTies_MoneyHandlerOnlyOnPaymentTies()
+    {
+        var edges = Path.Combine(_dir, "typed.csv");
+        var calls = string.Concat(Enumerable.Range(1, 6).Select(i => $"boss,m{i},1,call\nm{i},m{(i % 6) + 1},1,call\n"));
+        var payments = string.Concat(Enumerable.Range(1, 6).Select(i => $"m{i},cashier,250,payment\n"));
+        await File.WriteAllTextAsync(edges, "source,target,weight,type\n" + calls + payments);
+        var untyped = Path.Combine(_dir, "untyped.csv");
+        await File.WriteAllTextAsync(untyped, "source,target,weight\n" + string.Concat((calls + payments).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.LastIndexOf(',')] + "\n")));
+
+        var typed = await Run("graph", "metrics", edges, "--metrics", "money_handler", "--leads", Path.Combine(_dir, "typed-leads.csv"), "--out", Path.Combine(_dir, "typed-out.csv"));
+        var plain = await Run("graph", "metrics", untyped, "--metrics", "money_handler", "--leads", Path.Combine(_dir, "plain-leads.csv"), "--out", Path.Combine(_dir, "plain-out.csv"));
+
+        Assert.True(typed.Code == 0 && plain.Code == 0, typed.Stderr + plain.Stderr);
+        var typedLeads = ReadCsv(Path.Combine(_dir, "typed-leads.csv")).ToDictionary(r => r["id"], StringComparer.Ordinal);
+        Assert.Equal("money_handler", typedLeads["cashier"]["role"]);
+        Assert.Equal("organiser", typedLeads["boss"]["role"]);
+        Assert.Equal("0.0", typedLeads["boss"]["money_handler"]);
+        Assert.All(ReadCsv(Path.Combine(_dir, "plain-out.csv")), r => Assert.Equal("0", r["money_handler"]));
+        Assert.DoesNotContain(ReadCsv(Path.Combine(_dir, "plain-leads.csv")), r => r["role"] == "money_handler");
     }
 
     [Theory]
