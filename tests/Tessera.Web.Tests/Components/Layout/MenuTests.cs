@@ -32,9 +32,13 @@ public sealed class MenuTests
     }
 
     [Fact]
-    public void Menu_EveryEntry_HasALabelInTheResources()
+    public void Menu_EveryEntryAndLandingSentence_HasItsTextInTheResources()
     {
         var resources = new System.Resources.ResourceManager(typeof(Tessera.Web.Components.UiText));
-        Assert.All(Menu.All, i => Assert.False(string.IsNullOrEmpty(resources.GetString(i.Label, System.Globalization.CultureInfo.InvariantCulture)), i.Label));
+        var keys = Menu.All.Select(i => i.Label)
+            .Concat(Enum.GetValues<Role>().Select(r => Menu.Landing(User(r)).Sentence))
+            .ToList();
+
+        Assert.All(keys, k => Assert.False(string.IsNullOrEmpty(resources.GetString(k, System.Globalization.CultureInfo.InvariantCulture)), k));
     }
 }
