@@ -38,6 +38,5 @@ internal static class Menu
         Permissions.MayWorkCases(user) ? ("/", "Nav.Home")
         : Permissions.MayReadAudit(user) ? ("/audit", "Role.Auditor")
         : Permissions.MayAdminister(user) ? ("/admin", "Role.Administrator")
-        : user.Has(Role.PolicyOfficer) ? ("/dashboard", "Role.PolicyOfficer")
-        : ("/dashboard", "Role.Other");
+        : ("/dashboard", "Role.Aggregates");
 }
