@@ -33,7 +33,7 @@ internal static class FieldBench
         Console.WriteLine(string.Create(Inv,
             $"field dedupe (seed {seed}): {records.Count} records of {persons.Count} persons, {truePairs} true pairs, {run.Blocking.CandidatePairs} candidates, threshold {run.Model.HitThreshold:0.00} bits, {seconds:0.00} s"));
         Console.WriteLine("  pairs at the hit threshold: " + Prf(tp, hits.Count, truePairs));
-        Console.WriteLine("  best F1 over all thresholds (for reference only): " + BestF1(engine, run, records, truth, truePairs));
+        Console.WriteLine("  best F1 over all thresholds (for reference only): " + BestF1(run, truth, truePairs));
         PerClass(hits, truth);
         Negatives(hits, truth);
         Clusters(engine, run, truth, truePairs);
@@ -51,10 +51,8 @@ internal static class FieldBench
         return string.Create(Inv, $"P {precision:0.0000} R {recall:0.0000} F1 {f1:0.0000} ({tp} of {predicted} predicted true, {truePairs} true)");
     }
 
-    private static string BestF1(MatchEngine engine, MatchRun run, List<PersonRecord> records, List<FieldTruth> truth, long truePairs)
+    private static string BestF1(MatchRun run, List<FieldTruth> truth, long truePairs)
     {
-        _ = engine;
-        _ = records;
         var scored = run.Pairs.Select(p => (W: Math.Min(p.Weight, p.IdentityWeight), Same: truth[p.Left].Person == truth[p.Right].Person)).OrderByDescending(p => p.W).ToList();
         var (best, at, tp) = (0.0, 0.0, 0L);
         for (var k = 0; k < scored.Count; k++)

@@ -32,6 +32,7 @@ internal static class Comparisons
     private static readonly string[] DateLevels = ["exact", "exact placeholder", "one edit", "day/month swapped", "partial agrees", "within a month", "same year", "year +-1", "else"];
     private static readonly string[] CategoryLevels = ["exact", "else"];
     private static readonly string[] IdentifierLevels = ["exact", "one edit", "else"];
+    private static readonly string[] EmailLevels = ["exact", "jaro-winkler>=0.88", "else"];
     private static readonly string[] TextLevels = ["exact", "bigrams>=0.80", "bigrams>=0.60", "else"];
 
     // Starting m values for EM and the fallback when EM degenerates (Fellegi–Sunter: P(level | match)).
@@ -46,7 +47,8 @@ internal static class Comparisons
         ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName => NameLevels,
         ComparisonKind.BirthDate => DateLevels,
         ComparisonKind.Nationality or ComparisonKind.Gender or ComparisonKind.Region or ComparisonKind.Country => CategoryLevels,
-        ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban or ComparisonKind.PostalCode => IdentifierLevels,
+        ComparisonKind.Email => EmailLevels,
+        ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Iban or ComparisonKind.PostalCode => IdentifierLevels,
         _ => TextLevels,
     };
 

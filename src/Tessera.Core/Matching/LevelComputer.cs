@@ -193,8 +193,14 @@ internal static class LevelComputer
                     return 0;
                 }
 
-                // OCR and typing slips on document numbers and IBANs (one edit); phones and e-mails must agree exactly.
-                oneEdit |= kind is ComparisonKind.Document or ComparisonKind.Iban && JaroWinkler.WithinOneEdit(a.Vocab.Text(va), b.Vocab.Text(vb));
+                // OCR and typing slips on document numbers and IBANs (one edit); an e-mail address copied by hand from a form
+                // slips in several letters (robert255 / roberta25), so a close one is not a contradiction; phones must agree.
+                oneEdit |= kind switch
+                {
+                    ComparisonKind.Document or ComparisonKind.Iban => JaroWinkler.WithinOneEdit(a.Vocab.Text(va), b.Vocab.Text(vb)),
+                    ComparisonKind.Email => JaroWinkler.Similarity(a.Vocab.Text(va), b.Vocab.Text(vb)) >= 0.88,
+                    _ => false,
+                };
             }
         }
 

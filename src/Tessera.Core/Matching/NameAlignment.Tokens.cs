@@ -142,22 +142,15 @@ internal static partial class NameAlignment
         var lb = vocab.Text(y.Latin);
         var best = 0f;
         reason = TokenReason.None;
-        // Two names the equivalence table knows, in different groups, are different names however close their letters:
-        // Hassan and Hussein share the skeleton hsn, Mohammed and Mahmoud most letters. Only a typo-close spelling counts.
+        // Two names the equivalence table knows, in different groups, are different names even when their consonants
+        // agree (Hassan and Hussein share the skeleton hsn): no skeleton or phonetic credit, only their letters.
         var distinct = ea >= 0 && y.Equivalence >= 0;
-        if (distinct)
-        {
-            var close = la.Length > 1 && lb.Length > 1 && JaroWinkler.WithinOneEdit(la, lb) ? 0.80f : 0f;
-            reason = close > 0 ? TokenReason.Fuzzy : TokenReason.None;
-            return close;
-        }
-
-        if (x.Skeleton == y.Skeleton && vocab.Text(x.Skeleton).Length >= 2)
+        if (!distinct && x.Skeleton == y.Skeleton && vocab.Text(x.Skeleton).Length >= 2)
         {
             best = 0.90f;
             reason = TokenReason.Skeleton;
         }
-        else if (x.Phonetic == y.Phonetic && vocab.Text(x.Phonetic).Length >= 3)
+        else if (!distinct && x.Phonetic == y.Phonetic && vocab.Text(x.Phonetic).Length >= 3)
         {
             best = 0.86f;
             reason = TokenReason.Phonetic;

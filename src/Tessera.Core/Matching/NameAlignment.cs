@@ -158,11 +158,9 @@ internal static partial class NameAlignment
 
         var leftA = n - System.Numerics.BitOperations.PopCount((uint)usedA);
         var leftB = m - System.Numerics.BitOperations.PopCount((uint)usedB);
-        // Unaligned tokens facing each other cost a whole pair; a forebear's name or a middle name left unaligned is not a
-        // wrong name but one the other writer left out (or wrote in another field), so it pairs with nothing.
-        var both = Math.Min(CoreLeft(a, aStart, n, usedA), CoreLeft(b, bStart, m, usedB));
-        // Extra tokens of the longer name: initials and patronymics are often left out, so they cost less.
-        var extra = ExtraCost(a, aStart, n, usedA, both) + ExtraCost(b, bStart, m, usedB, both);
+        var both = Math.Min(leftA, leftB);
+        // Extra tokens of the longer name: initials, middle names and patronymics are often left out, so they cost less.
+        var extra = leftA > leftB ? ExtraCost(a, aStart, n, usedA, leftA - leftB) : ExtraCost(b, bStart, m, usedB, leftB - leftA);
         // "President Erdoğan" ~ "Recep Tayyip Erdoğan": a title with the family name is a whole way of naming someone;
         // the given names it leaves out cost nothing, and the name stays in the review band (level 4 at best).
         var titled = pairs == 1 && ((n == 1 && (flagsA & FeatureTable.FlagTitled) != 0 && (usedB & (1 << (m - 1))) != 0)
@@ -300,22 +298,7 @@ internal static partial class NameAlignment
         return letters == acronym.Length && letters >= 2 ? k : 0;
     }
 
-    private const byte Optional = FeatureTable.FlagAncestor | FeatureTable.FlagMiddle;
-
-    /// <summary>Unaligned tokens that are neither a forebear's name nor a middle name.</summary>
-    private static int CoreLeft(FeatureTable t, int start, int n, int used)
-    {
-        var count = 0;
-        for (var i = 0; i < n; i++)
-        {
-            count += (used & (1 << i)) == 0 && (t.TokFlags[start + i] & Optional) == 0 ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary>The cost of one name's unaligned tokens beyond the <paramref name="paired"/> core tokens counted as wrong pairs.</summary>
-    private static float ExtraCost(FeatureTable t, int start, int n, int used, int paired)
+    private static float ExtraCost(FeatureTable t, int start, int n, int used, int extra)
     {
         // Interior tokens (between the first and the last aligned token: middle names, patronymics, a nasab chain) are
         // the parts most often left out of a name, like initials; extra tokens before or after change the name.
@@ -334,38 +317,23 @@ internal static partial class NameAlignment
         // A forebear's name after bin/ibn is the link of a nasab chain that short forms drop first: it costs nothing. A
         // middle name in a given-name field (after the first given name) is the next most often left out.
         var cheap = 0;
-        var full = 0;
+        var free = 0;
         var middle = 0;
         for (var i = 0; i < n; i++)
         {
             if ((used & (1 << i)) == 0)
             {
                 var flags = t.TokFlags[start + i];
-                if ((flags & FeatureTable.FlagAncestor) != 0)
-                {
-                    continue;
-                }
-
-                if ((flags & FeatureTable.FlagMiddle) != 0)
-                {
-                    middle++;
-                }
-                else if ((flags & FeatureTable.FlagCheap) != 0 || (i > first && i < last))
-                {
-                    cheap++;
-                }
-                else
-                {
-                    full++;
-                }
+                free += (flags & FeatureTable.FlagAncestor) != 0 ? 1 : 0;
+                middle += (flags & FeatureTable.FlagAncestor) == 0 && (flags & FeatureTable.FlagMiddle) != 0 ? 1 : 0;
+                cheap += (flags & (FeatureTable.FlagAncestor | FeatureTable.FlagMiddle)) == 0 && ((flags & FeatureTable.FlagCheap) != 0 || (i > first && i < last)) ? 1 : 0;
             }
         }
 
-        // The paired core tokens are already counted as wrong pairs: take the dearest first.
-        var fromFull = Math.Min(full, paired);
-        full -= fromFull;
-        cheap -= Math.Min(cheap, paired - fromFull);
-        return (0.05f * middle) + (0.1f * cheap) + (0.25f * full);
+        free = Math.Min(free, extra);
+        middle = Math.Min(middle, extra - free);
+        cheap = Math.Min(cheap, extra - free - middle);
+        return (0.05f * middle) + (0.1f * cheap) + (0.25f * (extra - free - middle - cheap));
     }
 
     private static int Merges(FeatureTable a, int aStart, int n, ref int usedA, FeatureTable b, int bStart, int m, ref int usedB, ref float total, List<TokenMatch>? explain, bool flipped)
