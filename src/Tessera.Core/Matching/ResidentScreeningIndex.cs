@@ -24,8 +24,8 @@ public sealed record ResidentHit(string Id, double Weight, MatchKind Kind)
 /// <remarks>
 /// Records live in segments: one base segment (a feature table with its trained model) and one small segment per
 /// <see cref="Add"/>. Postings (name-token keys and strong identifiers, as in <see cref="ScreeningIndex"/>) map a key to
-/// records of every segment; postings longer than the cap are skipped at query time (giant blocks such as the most
-/// frequent names). The Fellegi–Sunter model (u from random pairs, term frequencies) is trained on the base segment and
+/// records of every segment (<see cref="RecordPostings"/>: the base's in one array built in bulk, later segments' in
+/// small lists); postings longer than the cap are skipped at query time (giant blocks such as the most frequent names). The Fellegi–Sunter model (u from random pairs, term frequencies) is trained on the base segment and
 /// retrained by compaction — every record rebuilt into one base segment — before the next query once the records added
 /// since the last training exceed a tenth of the base (always while the index is small, so that a small index answers
 /// exactly as one rebuilt from scratch). The prior is one match in the population the caller screens, as in

@@ -2,7 +2,8 @@ using System.Globalization;
 using Dapper;
 using Tessera.Core.Matching;
 using Tessera.Core.Model;
-using PersonRow = (long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised);
+using PersonRow = (long ContributionId, string Organisation, string Source, string EntityId, Tessera.Core.Model.PropertyValue Value);
+using StoredPersonRow = (long ContributionId, string Organisation, string Source, string EntityId, string Property, string Value, string? Normalised);
 using IdentifierRow = (long ContributionId, string Organisation, string Source, string EntityId, string Property, string Normalised, long Valid);
 
 namespace Tessera.Storage.CrossCheck;
@@ -116,14 +117,15 @@ internal sealed partial class CrossCheckIndex
         var scan = !_built;
         var filter = scan ? " AND s.contribution_id <= @last" : " AND " + _store.In("s.contribution_id", "ids");
         var args = new { ids = ids.ToArray(), last, properties = _kindOfProperty.Keys.ToArray() };
-        var persons = await connection.QueryAsync<PersonRow>(
+        var persons = await connection.QueryAsync<StoredPersonRow>(
             "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.value, s.normalised FROM statements s " +
             "JOIN contributions c ON c.id = s.contribution_id WHERE s.schema = 'Person'" + filter + " ORDER BY s.id", args);
         var identifiers = await connection.QueryAsync<IdentifierRow>(
             "SELECT s.contribution_id, c.organisation, c.source, s.entity_id, s.property, s.normalised, s.valid FROM statements s " +
             "JOIN contributions c ON c.id = s.contribution_id WHERE s.normalised IS NOT NULL AND " + _store.In("s.property", "properties") + filter + " ORDER BY s.id",
             args);
-        return (persons.Where(r => ids.Contains(r.ContributionId)).ToList(), identifiers.Where(r => ids.Contains(r.ContributionId)).ToList());
+        return ([.. persons.Where(r => ids.Contains(r.ContributionId)).Select(r => (r.ContributionId, r.Organisation, r.Source, r.EntityId, new PropertyValue(r.Property, r.Value, r.Normalised)))],
+            identifiers.Where(r => ids.Contains(r.ContributionId)).ToList());
     }
 
     // Rows of every contribution in contribution order (each one's rows in storage order), those written by this process
@@ -146,7 +148,7 @@ internal sealed partial class CrossCheckIndex
     }
 
     private static IEnumerable<PersonRow> PersonsOf(ArrivedContribution c) =>
-        c.Statements.Where(s => s.Schema == "Person").Select(s => (c.Id, c.Organisation, c.Source, s.EntityId, s.Value.Property, s.Value.Value, s.Value.Normalised));
+        c.Statements.Where(s => s.Schema == "Person").Select(s => (c.Id, c.Organisation, c.Source, s.EntityId, s.Value));
 
     private IEnumerable<IdentifierRow> IdentifiersOf(ArrivedContribution c) =>
         c.Statements.Where(s => s.Value.Normalised is not null && _kindOfProperty.ContainsKey(s.Value.Property))
@@ -201,7 +203,7 @@ internal sealed partial class CrossCheckIndex
                 groups.Add((r, []));
             }
 
-            groups[g].Values.Add(new PropertyValue(r.Property, r.Value, r.Normalised));
+            groups[g].Values.Add(r.Value);
         }
 
         var built = new PersonRecord?[groups.Count];
