@@ -4,7 +4,7 @@ using Tessera.Core.Audit;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera audit verify|witness|list</c>: the keyed, hash-chained audit log and its witness.</summary>
+/// <summary><c>tessera audit verify|witness|list|export</c>: the keyed, hash-chained audit log and its witness.</summary>
 internal static class AuditCommand
 {
     public static Command Create()
@@ -65,6 +65,39 @@ internal static class AuditCommand
 
             return ExitCodes.Ok;
         });
-        return new Command("audit", "The append-only, keyed hash-chained audit log.") { verify, witness, list };
+        return new Command("audit", "The append-only, keyed hash-chained audit log.") { verify, witness, list, Export() };
+    }
+
+    private static Command Export()
+    {
+        var user = new Option<string?>("--user") { Description = "Only entries of this user" };
+        var org = new Option<string?>("--org") { Description = "Only entries of users of this organisation" };
+        var action = new Option<string?>("--action") { Description = "An action (entity.search) or a family of them (user)" };
+        var outcome = new Option<string?>("--outcome") { Description = "Only this outcome (ok, Allow, Deny, failed …)" };
+        var from = new Option<string?>("--from") { Description = "First day (yyyy-mm-dd, UTC) or instant (ISO 8601)" };
+        var to = new Option<string?>("--to") { Description = "Last day, included (yyyy-mm-dd, UTC), or first instant excluded" };
+        var output = new Option<FileInfo?>("--out") { Description = "The CSV file to write; stdout when left out" };
+        var export = new Command("export", "Write the entries matching the criteria as CSV, oldest first; text cannot start a spreadsheet formula.")
+        {
+            user, org, action, outcome, from, to, output,
+        };
+        export.SetAction(async (parse, ct) =>
+        {
+            var filter = new Storage.Audit.AuditQuery(parse.GetValue(user), parse.GetValue(org), parse.GetValue(action), parse.GetValue(outcome),
+                parse.GetValue(from), parse.GetValue(to)).ToFilter();
+            await using var store = await CliContext.OpenStoreAsync(ct);
+            if (parse.GetValue(output) is { } file)
+            {
+                await using var writer = new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false));
+                await AuditCsv.WriteAsync(store.Audit.MatchingAsync(filter, ct), writer, ct);
+            }
+            else
+            {
+                await AuditCsv.WriteAsync(store.Audit.MatchingAsync(filter, ct), CliContext.Out(parse), ct);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return export;
     }
 }

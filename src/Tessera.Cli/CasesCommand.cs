@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera cases add|list|notes|note</c>: case workspaces shared by partner organisations.</summary>
+/// <summary><c>tessera cases add|list|members|notes|note</c>: case workspaces shared by partner organisations.</summary>
 internal static class CasesCommand
 {
     public static Command Create()
@@ -31,6 +31,29 @@ internal static class CasesCommand
 
             return ExitCodes.Ok;
         });
-        return new Command("cases", "Case workspaces shared across organisations.") { add, list, CaseNotesCommand.Read(), CaseNotesCommand.Add() };
+        return new Command("cases", "Case workspaces shared across organisations.") { add, list, Members(), CaseNotesCommand.Read(), CaseNotesCommand.Add() };
+    }
+
+    private static Command Members()
+    {
+        Command Member(string verb, string description, Func<Storage.Store, string, string, CancellationToken, Task> change)
+        {
+            var id = new Argument<string>("id") { Description = "Case id" };
+            var org = new Argument<string>("organisation") { Description = "Organisation code" };
+            var command = new Command(verb, description) { id, org };
+            command.SetAction(async (parse, ct) =>
+            {
+                await using var store = await CliContext.OpenStoreAsync(ct);
+                await change(store, parse.GetValue(id)!, parse.GetValue(org)!, ct);
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+
+        return new Command("members", "Member organisations of a case.")
+        {
+            Member("add", "Add a member organisation to a case.", (store, id, org, ct) => store.Directory.AddCaseMemberAsync(id, org, CliContext.Operator, ct)),
+            Member("remove", "Remove a member organisation from a case (not its owner).", (store, id, org, ct) => store.Directory.RemoveCaseMemberAsync(id, org, CliContext.Operator, ct)),
+        };
     }
 }

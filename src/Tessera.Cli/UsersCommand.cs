@@ -4,7 +4,7 @@ using Tessera.Storage.Directory;
 
 namespace Tessera.Cli;
 
-/// <summary><c>tessera users add|list|passwd|disable|enable|token|tokens|revoke-token</c>: local accounts and API tokens.</summary>
+/// <summary><c>tessera users add|list|show|roles|unlock|passwd|disable|enable|token|tokens|revoke-token</c>: local accounts and API tokens.</summary>
 internal static partial class UsersCommand
 {
     public static Command Create()
@@ -41,7 +41,7 @@ internal static partial class UsersCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("users", "Local user accounts.") { add, list, Passwd(), Disable(), Enable(), Token(), Tokens(), RevokeToken() };
+        return new Command("users", "Local user accounts.") { add, list, Show(), Roles(), Unlock(), Passwd(), Disable(), Enable(), Token(), Tokens(), RevokeToken() };
     }
 
     private static Command Passwd()

@@ -97,6 +97,7 @@ public static class TesseraWebHost
         CrossCheck.FollowUpEndpoints.Map(app);
         Graph.GraphEndpoints.Map(app);
         Audit.AuditEndpoints.Map(app);
+        Admin.AdminEndpoints.Map(app);
         Picture.PictureEndpoints.Map(app);
         Cases.CaseEndpoints.Map(app);
         Retention.RetentionEndpoints.Map(app);

@@ -152,6 +152,9 @@ public sealed class DisclosureHarnessTests
             Probe.Get("/api/v1/hits"), Probe.Get("/api/v1/notices"), Probe.Get("/api/v1/cases"),
             Probe.Get("/api/v1/graph"), Probe.Get("/api/v1/graph/export?format=graphml"),
             Probe.Get("/api/v1/hits/groups?review=true&limit=500"), Probe.Get("/api/v1/hits/groups?status=confirmed"), Probe.Get("/api/v1/requests"),
+            // Administration answers about the directory, never about records: the administrator learns no case data through it.
+            Probe.Get("/api/v1/admin/organisations"), Probe.Get("/api/v1/admin/users"), Probe.Get("/api/v1/admin/cases"),
+            Probe.Get("/api/v1/admin/users/it.analyst/tokens"),
             Probe.Search("+218 9"), Probe.Search("+218"), Probe.Search("Mohammed"), Probe.Search("محمد"), Probe.Search("AL-AMAL"), Probe.Search("ali"),
         };
         foreach (var c in new[] { "OP-ZUWARA", "OP-BALKAN" })

@@ -38,6 +38,12 @@ public sealed class ReadEndpointAuditTests
         ["GET /api/v1/audit/"] = c => c.GetAsync(Uri("/api/v1/audit/")),
         ["POST /api/v1/audit/verify"] = c => c.PostAsync(Uri("/api/v1/audit/verify"), null),
         ["GET /api/v1/retention/due"] = c => c.GetAsync(Uri("/api/v1/retention/due")),
+        ["GET /api/v1/audit/search"] = c => c.GetAsync(Uri("/api/v1/audit/search?user=gr.analyst&action=entity")),
+        ["GET /api/v1/audit/export.csv"] = c => c.GetAsync(Uri("/api/v1/audit/export.csv?outcome=Deny")),
+        ["GET /api/v1/admin/organisations"] = c => c.GetAsync(Uri("/api/v1/admin/organisations")),
+        ["GET /api/v1/admin/users"] = c => c.GetAsync(Uri("/api/v1/admin/users")),
+        ["GET /api/v1/admin/users/{name}/tokens"] = c => c.GetAsync(Uri("/api/v1/admin/users/gr.analyst/tokens")),
+        ["GET /api/v1/admin/cases"] = c => c.GetAsync(Uri("/api/v1/admin/cases")),
     };
 
     // Endpoints under /api/v1 that read no personal data, with the reason.
@@ -66,6 +72,19 @@ public sealed class ReadEndpointAuditTests
         ["GET /api/v1/picture/sections"] = "border sections and their impact levels",
         ["GET /api/v1/picture/sections/{id}/history"] = "the history of a section's impact level",
         ["GET /api/v1/picture/sections.geojson"] = "border sections and their impact levels",
+        ["POST /api/v1/admin/organisations"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["PUT /api/v1/admin/hub"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/users"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["PUT /api/v1/admin/users/{name}/roles"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/users/{name}/disable"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/users/{name}/enable"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/users/{name}/password"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/users/{name}/unlock"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/users/{name}/tokens"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["DELETE /api/v1/admin/users/{name}/tokens/{id}"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/cases"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["POST /api/v1/admin/cases/{id}/members"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["DELETE /api/v1/admin/cases/{id}/members/{organisation}"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
         ["PUT /api/v1/picture/sections/{id}/level"] = "a write, audited by the picture store",
         ["POST /api/v1/picture/sections/{id}/level"] = "a write, audited by the picture store",
     };
