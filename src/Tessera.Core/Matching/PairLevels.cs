@@ -28,6 +28,41 @@ internal sealed class PairLevels
         _family = Array.IndexOf(kinds, ComparisonKind.FamilyName);
     }
 
+    /// <summary>A necessary condition for two whole names to align at level ≤ 2, in integer compares only: every token of
+    /// each name has a partner in the other with the same Latin form, equivalence group, skeleton or phonetic code. Most
+    /// candidate pairs (different persons) fail it at once, so the alignment is rarely run.</summary>
+    private static bool EveryTokenKeyed(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen)
+    {
+        if (aLen != bLen)
+        {
+            return false;
+        }
+
+        var tokensA = a.Tokens;
+        var tokensB = b.Tokens;
+        for (var side = 0; side < 2; side++)
+        {
+            var (ta, sa, tb, sb) = side == 0 ? (tokensA, aStart, tokensB, bStart) : (tokensB, bStart, tokensA, aStart);
+            for (var i = 0; i < aLen; i++)
+            {
+                ref readonly var t = ref ta[sa + i];
+                var found = false;
+                for (var j = 0; j < bLen && !found; j++)
+                {
+                    ref readonly var u = ref tb[sb + j];
+                    found = t.Latin == u.Latin || (t.Equivalence >= 0 && t.Equivalence == u.Equivalence) || t.Skeleton == u.Skeleton || t.Phonetic == u.Phonetic;
+                }
+
+                if (!found)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Fills <paramref name="levels"/> and <paramref name="values"/>; <paramref name="order"/> tells how the name parts were lined up.</summary>
     public void Levels(FeatureTable a, int i, FeatureTable b, int j, Span<byte> levels, Span<int> values, out NameOrder order)
     {
@@ -71,7 +106,7 @@ internal sealed class PairLevels
         // Parts split differently on the two sides: when the whole names align token for token (level ≤ 2, nothing left
         // over on either side) both parts take the whole name's level; the values stay, so term frequencies still
         // apply. Only tried when a part disagrees, so the common case costs nothing more.
-        if ((lg <= 2 && lf <= 2) || x.FullLength < 2 || y.FullLength < 2)
+        if ((lg <= 2 && lf <= 2) || x.FullLength < 2 || y.FullLength < 2 || !EveryTokenKeyed(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength))
         {
             return;
         }
