@@ -20,7 +20,9 @@ public sealed class ServeLogTests
             using var entry = JsonDocument.Parse(line);
             Assert.False(string.IsNullOrEmpty(entry.RootElement.GetProperty("LogLevel").GetString()));
             Assert.False(string.IsNullOrEmpty(entry.RootElement.GetProperty("Category").GetString()));
-            Assert.True(entry.RootElement.TryGetProperty("Timestamp", out _));
+            // UTC, to the millisecond, ISO 8601: what log collectors parse without a pattern.
+            Assert.True(DateTimeOffset.TryParseExact(entry.RootElement.GetProperty("Timestamp").GetString(), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _), line);
         }
 
         Assert.Contains(json, l => l.Contains("Now listening on", StringComparison.Ordinal));

@@ -56,7 +56,7 @@ internal static partial class Observability
             {
                 o.IncludeScopes = true;
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
             });
         }
