@@ -32,9 +32,10 @@ ok "system user tessera (uid $uid, shell $shell)"
 # Folders and files.
 [ "$(stat -c '%U:%G %a' /var/lib/tessera)" = "tessera:tessera 750" ] || fail "/var/lib/tessera is $(stat -c '%U:%G %a' /var/lib/tessera)"
 [ "$(stat -c '%U:%G %a' /etc/tessera/tessera.env)" = "root:tessera 640" ] || fail "/etc/tessera/tessera.env is $(stat -c '%U:%G %a' /etc/tessera/tessera.env)"
-dpkg-query --showformat='${Conffiles}\n' --show tessera | grep -q ' /etc/tessera/tessera.env ' || fail "tessera.env is not a conffile"
+conffiles=$(dpkg-query --showformat='${Conffiles}\n' --show tessera) && grep -q ' /etc/tessera/tessera.env ' <<<"$conffiles" || fail "tessera.env is not a conffile"
 [ -x /opt/tessera/tessera ] && [ -d /opt/tessera/demo/datasets/frontex-ibc ] || fail "/opt/tessera is incomplete"
-/usr/bin/tessera --help | grep -q "serve" || fail "/usr/bin/tessera does not run"
+# Outputs are read whole before they are searched: grep -q stopping early would fail the writer under pipefail.
+help=$(/usr/bin/tessera --help) && grep -q "serve" <<<"$help" || fail "/usr/bin/tessera does not run"
 ok "/var/lib/tessera tessera:tessera 0750, /etc/tessera/tessera.env root:tessera 0640 (conffile), /opt/tessera, /usr/bin/tessera"
 
 # The unit and its hardening.
@@ -75,15 +76,15 @@ for _ in $(seq 1 120); do
     if [ -n "$server" ] && ! kill -0 "$server" 2>/dev/null; then cat /tmp/tessera-smoke.log >&2; fail "the server stopped"; fi
     sleep 1
 done
-curl -sf "http://127.0.0.1:$port/health" | grep -q '"ok"' || { cat /tmp/tessera-smoke.log >&2 || true; fail "/health did not answer in 120 s"; }
-curl -sf "http://127.0.0.1:$port/signin" | grep -q "Tessera" || fail "the sign-in page did not answer"
+health=$(curl -sf "http://127.0.0.1:$port/health") && grep -q '"ok"' <<<"$health" || { cat /tmp/tessera-smoke.log >&2 || true; fail "/health did not answer in 120 s"; }
+page=$(curl -sf "http://127.0.0.1:$port/signin") && grep -q "Tessera" <<<"$page" || fail "the sign-in page did not answer"
 ok "/health and the sign-in page answer on port $port"
 
 [ "$(stat -c '%U' /var/lib/tessera/tessera.db)" = tessera ] || fail "the store is not owned by tessera"
 [ "$(stat -c '%a' /var/lib/tessera/audit.key)" = 600 ] || fail "the audit key is readable by others ($(stat -c '%a' /var/lib/tessera/audit.key))"
 runuser -u tessera -- tessera orgs add IT --name Italy --country IT 2>/tmp/tessera-smoke.err || { cat /tmp/tessera-smoke.err >&2; fail "orgs add as tessera"; }
 grep -qx "store: SQLite /var/lib/tessera/tessera.db" /tmp/tessera-smoke.err || fail "the command opened another store: $(cat /tmp/tessera-smoke.err)"
-runuser -u tessera -- tessera orgs list 2>/dev/null | grep -q "^IT" || fail "orgs list"
+listed=$(runuser -u tessera -- tessera orgs list 2>/dev/null) && grep -q "^IT" <<<"$listed" || fail "orgs list"
 ok "tessera commands as the tessera user open the server's store /var/lib/tessera/tessera.db"
 
 if [ -n "$server" ]; then kill "$server"; wait "$server" 2>/dev/null || true; server=""; fi

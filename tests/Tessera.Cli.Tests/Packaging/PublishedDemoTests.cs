@@ -25,7 +25,7 @@ public sealed class PublishedDemoTests(PublishedFolder published)
             var signInPage = await http.GetStringAsync(new Uri("/signin", UriKind.Relative));
             var signIn = await http.PostAsJsonAsync("/api/v1/auth/signin", new { userName = "hub.analyst", password = "tessera-demo-2026" });
             var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("tessera=", StringComparison.Ordinal)).Split(';')[0];
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/picture/summary");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/picture/summary?from=2024-01&to=2024-12");
             request.Headers.Add("Cookie", cookie);
             var summary = await http.SendAsync(request);
             using var body = JsonDocument.Parse(await summary.Content.ReadAsStringAsync());
