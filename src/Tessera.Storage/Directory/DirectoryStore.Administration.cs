@@ -45,7 +45,7 @@ public sealed partial class DirectoryStore
         return rows.Select(r => r.ToAccount(_store.Settings)).ToList();
     }
 
-    /// <summary>Replaces a user's roles; the change reaches the user's next request (sessions are read from the directory each time).</summary>
+    /// <summary>Replaces a user's roles and ends the user's sessions; API tokens carry the new roles on their next request.</summary>
     /// <exception cref="AccessRefusedException"><paramref name="by"/> may not administer the platform.</exception>
     /// <exception cref="ModelException">No user has that name, or no role is given.</exception>
     public async Task SetRolesAsync(string name, IReadOnlySet<Role> roles, Principal by, CancellationToken ct = default)
@@ -62,7 +62,11 @@ public sealed partial class DirectoryStore
             var before = await connection.QuerySingleOrDefaultAsync<string>("SELECT roles FROM users WHERE name = @name", new { name }, tx)
                 ?? throw ModelException.Unknown($"unknown user '{name}'", "name");
             await connection.ExecuteAsync("UPDATE users SET roles = @roles WHERE name = @name", new { name, roles = FormatRoles(roles) }, tx);
-            await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "user.roles", "user:" + name, "ok", $"{before} -> {FormatRoles(roles)}")]);
+            // An open page of the user holds the roles it was opened with: ending the sessions closes it (SessionRevalidation),
+            // so a role taken away is gone everywhere at once. API tokens are read from the directory with their user anew.
+            var sessions = await connection.ExecuteAsync("UPDATE sessions SET revoked = @now WHERE user_name = @name AND revoked IS NULL", new { name, now = _store.Now() }, tx);
+            await _store.Audit.AppendAsync(connection, tx, [AuditEvent.By(by, "user.roles", "user:" + name, "ok",
+                string.Create(CultureInfo.InvariantCulture, $"{before} -> {FormatRoles(roles)}; {sessions} sessions ended"))]);
             await tx.CommitAsync(ct);
         }
 

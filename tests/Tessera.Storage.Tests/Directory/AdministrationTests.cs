@@ -52,15 +52,19 @@ public sealed class AdministrationTests
 
     [Theory]
     [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
-    public async Task SetRoles_ByAdministrator_ChangesRolesAndAuditsBeforeAndAfter(string provider)
+    public async Task SetRoles_ByAdministrator_ChangesRolesEndsSessionsAndAuditsBeforeAndAfter(string provider)
     {
         await using var store = await AccountsTestData.CreateAsync(provider, new FakeTimeProvider(AccountsTestData.Start));
+        await store.Directory.Sessions.CreateAsync("anna");
+        var (_, token) = await store.Directory.Tokens.CreateAsync("anna", "script", null, Admin);
 
         await store.Directory.SetRolesAsync("anna", new HashSet<Role> { Role.Supervisor, Role.Analyst }, Admin);
 
         Assert.Equal(new HashSet<Role> { Role.Analyst, Role.Supervisor }, (await store.Directory.UserAsync("anna"))!.Roles);
+        Assert.Equal(0, await store.Directory.Sessions.CountLiveAsync("anna"));
+        Assert.Equal(new HashSet<Role> { Role.Analyst, Role.Supervisor }, (await store.Directory.Tokens.FindAsync(token))?.User.Roles);
         var entry = (await EntriesAsync(store)).Single(e => e.Action == "user.roles");
-        Assert.Equal(("root", "user:anna", "Analyst -> Analyst,Supervisor"), (entry.Actor, entry.Target, entry.Details));
+        Assert.Equal(("root", "user:anna", "Analyst -> Analyst,Supervisor; 1 sessions ended"), (entry.Actor, entry.Target, entry.Details));
     }
 
     [Theory]
