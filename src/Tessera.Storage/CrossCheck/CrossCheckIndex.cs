@@ -102,6 +102,10 @@ internal sealed partial class CrossCheckIndex : IDisposable
         {
             _arrived[arrived.Id] = arrived;
         }
+        else if (arrived is not null)
+        {
+            _arrived.TryRemove(arrived.Id, out _);
+        }
 
         return _built ? CatchUpAsync(ct) : Task.CompletedTask;
     }
@@ -182,6 +186,7 @@ internal sealed partial class CrossCheckIndex : IDisposable
         }
 
         _loaded.Remove(contributionId);
+        _arrived.TryRemove(contributionId, out _);
     }
 
     public void Dispose()
