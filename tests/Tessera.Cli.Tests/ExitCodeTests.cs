@@ -98,6 +98,7 @@ public sealed class ExitCodeTests
     public async Task PolicyRefusal_Exits77WithOneLine()
     {
         var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("orgs", "add", "IT", "--name", "Polizia di Stato", "--country", "IT")).Code);
         Assert.Equal(0, (await cli.RunAsync("picture", "sections", "--starter")).Code);
 
         var (code, _, error) = await cli.RunAsync("picture", "set-level", "HR-BA", "high", "--reason", "test");

@@ -11,7 +11,11 @@ public sealed class HitExplanationTextTests
     [Fact]
     public void Of_PairLine_SaysWhatAgreesWhatDisagreesAndTheOutcome()
     {
+        // Figures are written in the user's culture; en-GB is the application's default.
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-GB");
         var text = HitExplanationText.Of(PairLine);
+        System.Globalization.CultureInfo.CurrentCulture = culture;
 
         Assert.Equal("Agrees: full name equivalent spellings or scripts (mhmd ≈ mohammed, aly ≈ ali); birth date identical.", text.Sentences[0]);
         Assert.Equal("Disagrees: phone different.", text.Sentences[1]);
