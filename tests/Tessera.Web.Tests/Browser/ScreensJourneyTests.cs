@@ -214,6 +214,8 @@ public sealed partial class ScreensJourneyTests(DemoServer server)
         // A period running into an incomplete month marks it and leaves it undrawn.
         await page.GotoAsync(session.BaseUrl + "/dashboard?from=2025-01&to=2025-06");
         await page.WaitForSelectorAsync("[data-testid=incomplete]");
+        // The chart draws after the page: wait until its description speaks of the period asked for.
+        await page.WaitForFunctionAsync("() => (document.querySelector('[data-testid=chart]')?.getAttribute('aria-label') ?? '').includes('Jun 2025')");
         var description = await page.GetAttributeAsync("[data-testid=chart]", "aria-label") ?? "";
         Assert.Contains("Jun 2025 incomplete", description, StringComparison.Ordinal);
         Assert.DoesNotContain("Jun 2025 0", description, StringComparison.Ordinal);
