@@ -12,7 +12,7 @@ NX_TIMEOUT="${NX_TIMEOUT:-60}"
 IG_TIMEOUT="${IG_TIMEOUT:-300}"
 PY=/usr/bin/python3
 
-# Peers from Debian, as measured in shared/reference/graph-anchors.md §5.
+# Peers from Debian: python3-igraph and python3-networkx.
 if ! dpkg -s python3-igraph python3-networkx python3-numpy time >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-igraph python3-networkx python3-numpy time >/dev/null
 fi
