@@ -69,7 +69,7 @@ public sealed partial class DirectoryStore
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organisations WHERE code = @Code", org, tx) > 0)
         {
-            throw new ModelException($"organisation '{org.Code}' exists already", field: "code");
+            throw ModelException.Clash($"organisation '{org.Code}' exists already", field: "code");
         }
 
         await connection.ExecuteAsync("INSERT INTO organisations (code, name, country, kind) VALUES (@Code, @Name, @Country, @Kind)", org, tx);
@@ -165,7 +165,7 @@ public sealed partial class DirectoryStore
         await using var tx = await Store.BeginWriteAsync(connection, ct);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cases WHERE id = @id", new { id }, tx) > 0)
         {
-            throw new ModelException($"case '{id}' exists already", field: "id");
+            throw ModelException.Clash($"case '{id}' exists already", field: "id");
         }
 
         await connection.ExecuteAsync("INSERT INTO cases (id, title, owner, created) VALUES (@id, @title, @owner, @created)", new { id, title, owner, created = _store.Now() }, tx);
