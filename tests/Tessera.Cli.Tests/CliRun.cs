@@ -27,6 +27,10 @@ public sealed class CliRun
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>What a command printed on stderr without the first line every command writes there, naming the store it opened.</summary>
+    public static string WithoutStoreLine(string error) =>
+        string.Join('\n', error.Split('\n').Where(l => !l.StartsWith("store: ", StringComparison.Ordinal)));
+
     public string WriteFile(string name, string content)
     {
         var path = Path.Combine(Folder, name);

@@ -17,7 +17,7 @@ public sealed class ExitCodeTests
         var cli = new CliRun();
 
         var (code, output, error) = await cli.RunAsync("orgs", "add", "IT", "--name", "Polizia di Stato", "--country", "IT");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal((0, ""), (code, error));
         Assert.Equal(0, (await cli.RunAsync("orgs", "list")).Code);
@@ -31,7 +31,7 @@ public sealed class ExitCodeTests
     public async Task UsageError_Exits1(params string[] args)
     {
         var (code, _, error) = await new CliRun().RunAsync(args);
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(1, code);
         Assert.NotEmpty(error);
@@ -46,7 +46,7 @@ public sealed class ExitCodeTests
         var mapping = cli.WriteFile("mapping.yml", "entities:\n  p:\n    schema: Person\n    id: \"{id}\"\n    properties: { name: name, shoeSize: birth }\n");
 
         var (code, _, error) = await cli.RunAsync("import", csv, "--mapping", mapping, "--org", "IT");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(2, code);
         Assert.Contains("shoeSize", error, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class ExitCodeTests
         var mapping = cli.WriteFile("mapping.yml", "entities:\n  p:\n    schema: Person\n    id: \"{id}\"\n    properties: { name: name }\n");
 
         var (code, _, error) = await cli.RunAsync("import", csv, "--mapping", mapping, "--org", "IT");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(2, code);
         Assert.Contains("broken.csv:3", error, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class ExitCodeTests
         await cli.RunAsync("orgs", "add", "IT", "--name", "Polizia di Stato", "--country", "IT");
 
         var (code, _, error) = await cli.RunAsync("import", cli.WriteFile("people.csv", People), "--org", "IT");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(2, code);
         Assert.Contains("mapping", error, StringComparison.OrdinalIgnoreCase);
@@ -88,7 +88,7 @@ public sealed class ExitCodeTests
         await cli.RunAsync("orgs", "add", "IT", "--name", "Polizia di Stato", "--country", "IT");
 
         var (code, _, error) = await cli.RunAsync("import", Path.Combine(cli.Folder, "nowhere.ftm.json"), "--org", "IT");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(2, code);
         Assert.Contains("nowhere.ftm.json", error, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class ExitCodeTests
         Assert.Equal(0, (await cli.RunAsync("picture", "sections", "--starter")).Code);
 
         var (code, _, error) = await cli.RunAsync("picture", "set-level", "HR-BA", "high", "--reason", "test");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(77, code);
         Assert.StartsWith("tessera: refused: ", error, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class ExitCodeTests
             Path.Combine(Path.GetTempPath(), "tessera-cli-tests", Guid.NewGuid().ToString("N")));
 
         var (code, _, error) = await CliRun.InvokeAsync(storage, "orgs", "list");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(75, code);
         Assert.StartsWith("tessera: the database does not answer", error, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class ExitCodeTests
         }
 
         var (code, _, error) = await cli.RunAsync("orgs", "add", "GR", "--name", "Hellenic Police", "--country", "GR");
-        error = WithoutStoreLine(error);
+        error = CliRun.WithoutStoreLine(error);
 
         Assert.Equal(75, code);
         Assert.Contains("does not answer", error, StringComparison.Ordinal);
@@ -157,8 +157,8 @@ public sealed class ExitCodeTests
         var verbose = await CliRun.InvokeAsync(storage, "orgs", "list", "--verbose");
 
         Assert.Equal((70, 70), (quiet.Code, verbose.Code));
-        Assert.StartsWith("tessera: internal error: ", WithoutStoreLine(quiet.Err), StringComparison.Ordinal);
-        Assert.Single(WithoutStoreLine(quiet.Err).Trim().Split('\n'));
+        Assert.StartsWith("tessera: internal error: ", CliRun.WithoutStoreLine(quiet.Err), StringComparison.Ordinal);
+        Assert.Single(CliRun.WithoutStoreLine(quiet.Err).Trim().Split('\n'));
         Assert.Contains("   at ", verbose.Err, StringComparison.Ordinal);
     }
 
@@ -170,8 +170,4 @@ public sealed class ExitCodeTests
         listener.Stop();
         return port;
     }
-
-    // Every command names the store it opened on stderr's first line; the failure is the rest.
-    private static string WithoutStoreLine(string error) =>
-        string.Join('\n', error.Split('\n').Where(l => !l.StartsWith("store: ", StringComparison.Ordinal)));
 }

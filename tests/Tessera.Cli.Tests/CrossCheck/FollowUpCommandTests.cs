@@ -48,7 +48,7 @@ public sealed class FollowUpCommandTests
         // Italy may not answer for Greece (77); Malta may not know of the request (2); H2 data waits for a supervisor.
         var refused = await cli.RunAsync("requests", "decide", request, "--as", "it.analyst", "--release", "all", "--reason", "mine");
         Assert.Equal(77, refused.Code);
-        Assert.Single(refused.Err.Trim().Split('\n'), l => !l.StartsWith("store: ", StringComparison.Ordinal));
+        Assert.Single(CliRun.WithoutStoreLine(refused.Err).Trim().Split('\n'));
         Assert.Equal(2, (await cli.RunAsync("requests", "decide", request, "--as", "mt.analyst", "--release", "all", "--reason", "x")).Code);
         Assert.Contains("awaiting-approval", await OkAsync(cli, "requests", "decide", request, "--as", "gr.analyst", "--release", "all", "--reason", "agreed"), StringComparison.Ordinal);
         Assert.Equal(77, (await cli.RunAsync("requests", "decide", request, "--as", "gr.analyst", "--release", "all", "--reason", "approve myself")).Code);
