@@ -108,6 +108,16 @@ public sealed partial class ChartKeyboardTests(DemoServer server)
             s => Assert.Matches(@"^button\|.+impact level: (low|medium|high|critical)", s));
         Assert.Equal(1, await page.Locator("[data-testid=map] path.section[tabindex='0']").CountAsync());
 
+        // The table beside the map is its equivalent: the same sections, each with its level in words.
+        var onMap = await sections.EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('data-section')).sort()");
+        var inTable = await page.Locator("[data-testid=sections] tr[data-section]").EvaluateAllAsync<string[]>("rs => rs.map(r => r.getAttribute('data-section')).sort()");
+        Assert.Equal(onMap, inTable);
+        foreach (var code in onMap)
+        {
+            var level = await page.GetAttributeAsync($"[data-testid=map] path.section[data-section='{code}']", "class");
+            Assert.Contains("level-" + (await page.InnerTextAsync($"[data-testid='level-{code}']")).Trim(), level, StringComparison.Ordinal);
+        }
+
         // Tab from the page's heading reaches a section (the one in the tab order); the arrows walk the others and the live
         // region names each.
         await page.FocusAsync("h1");
