@@ -100,6 +100,39 @@
         }
     });
 
+    // A table wider (or taller) than its box scrolls inside it: the box takes focus so that a keyboard can scroll it
+    // (WCAG 2.1.1), and is named after the table's caption or the heading before it. Checked when the page changes.
+    function scrollRegions() {
+        document.querySelectorAll(".mud-table-container, .table-scroll").forEach(function (box) {
+            var scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+            if (!scrolls || box.hasAttribute("tabindex") || box.querySelector("a[href], button, input, select, textarea, [tabindex]")) { return; }
+            box.setAttribute("tabindex", "0");
+            box.setAttribute("role", "region");
+            if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
+                box.setAttribute("aria-label", regionName(box));
+            }
+        });
+    }
+
+    function regionName(box) {
+        var caption = box.querySelector("caption");
+        if (caption && caption.textContent.trim()) { return caption.textContent.trim(); }
+        for (var node = box; node && node !== document.body; node = node.parentElement) {
+            for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+                if (/^H[1-6]$/.test(before.tagName)) { return before.textContent.trim() + " (table)"; }
+            }
+        }
+        return "Table";
+    }
+
+    var pendingCheck = 0;
+    function scheduleCheck() {
+        if (pendingCheck) { return; }
+        pendingCheck = window.requestAnimationFrame(function () { pendingCheck = 0; scrollRegions(); });
+    }
+    new MutationObserver(scheduleCheck).observe(document.documentElement, { childList: true, subtree: true });
+    window.addEventListener("resize", scheduleCheck);
+
     // The skip link moves focus to the main content without changing the address (the page has a <base href>).
     document.addEventListener("click", function (e) {
         var link = e.target && e.target.closest ? e.target.closest("a.skip-link") : null;

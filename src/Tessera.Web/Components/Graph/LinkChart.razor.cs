@@ -19,6 +19,9 @@ public sealed partial class LinkChart
 
     private readonly LinkChartState _state = new();
     private readonly HashSet<string> _hiddenKinds = new(StringComparer.Ordinal);
+    private readonly LinkChartCursor _cursor = new();
+    private string _announcement = "";
+    private bool _tables;
     private ElementReference _root;
     private ElementReference _canvas;
     private DotNetObjectReference<LinkChart>? _dotnet;
@@ -91,8 +94,47 @@ public sealed partial class LinkChart
     public async Task OnNodeSelected(string? id)
     {
         _selected = _state.Node(id);
+        _cursor.Place(_selected?.Id);
         await InvokeAsync(StateHasChanged);
     }
+
+    /// <summary>A key pressed on the chart in keyboard mode (arrows, Home, End, Enter): moves the cursor, selects its node
+    /// and says where it is in the live region.</summary>
+    [JSInvokable]
+    public Task OnChartKey(string key) => InvokeAsync(async () =>
+    {
+        if (_cursor.Move(_state, key, Shown) is not { } sentence)
+        {
+            return;
+        }
+
+        _announcement = sentence;
+        if (_cursor.Node != _selected?.Id)
+        {
+            _selected = _state.Node(_cursor.Node);
+            await CallAsync("select", _canvas, _selected?.Id);
+        }
+
+        StateHasChanged();
+    });
+
+    // The same rule as the chart's filter (linkChart.js filter): the kind is shown and the date within the period.
+    private bool Shown(ChartEdge e)
+    {
+        if (_hiddenKinds.Contains(e.Kind))
+        {
+            return false;
+        }
+
+        return e.Date is { } date
+            ? (From is null || string.CompareOrdinal(date, Day(From)) >= 0) && (To is null || string.CompareOrdinal(date, Day(To)) <= 0)
+            : KeepUndated;
+    }
+
+    private IReadOnlyList<LinkChartTables.Tie> ShownTies =>
+        _state.Edges.Where(Shown).Select(e => new LinkChartTables.Tie(e.Source, e.Target, e.Kind, e.Date, e.Directed)).ToList();
+
+    private void ToggleTables() => _tables = !_tables;
 
     [JSInvokable]
     public Task OnNodeExpand(string id) => InvokeAsync(() => ExpandAsync(id));
@@ -102,6 +144,7 @@ public sealed partial class LinkChart
         _state.Clear();
         _state.Add(_view);
         _selected = null;
+        _cursor.Place(null);
         _path = [];
         _pathFrom = _pathTo = null;
         _shownEdges = null;
@@ -118,6 +161,7 @@ public sealed partial class LinkChart
     private async Task SelectAsync(string id)
     {
         _selected = _state.Node(id);
+        _cursor.Place(_selected?.Id);
         await CallAsync("select", _canvas, _selected?.Id);
     }
 
@@ -245,13 +289,7 @@ public sealed partial class LinkChart
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string RoleText(NetworkNode n) => LinkChartState.LeadingRole(n) switch
-    {
-        "organiser" => "organiser " + n.Organiser.ToString("0", CultureInfo.InvariantCulture),
-        "broker" => "broker " + n.Broker.ToString("0", CultureInfo.InvariantCulture),
-        "moneyHandler" => "money handler " + n.MoneyHandler.ToString("0", CultureInfo.InvariantCulture),
-        _ => "best score " + LinkChartState.Best(n).ToString("0", CultureInfo.InvariantCulture),
-    };
+    private static string RoleText(NetworkNode n) => LinkChartState.RoleText(n);
 
     // The chart library comes with the front-end bundle; without it (a build with -p:SkipClientApp=true) the page says so.
     private async Task CallAsync(string function, params object?[] args)

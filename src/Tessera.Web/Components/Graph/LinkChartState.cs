@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tessera.Core.Model;
 using Tessera.Storage.Graph;
 
@@ -27,6 +28,9 @@ internal sealed class LinkChartState
     public IReadOnlyCollection<NetworkNode> Nodes => _nodes.Values;
 
     public int EdgeCount => _edges.Count;
+
+    /// <summary>The drawn ties.</summary>
+    public IEnumerable<ChartEdge> Edges => _edges.Values.Select(e => e.Chart);
 
     /// <summary>The tie kinds drawn, sorted.</summary>
     public IReadOnlyList<string> Kinds => _edges.Values.Select(e => e.Chart.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -130,6 +134,15 @@ internal sealed class LinkChartState
     /// <summary>organiser, broker or moneyHandler (the best score, in that order on ties) from <see cref="LeadThreshold"/>; none below.</summary>
     public static string LeadingRole(NetworkNode n) =>
         Best(n) < LeadThreshold ? "none" : n.Organiser >= Math.Max(n.Broker, n.MoneyHandler) ? "organiser" : n.Broker >= n.MoneyHandler ? "broker" : "moneyHandler";
+
+    /// <summary>The leading role and its score as the list of leads and the table view write it ("organiser 87").</summary>
+    public static string RoleText(NetworkNode n) => LeadingRole(n) switch
+    {
+        "organiser" => "organiser " + n.Organiser.ToString("0", CultureInfo.InvariantCulture),
+        "broker" => "broker " + n.Broker.ToString("0", CultureInfo.InvariantCulture),
+        "moneyHandler" => "money handler " + n.MoneyHandler.ToString("0", CultureInfo.InvariantCulture),
+        _ => "best score " + Best(n).ToString("0", CultureInfo.InvariantCulture),
+    };
 
     private List<string> RemoveWhere(Func<string, bool> drop)
     {

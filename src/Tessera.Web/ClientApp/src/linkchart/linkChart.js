@@ -54,9 +54,15 @@ function restyle(chart) {
   });
 }
 
+// Keyboard mode (on the focused chart): the component moves its cursor between nodes and ties and announces it.
+const cursorKeys = new Set(['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter']);
+
 function onKey(chart, event) {
   const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName);
-  if (event.key === 'Escape') {
+  if (event.target === chart.host && cursorKeys.has(event.key) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    chart.dotnet.invokeMethodAsync('OnChartKey', event.key);
+    event.preventDefault();
+  } else if (event.key === 'Escape') {
     chart.cy.elements().unselect();
     chart.dotnet.invokeMethodAsync('OnNodeSelected', null);
   } else if (!typing && (event.key === '+' || event.key === '=')) {

@@ -8,7 +8,8 @@ import countries from 'world-atlas/countries-50m.json';
 import { register } from '../namespace.js';
 
 export const levels = ['low', 'medium', 'high', 'critical'];
-const levelColours = { low: '#2e7d32', medium: '#1976d2', high: '#ef6c00', critical: '#b00020' };
+// The theme's colours of the level chips (TesseraTheme): the same hue on the map and in the tables.
+const levelColours = { low: '#2e7d32', medium: '#1565c0', high: '#a84300', critical: '#b00020' };
 const levelRadius = { low: 6, medium: 7, high: 9, critical: 11 };
 const routeColour = '#6a1b9a';
 const land = feature(countries, countries.objects.countries);
@@ -67,16 +68,76 @@ function render(element, data) {
       return marker;
     },
   }).addTo(map);
-  for (const [code, marker] of markers) {
-    const path = marker.getElement();
-    path?.setAttribute('data-section', code);
-    path?.setAttribute('aria-label', marker.getTooltip()?.getContent()?.replace(/<[^>]+>/g, ' ') ?? code);
-  }
+  const live = announcer(element);
+  keyboard(element, [...markers.entries()], live);
   legend(data.legendTitle || 'Impact level').addTo(map);
   const observer = new ResizeObserver(() => map.invalidateSize());
   observer.observe(element);
   maps.set(element, { map, markers, observer });
   if (data.focus) focus(element, data.focus);
+}
+
+// Each section is a button named by its tooltip's text (WCAG 4.1.2). One of them is in the tab order at a time (a roving
+// tabindex): arrow keys move between the sections, Home and End go to the first and the last, Enter or Space opens the
+// section's page, and a live region reads the section reached. The same sections are in the table beside the map.
+function keyboard(element, entries, live) {
+  const paths = entries.map(([code, marker]) => {
+    const path = marker.getElement();
+    const name = plainText(marker.getTooltip()?.getContent()?.replace(/<br>/g, ', ')) || code;
+    path?.setAttribute('data-section', code);
+    path?.setAttribute('role', 'button');
+    path?.setAttribute('aria-label', name);
+    path?.setAttribute('tabindex', '-1');
+    return { code, marker, path, name };
+  }).filter((s) => s.path);
+  if (paths.length === 0) return;
+  paths[0].path.setAttribute('tabindex', '0');
+  const open = (s) => {
+    const go = `/sections?code=${encodeURIComponent(s.code)}`;
+    if (globalThis.Blazor?.navigateTo) globalThis.Blazor.navigateTo(go); else globalThis.location.assign(go);
+  };
+  paths.forEach((s, i) => {
+    s.path.addEventListener('focus', () => {
+      paths.forEach((o) => o.path.setAttribute('tabindex', o === s ? '0' : '-1'));
+      s.marker.openTooltip();
+    });
+    s.path.addEventListener('blur', () => s.marker.closeTooltip());
+    s.path.addEventListener('click', () => open(s));
+    s.path.addEventListener('keydown', (event) => {
+      const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: paths.length - 1 }[event.key];
+      if (to !== undefined) {
+        const next = paths[(to + paths.length) % paths.length];
+        next.path.focus();
+        live.textContent = `${next.name} (section ${paths.indexOf(next) + 1} of ${paths.length})`;
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        open(s);
+      } else {
+        return;
+      }
+      event.preventDefault();
+      // Leaflet's own keyboard handler would pan the map with the same keys.
+      event.stopPropagation();
+    });
+  });
+}
+
+function plainText(html) {
+  const div = document.createElement('div');
+  div.innerHTML = html ?? '';
+  return div.textContent;
+}
+
+// A polite live region next to the map (not inside Leaflet's container, which Leaflet empties on removal).
+function announcer(element) {
+  let live = element.parentElement?.querySelector(':scope > .map-live');
+  if (!live) {
+    live = document.createElement('div');
+    live.className = 'map-live visually-hidden';
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('data-testid', 'map-live');
+    element.after(live);
+  }
+  return live;
 }
 
 /** Zooms to a section and marks it (the sections page calls this when a section is selected). */
