@@ -13,6 +13,7 @@ internal static class BenchRunner
         ["load"] = Load.LoadBench.RunAsync,
         ["crash"] = Durability.CrashBench.RunAsync,
         ["audit"] = Durability.AuditBench.RunAsync,
+        ["money"] = Money.MoneyBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
