@@ -13,6 +13,10 @@ internal static class MoneyCommand
 {
     private static readonly Option<string?> Rates = new("--rates") { Description = "Rates CSV date,currency,rate (units per EUR, ECB convention) for amounts not in EUR" };
 
+    private static readonly Option<string[]> Hawala = new("--hawala") { Description = "Hawala ledger CSV sender,receiver,amount,currency,place,date[,broker][,id] (repeatable): flows between persons through their broker" };
+
+    private static readonly Option<string?> Broker = new("--broker") { Description = "The broker who kept the hawala ledgers, for rows without a broker column" };
+
     public static Command Create()
     {
         var command = new Command("money", "Follow the money: laundering patterns, traces over k hops, corridors by country pair and month.");
@@ -27,10 +31,10 @@ internal static class MoneyCommand
         var input = new Argument<string>("transactions") { Description = "Transactions CSV with header id,from,to,amount,currency,time (time ISO 8601)" };
         var output = new Option<string>("--out") { Description = "Output CSV pattern,transaction_id: one row per transaction in a detected pattern", Required = true };
         var summary = new Option<string?>("--summary") { Description = "Also write one row per pattern: pattern,score,amount_eur,accounts,transactions" };
-        var command = new Command("patterns", "Detect fan-in, fan-out, cycle, scatter-gather, gather-scatter, stack and structuring.") { input, output, summary, Rates };
+        var command = new Command("patterns", "Detect fan-in, fan-out, cycle, scatter-gather, gather-scatter, stack and structuring.") { input, output, summary, Rates, Hawala, Broker };
         command.SetAction(parse =>
         {
-            var graph = Load(parse.GetValue(input)!, parse.GetValue(Rates));
+            var graph = Load(parse, parse.GetValue(input)!);
             var found = PatternDetector.Detect(graph);
             using (var writer = OpenWriter(parse.GetValue(output)!))
             {
@@ -65,7 +69,7 @@ internal static class MoneyCommand
         var output = new Option<string?>("--out") { Description = "Write the traced flows from,to,hop,amount_eur (the Sankey chart's links) to this CSV" };
         var command = new Command("trace", "Follow money over k hops with proportional (haircut) allocation: the share of the source reaching each account.")
         {
-            input, account, backward, hops, from, to, output, Rates,
+            input, account, backward, hops, from, to, output, Rates, Hawala, Broker,
         };
         command.SetAction(parse =>
         {
@@ -76,7 +80,7 @@ internal static class MoneyCommand
                 return ExitCodes.Usage;
             }
 
-            var graph = Load(parse.GetValue(input)!, parse.GetValue(Rates));
+            var graph = Load(parse, parse.GetValue(input)!);
             var name = parse.GetValue(account)!;
             var index = Array.IndexOf(graph.Accounts, name);
             if (index < 0)
@@ -111,12 +115,12 @@ internal static class MoneyCommand
     private static Command CorridorsCommand()
     {
         var input = new Argument<string>("transactions") { Description = "Transactions CSV; countries from from_country/to_country columns or IBAN prefixes" };
-        var command = new Command("corridors", "EUR totals by country pair and month (from_country,to_country,month,transactions,amount_eur).") { input, Rates };
+        var command = new Command("corridors", "EUR totals by country pair and month (from_country,to_country,month,transactions,amount_eur).") { input, Rates, Hawala, Broker };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             stdout.Write("from_country,to_country,month,transactions,amount_eur\n");
-            foreach (var c in Corridors.Aggregate(Load(parse.GetValue(input)!, parse.GetValue(Rates))))
+            foreach (var c in Corridors.Aggregate(Load(parse, parse.GetValue(input)!)))
             {
                 stdout.Write(string.Create(CultureInfo.InvariantCulture, $"{c.FromCountry},{c.ToCountry},{c.Month},{c.Transactions},{c.AmountEur:0.00}\n"));
             }
@@ -126,17 +130,29 @@ internal static class MoneyCommand
         return command;
     }
 
-    private static TransactionGraph Load(string path, string? ratesPath)
+    /// <summary>The transaction file and any hawala ledgers as one graph; the first bad row of any file fails the whole load.</summary>
+    private static TransactionGraph Load(ParseResult parse, string path)
     {
         var rates = ExchangeRates.None;
-        if (ratesPath is not null)
+        if (parse.GetValue(Rates) is { } ratesPath)
         {
             using var ratesReader = File.OpenText(ratesPath);
             rates = ExchangeRates.Read(ratesReader, ratesPath);
         }
 
-        using var reader = File.OpenText(path);
-        return TransactionCsv.Read(reader, path, rates);
+        var builder = new TransactionGraphBuilder();
+        using (var reader = File.OpenText(path))
+        {
+            TransactionCsv.ReadInto(builder, reader, path, rates);
+        }
+
+        foreach (var ledger in parse.GetValue(Hawala) ?? [])
+        {
+            using var reader = File.OpenText(ledger);
+            HawalaLedger.ReadInto(builder, reader, ledger, rates, parse.GetValue(Broker));
+        }
+
+        return builder.Build();
     }
 
     private static long? Time(string? text, string option)

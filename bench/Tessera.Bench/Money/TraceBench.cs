@@ -45,9 +45,10 @@ internal static class TraceBench
 
             // The busiest account (most payments) as a last source: the widest fan-out the data holds.
             var busiest = Enumerable.Range(0, graph.AccountCount).MaxBy(a => graph.OutStart[a + 1] - graph.OutStart[a]);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
             var wide = MoneyTrace.Run(graph, new TraceRequest(busiest, TraceDirection.Forward, hops, start, start + (days * 86_400L), minimum));
-            Console.WriteLine($"  busiest account ({graph.OutStart[busiest + 1] - graph.OutStart[busiest]:N0} payments): {watch.Elapsed.TotalMilliseconds:F1} ms, {wide.Reached.Count:N0} accounts reached, {wide.EventsProcessed:N0} transactions processed");
+            Console.WriteLine($"  busiest account ({graph.OutStart[busiest + 1] - graph.OutStart[busiest]:N0} payments): {watch.Elapsed.TotalMilliseconds:F1} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, {wide.Reached.Count:N0} accounts reached, {wide.EventsProcessed:N0} transactions processed");
             times.Sort();
             Console.WriteLine($"window {days} d, {hops} hops, amounts below {minimum} EUR dropped, {sources} sources: median {times[times.Count / 2]:F1} ms, max {times[^1]:F1} ms; accounts reached median {reached.Order().ElementAt(reached.Count / 2):N0} (max {reached.Max():N0}); transactions processed median {events.Order().ElementAt(events.Count / 2):N0} (max {events.Max():N0})");
         }

@@ -46,7 +46,7 @@ internal static class MoneyTrace
         var forward = request.Direction == TraceDirection.Forward;
         var first = g.FirstAtOrAfter(request.From);
         var last = g.FirstAtOrAfter(request.To == long.MaxValue ? long.MaxValue : request.To + 1) - 1;
-        var state = new Dictionary<int, Holder>();
+        var state = new Holder?[g.AccountCount];
         var flows = new Dictionary<(int, int), (int Hop, double Amount)>();
         var received = new Dictionary<int, double>();
         var heap = new PriorityQueue<int, int>();
@@ -61,7 +61,7 @@ internal static class MoneyTrace
         var events = 0;
         while (heap.TryDequeue(out var account, out var key))
         {
-            var holder = state[account];
+            var holder = state[account]!;
             holder.Advance();
             holder.Push(heap);
             if (key == lastKey)
@@ -75,7 +75,8 @@ internal static class MoneyTrace
             var (payer, payee) = forward ? (g.From[tx], g.To[tx]) : (g.To[tx], g.From[tx]);
             var amount = g.Amount[tx];
             var carried = 0.0;
-            if (state.TryGetValue(payer, out var p))
+            var p = state[payer];
+            if (p is not null)
             {
                 if (p.Hop == 0)
                 {
@@ -91,7 +92,8 @@ internal static class MoneyTrace
                 p.Balance = Math.Max(0, p.Balance - amount);
             }
 
-            if (state.TryGetValue(payee, out var q))
+            var q = state[payee];
+            if (q is not null)
             {
                 q.Balance += amount;
                 q.Traced += carried;
@@ -114,7 +116,7 @@ internal static class MoneyTrace
         }
 
         var reached = received
-            .Select(kv => new TracedAccount(kv.Key, state[kv.Key].Hop, kv.Value, sourceTotal > 0 ? kv.Value / sourceTotal : 0, state[kv.Key].Traced))
+            .Select(kv => new TracedAccount(kv.Key, state[kv.Key]!.Hop, kv.Value, sourceTotal > 0 ? kv.Value / sourceTotal : 0, state[kv.Key]!.Traced))
             .OrderBy(r => r.Hop).ThenByDescending(r => r.AmountEur).ToList();
         var flowList = flows.Select(kv => new TracedFlow(kv.Key.Item1, kv.Key.Item2, kv.Value.Hop, kv.Value.Amount))
             .OrderBy(f => f.Hop).ThenByDescending(f => f.AmountEur).ToList();

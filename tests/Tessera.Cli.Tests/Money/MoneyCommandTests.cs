@@ -72,4 +72,31 @@ public sealed class MoneyCommandTests
         Assert.True(code == 0, stderr);
         Assert.Equal("from_country,to_country,month,transactions,amount_eur\nGR,AF,2025-03,2,5000.00\n", stdout.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task Trace_ThroughHawalaBroker_ReachesTheReceiverWithoutAccounts()
+    {
+        var input = _cli.WriteFile("tx.csv", Header + "t1,DE89370400440532013000,shop,20,EUR,2025-03-01T10:00:00Z\n");
+        var ledger = _cli.WriteFile("ledger.csv", "sender,receiver,amount,currency,place,date,sender_country\nAli,Karim,3000,EUR,AF,2025-03-02,GR\nAli,Samir,1000,EUR,PK,2025-03-03,GR\n");
+
+        var (code, stdout, stderr) = await _cli.RunAsync("money", "trace", input, "--hawala", ledger, "--broker", "Athens-1", "--account", "person:Ali", "--hops", "2");
+        var (_, corridors, _) = await _cli.RunAsync("money", "corridors", input, "--hawala", ledger, "--broker", "Athens-1");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("broker:Athens-1,1,4000.00,1.0000", stdout, StringComparison.Ordinal);
+        Assert.Contains("person:Karim,2,3000.00,0.7500", stdout, StringComparison.Ordinal);
+        Assert.Contains("??,AF,2025-03,1,3000.00", corridors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hawala_BadDate_NamesFileLineAndField()
+    {
+        var input = _cli.WriteFile("tx.csv", Header);
+        var ledger = _cli.WriteFile("ledger.csv", "sender,receiver,amount,currency,place,date\nAli,Karim,3000,EUR,AF,2025-03-02\nAli,Samir,1000,EUR,PK,3/3/2025\n");
+
+        var (code, _, stderr) = await _cli.RunAsync("money", "corridors", input, "--hawala", ledger, "--broker", "Athens-1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("ledger.csv:3: field 'date'", stderr, StringComparison.Ordinal);
+    }
 }
