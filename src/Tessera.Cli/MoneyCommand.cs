@@ -15,6 +15,8 @@ internal static class MoneyCommand
 
     private static readonly Option<string[]> Hawala = new("--hawala") { Description = "Hawala ledger CSV sender,receiver,amount,currency,place,date[,broker][,id] (repeatable): flows between persons through their broker" };
 
+    private static readonly Option<string[]> GoAml = new("--goaml") { Description = "goAML XML report (STR, CTR, EFT; repeatable): its transactions join the flows" };
+
     private static readonly Option<string?> Broker = new("--broker") { Description = "The broker who kept the hawala ledgers, for rows without a broker column" };
 
     public static Command Create()
@@ -31,7 +33,7 @@ internal static class MoneyCommand
         var input = new Argument<string>("transactions") { Description = "Transactions CSV with header id,from,to,amount,currency,time (time ISO 8601)" };
         var output = new Option<string>("--out") { Description = "Output CSV pattern,transaction_id: one row per transaction in a detected pattern", Required = true };
         var summary = new Option<string?>("--summary") { Description = "Also write one row per pattern: pattern,score,amount_eur,accounts,transactions" };
-        var command = new Command("patterns", "Detect fan-in, fan-out, cycle, scatter-gather, gather-scatter, stack and structuring.") { input, output, summary, Rates, Hawala, Broker };
+        var command = new Command("patterns", "Detect fan-in, fan-out, cycle, scatter-gather, gather-scatter, stack and structuring.") { input, output, summary, Rates, Hawala, GoAml, Broker };
         command.SetAction(parse =>
         {
             var graph = Load(parse, parse.GetValue(input)!);
@@ -69,7 +71,7 @@ internal static class MoneyCommand
         var output = new Option<string?>("--out") { Description = "Write the traced flows from,to,hop,amount_eur (the Sankey chart's links) to this CSV" };
         var command = new Command("trace", "Follow money over k hops with proportional (haircut) allocation: the share of the source reaching each account.")
         {
-            input, account, backward, hops, from, to, output, Rates, Hawala, Broker,
+            input, account, backward, hops, from, to, output, Rates, Hawala, GoAml, Broker,
         };
         command.SetAction(parse =>
         {
@@ -115,7 +117,7 @@ internal static class MoneyCommand
     private static Command CorridorsCommand()
     {
         var input = new Argument<string>("transactions") { Description = "Transactions CSV; countries from from_country/to_country columns or IBAN prefixes" };
-        var command = new Command("corridors", "EUR totals by country pair and month (from_country,to_country,month,transactions,amount_eur).") { input, Rates, Hawala, Broker };
+        var command = new Command("corridors", "EUR totals by country pair and month (from_country,to_country,month,transactions,amount_eur).") { input, Rates, Hawala, GoAml, Broker };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -144,6 +146,12 @@ internal static class MoneyCommand
         using (var reader = File.OpenText(path))
         {
             TransactionCsv.ReadInto(builder, reader, path, rates);
+        }
+
+        foreach (var report in parse.GetValue(GoAml) ?? [])
+        {
+            using var reader = File.OpenText(report);
+            GoAmlReport.ReadInto(builder, reader, report, rates);
         }
 
         foreach (var ledger in parse.GetValue(Hawala) ?? [])
