@@ -156,6 +156,29 @@ public sealed class PatternDetectorTests
     }
 
     [Fact]
+    public void Detect_DenseCliqueOfEqualTransfers_FinishesWithOneLabelPerTransaction()
+    {
+        // Hostile input: every account pays every other the same amount within minutes, a worst case for the cycle search.
+        var l = Quiet();
+        for (var a = 0; a < 30; a++)
+        {
+            for (var b = 0; b < 30; b++)
+            {
+                if (a != b)
+                {
+                    l.Pay("K" + a, "K" + b, 1_000, 100 + (((a * 30) + b) / 600.0));
+                }
+            }
+        }
+
+        var found = Detect(l);
+
+        var all = found.SelectMany(p => p.Transactions).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Contains(found, p => p.Kind == PatternKind.Cycle);
+    }
+
+    [Fact]
     public void WriteTransactions_WritesTheBenchmarkContract()
     {
         var l = Quiet();
