@@ -14,6 +14,7 @@ internal static class BenchRunner
         ["crash"] = Durability.CrashBench.RunAsync,
         ["audit"] = Durability.AuditBench.RunAsync,
         ["pprl"] = Pprl.PprlBench.RunAsync,
+        ["money"] = Money.MoneyBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -44,6 +44,7 @@ internal static class TesseraCommand
         yield return RequestsCommand.Create();
         yield return EntitiesCommand.Create();
         yield return GraphCommand.Create();
+        yield return MoneyCommand.Create();
         yield return RetentionCommand.Create();
         yield return PprlCommand.Create();
     }
