@@ -95,9 +95,12 @@ internal static class ImportBench
             // The cross-check on arrival, as ContributionImport runs it after the write: indexing the contribution (and, on
             // first use, everything stored before it) and checking its persons and identifiers against the other organisations'.
             cpu = CpuSeconds();
+            var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             clock.Restart();
             var hits = await store.CrossCheck.CheckContributionAsync(result.ContributionId);
             var check = clock.Elapsed.TotalSeconds;
+            var collections = string.Create(CultureInfo.InvariantCulture,
+                $"garbage collections during the check: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: cross-check on arrival {check:0.00} s, {CpuSeconds() - cpu:0.00} CPU s, {hits.Count} hits; write + cross-check {rows / (write + check):N0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB"));
             if (store.CrossCheck.Index.LastLoad is { } l && store.CrossCheck.Index.Persons.LastBuild is { } t)
@@ -106,6 +109,8 @@ internal static class ImportBench
                     $"  index catch-up: {l.FromMemory} contribution(s) from memory, {l.FromStorage} from storage; read {l.Read:0.00} s, identifiers {l.Identifiers:0.00} s, person records {l.Records:0.00} s, person index {l.PersonIndex:0.00} s " +
                     $"(features {t.Features:0.00} s, postings {t.Postings:0.00} s, training {t.Training:0.00} s, typo neighbours {t.Neighbours:0.00} s)"));
             }
+
+            Console.WriteLine("  " + collections);
         }
 
         if (database is not null)

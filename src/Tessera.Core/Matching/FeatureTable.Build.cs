@@ -155,8 +155,15 @@ internal sealed partial class FeatureTable
         return false;
     }
 
+    // Records parsed per chunk; the parse caches are emptied between chunks once they hold more names than this.
+    internal const int ParseChunkSize = 65_536;
+    private const int ParseCacheBound = 262_144;
+
     /// <summary>Normalises every record once (names in parallel) and interns the keys into <paramref name="vocab"/>.</summary>
-    public static FeatureTable Build(IReadOnlyList<PersonRecord> records, Vocabulary vocab)
+    /// <param name="keepNames">Keep the parsed names (<see cref="Names"/>, read by explanations). A resident index leaves
+    /// them out: they are the larger part of a table's memory, and an explanation can parse its one record again.</param>
+    /// <param name="chunk">Records parsed per chunk (a test sets it small to cross chunk boundaries).</param>
+    public static FeatureTable Build(IReadOnlyList<PersonRecord> records, Vocabulary vocab, bool keepNames = true, int chunk = ParseChunkSize)
     {
         var n = records.Count;
         var names = new PersonName[n];
@@ -193,16 +200,19 @@ internal sealed partial class FeatureTable
             recordKeys[i] = KeysOf(r, names[i]);
         }
 
-        if (n < 64)
+        void ParseChunk(int from, int to)
         {
-            for (var i = 0; i < n; i++)
+            if (n < 64)
             {
-                ParseRecord(i);
+                for (var i = from; i < to; i++)
+                {
+                    ParseRecord(i);
+                }
             }
-        }
-        else
-        {
-            Parallel.For(0, n, ParseRecord);
+            else
+            {
+                Parallel.For(from, to, ParseRecord);
+            }
         }
 
         var latin = new List<int>(n * 3);
@@ -261,8 +271,33 @@ internal sealed partial class FeatureTable
         int Intern(string? s) => s is null ? -1 : vocab.Intern(s);
 
         var idPools = Enumerable.Range(0, 4).Select(_ => (Start: new int[n], Length: new byte[n], Values: new List<int>())).ToArray();
+        var common = new bool[n];
+        // Records are parsed in chunks, the next chunk (on the other cores) while this one is interned (in record order, so
+        // the ids are those of one pass). Without names to keep, a chunk's parsed names are dropped once interned, and the
+        // parse caches are emptied when large, so that a table of millions never holds every parsed name at once.
+        ParseChunk(0, Math.Min(n, chunk));
+        Task? parsing = null;
         for (var i = 0; i < n; i++)
         {
+            if (i % chunk == 0)
+            {
+                parsing?.Wait();
+                if (!keepNames && i > 0)
+                {
+                    Array.Clear(names, i - chunk, chunk);
+                    Array.Clear(aliases, i - chunk, chunk);
+                    Array.Clear(recordKeys, i - chunk, chunk);
+                    if (parts?.Count > ParseCacheBound || whole?.Count > ParseCacheBound)
+                    {
+                        parts?.Clear();
+                        whole?.Clear();
+                    }
+                }
+
+                var (next, end) = (i + chunk, Math.Min(n, i + (2 * chunk)));
+                parsing = next < end ? Task.Run(() => ParseChunk(next, end)) : null;
+            }
+
             var name = names[i];
             var k = recordKeys[i];
             t.GivenStart[i] = latin.Count;
@@ -304,6 +339,8 @@ internal sealed partial class FeatureTable
 
                 pool.Length[i] = (byte)(pool.Values.Count - pool.Start[i]);
             }
+
+            common[i] = IsCommon(name);
         }
 
         return new FeatureTable
@@ -318,8 +355,8 @@ internal sealed partial class FeatureTable
             BirthPlace = t.BirthPlace, Street = t.Street, Street2 = t.Street2, City = t.City, PostalCode = t.PostalCode,
             Region = t.Region, Country = t.Country,
             Identifiers = [.. idPools.Select(p => new IdentifierColumn(p.Start, p.Length, [.. p.Values]))],
-            CommonName = [.. names.Select(IsCommon)],
-            Names = names,
+            CommonName = common,
+            Names = keepNames ? names : [],
         };
     }
 

@@ -75,7 +75,7 @@ internal sealed partial class FeatureTable
     /// Mohammed Ali, Ahmed Hassan.</summary>
     public required bool[] CommonName { get; init; }
 
-    /// <summary>The names as parsed, kept for explanations.</summary>
+    /// <summary>The names as parsed, kept for explanations (empty when the table was built without them).</summary>
     public required PersonName[] Names { get; init; }
 
     public int[] Field(ComparisonKind kind) => kind switch

@@ -20,7 +20,7 @@ internal sealed record SegmentKeys(ulong[] Keys, int[] Start)
 internal sealed class RecordPostings
 {
     private const int Chunk = 4096;
-    private readonly Dictionary<ulong, int> _base;
+    private readonly SortedKeys _base;
     private readonly int[] _start;
     private readonly int[] _records;
     private readonly Dictionary<ulong, List<int>> _added = [];
@@ -29,12 +29,12 @@ internal sealed class RecordPostings
     public RecordPostings(SegmentKeys keys)
     {
         var all = keys.Keys;
-        _base = new Dictionary<ulong, int>(Math.Min(all.Length, 1 << 20));
+        var numbers = new Dictionary<ulong, int>(Math.Min(all.Length, 1 << 20));
         var dense = new int[all.Length];
         var counts = new List<int>();
         for (var p = 0; p < all.Length; p++)
         {
-            ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(_base, all[p], out var exists);
+            ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, all[p], out var exists);
             if (!exists)
             {
                 d = counts.Count;
@@ -45,6 +45,8 @@ internal sealed class RecordPostings
             counts[d]++;
         }
 
+        // Kept as sorted arrays: the dictionary's entries would double the memory of the keys.
+        _base = new SortedKeys(numbers);
         _start = new int[counts.Count + 1];
         for (var d = 0; d < counts.Count; d++)
         {

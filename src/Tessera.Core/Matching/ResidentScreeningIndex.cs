@@ -111,7 +111,7 @@ public sealed class ResidentScreeningIndex : IDisposable
                 return;
             }
 
-            var table = FeatureTable.Build(records, _vocab);
+            var table = FeatureTable.Build(records, _vocab, keepNames: false);
             var keys = RecordPostings.KeysOf(table);
             _gate.EnterWriteLock();
             try
@@ -156,7 +156,17 @@ public sealed class ResidentScreeningIndex : IDisposable
     /// <param name="oneEntryPerPerson">The screened population names every person once (one reference list): the
     /// candidates compete, as with <see cref="ScreeningIndex.OneEntryPerPerson"/>. Leave it off for a population that
     /// may hold the same person twice (the cross-check on arrival).</param>
-    public IReadOnlyList<ResidentHit> Query(PersonRecord query, Func<string, bool> include, int population, string populationKey, int limit = 10, bool oneEntryPerPerson = false)
+    public IReadOnlyList<ResidentHit> Query(PersonRecord query, Func<string, bool> include, int population, string populationKey, int limit = 10, bool oneEntryPerPerson = false) =>
+        Run(query, s => i => include(s.Records[i].Record.Id), population, populationKey, limit, oneEntryPerPerson);
+
+    /// <summary>Like <see cref="Query"/>, with the records admitted by their number: the order in which they were added
+    /// (0 for the first record ever added; compaction keeps it). Null admits every record.</summary>
+    /// <remarks>A caller that keeps its own array by record number answers the filter without a lookup by id, which a
+    /// query asks for every record of the postings it reads.</remarks>
+    public IReadOnlyList<ResidentHit> QueryNumbered(PersonRecord query, Func<int, bool>? admit, int population, string populationKey, int limit = 10, bool oneEntryPerPerson = false) =>
+        Run(query, _ => admit, population, populationKey, limit, oneEntryPerPerson);
+
+    private ResidentHit[] Run(PersonRecord query, Func<State, Func<int, bool>?> admitOf, int population, string populationKey, int limit, bool oneEntryPerPerson)
     {
         Compact(force: false);
         var q = FeatureTable.Build([query], _vocab);
@@ -171,23 +181,49 @@ public sealed class ResidentScreeningIndex : IDisposable
 
             // The steps shared with ScreeningIndex (ScreeningQuery): keys with typo neighbours, support among the admitted
             // records, scoring, competition, classification.
+            var admit = admitOf(s);
             var keys = ScreeningQuery.Keys(q, _vocab, s.Neighbours);
-            var candidates = ScreeningQuery.Candidates(keys, s.Postings.Of, s.Records.Count, _postingCap, i => include(s.Records[i].Record.Id), ScoredCandidates);
-            var trained = s.Records.Count < AlwaysCompactBelow ? PopulationModel(s, populationKey, include) : s.Model;
-            var model = trained.WithPrior(Math.Log2(1.0 / Math.Max(2, population)));
-            var hits = ScreeningQuery.Score(q, new PairScorer(model), model, candidates, i => (s.Segments[s.Records[i].Segment], s.Records[i].Local), oneEntryPerPerson);
-            return [.. hits.Take(limit).Select(h =>
+            var candidates = ScreeningQuery.Candidates(keys, s.Postings.Of, s.Records.Count, _postingCap, admit, ScoredCandidates);
+            var trained = s.Records.Count < AlwaysCompactBelow ? PopulationModel(s, populationKey, admit) : s.Model;
+            var (model, scorer) = Priced(trained, population);
+            var hits = ScreeningQuery.Score(q, scorer, model, candidates, i => (s.Segments[s.Records[i].Segment], s.Records[i].Local), oneEntryPerPerson);
+            var result = new ResidentHit[Math.Min(limit, hits.Count)];
+            for (var k = 0; k < result.Length; k++)
             {
-                var slot = s.Records[h.Index];
-                var segment = s.Segments[slot.Segment];
-                return new ResidentHit(slot.Record.Id, h.Weight, h.Kind, () => Explainer.Explain(model, q, 0, segment, slot.Local)) { Competition = h.Competition };
-            })];
+                var h = hits[k];
+                var record = s.Records[h.Index].Record;
+                // The tables keep no parsed names (memory): the waterfall parses this one record again, with the same
+                // vocabulary, so its levels and weights are those the query scored.
+                result[k] = new ResidentHit(record.Id, h.Weight, h.Kind, () => Explainer.Explain(model, q, 0, FeatureTable.Build([record], _vocab), 0)) { Competition = h.Competition };
+            }
+
+            return result;
         }
         finally
         {
             _gate.ExitReadLock();
         }
     }
+
+    // The model with the prior of the screened population, and its scorer, kept for the next query with the same model and
+    // population (the queries of one arrival, or of one list, share them): a scorer is built once, not per query.
+    private (MatchModel Model, PairScorer Scorer) Priced(MatchModel trained, int population)
+    {
+        var last = Volatile.Read(ref _priced);
+        if (last is not null && ReferenceEquals(last.Trained, trained) && last.Population == population)
+        {
+            return (last.Model, last.Scorer);
+        }
+
+        var model = trained.WithPrior(Math.Log2(1.0 / Math.Max(2, population)));
+        var priced = new PricedModel(trained, population, model, new PairScorer(model));
+        Volatile.Write(ref _priced, priced);
+        return (model, priced.Scorer);
+    }
+
+    private sealed record PricedModel(MatchModel Trained, int Population, MatchModel Model, PairScorer Scorer);
+
+    private PricedModel? _priced;
 
     /// <summary>Rebuilds every record into one base segment and retrains the model when due (or always, when forced).</summary>
     public void Compact(bool force)
@@ -214,7 +250,7 @@ public sealed class ResidentScreeningIndex : IDisposable
     private State Rebuild(IReadOnlyList<PersonRecord> records)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var table = FeatureTable.Build(records, _vocab);
+        var table = FeatureTable.Build(records, _vocab, keepNames: false);
         var features = clock.Elapsed.TotalSeconds;
         var postings = new RecordPostings(RecordPostings.KeysOf(table));
         var posted = clock.Elapsed.TotalSeconds;
@@ -246,7 +282,7 @@ public sealed class ResidentScreeningIndex : IDisposable
 
     // A small index answers exactly as a ScreeningIndex built over the screened population alone: the model (comparisons
     // chosen by coverage, u from random pairs, term frequencies) is trained on that population.
-    private MatchModel PopulationModel(State s, string key, Func<string, bool> include)
+    private MatchModel PopulationModel(State s, string key, Func<int, bool>? include)
     {
         var version = s.Records.Count;
         if (_populationModels.TryGetValue(key, out var cached) && ReferenceEquals(cached.State, s) && cached.Version == version)
@@ -254,13 +290,13 @@ public sealed class ResidentScreeningIndex : IDisposable
             return cached.Model;
         }
 
-        var records = s.Records.Select(r => r.Record).Where(r => include(r.Id)).ToList();
+        var records = s.Records.Where((_, i) => include is null || include(i)).Select(r => r.Record).ToList();
         if (records.Count == 0)
         {
             return s.Model!;
         }
 
-        var model = Train(FeatureTable.Build(records, _vocab));
+        var model = Train(FeatureTable.Build(records, _vocab, keepNames: false));
         _populationModels[key] = (s, version, model);
         return model;
     }

@@ -17,7 +17,7 @@ namespace Tessera.Core.Matching;
 internal sealed class TokenNeighbours
 {
     private const int MinLength = 4;
-    private readonly Dictionary<ulong, int> _baseForms = [];
+    private readonly SortedKeys _baseForms = new([]);
     private readonly Dictionary<ulong, List<int>> _addedForms = [];
     private bool[] _seen = [];
     private int[] _baseStart = [0];
@@ -44,11 +44,12 @@ internal sealed class TokenNeighbours
         Parallel.For(0, tokens.Count, t => Hashes(_vocab.Text(tokens[t]), hashes.AsSpan(count[t], count[t + 1] - count[t])));
 
         // Counting sort by form: a dense number per distinct hash, then every token in first-seen order under its forms.
+        var numbers = new Dictionary<ulong, int>();
         var form = new int[hashes.Length];
         var sizes = new List<int>();
         for (var f = 0; f < hashes.Length; f++)
         {
-            ref var dense = ref CollectionsMarshal.GetValueRefOrAddDefault(_baseForms, hashes[f], out var exists);
+            ref var dense = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, hashes[f], out var exists);
             if (!exists)
             {
                 dense = sizes.Count;
@@ -59,6 +60,8 @@ internal sealed class TokenNeighbours
             sizes[dense]++;
         }
 
+        // The forms are kept as sorted arrays, not as the dictionary: half the memory at hub scale.
+        _baseForms = new SortedKeys(numbers);
         _baseStart = new int[sizes.Count + 1];
         for (var d = 0; d < sizes.Count; d++)
         {

@@ -154,36 +154,47 @@ internal sealed partial class CrossCheckIndex
         c.Statements.Where(s => s.Value.Normalised is not null && _kindOfProperty.ContainsKey(s.Value.Property))
             .Select(s => (c.Id, c.Organisation, c.Source, s.EntityId, s.Value.Property, s.Value.Normalised!, s.Value.Valid ? 1L : 0L));
 
+    // The rows come in contribution order: each contribution's identifiers are one run of them. Postings per key are counted
+    // first and placed into arrays of their exact size (no list per key: a large arrival holds hundreds of thousands of keys).
     private void AddIdentifiers(IEnumerable<IdentifierRow> rows)
     {
-        var byKey = new Dictionary<(string Kind, string Value), List<IdentifierPosting>>();
-        var byContribution = new Dictionary<long, List<(string Kind, string Value, IdentifierPosting Posting)>>();
+        var all = new List<(string Kind, string Value, IdentifierPosting Posting)>();
+        var count = new Dictionary<(string Kind, string Value), int>();
         foreach (var r in rows)
         {
             var kind = _kindOfProperty[r.Property];
-            var posting = new IdentifierPosting(r.ContributionId, r.EntityId, r.Organisation, r.Source, r.Property, r.Valid == 1);
-            if (!byKey.TryGetValue((kind, r.Normalised), out var list))
-            {
-                byKey[(kind, r.Normalised)] = list = [];
-            }
-
-            list.Add(posting);
-            if (!byContribution.TryGetValue(r.ContributionId, out var mine))
-            {
-                byContribution[r.ContributionId] = mine = [];
-            }
-
-            mine.Add((kind, r.Normalised, posting));
+            all.Add((kind, r.Normalised, new IdentifierPosting(r.ContributionId, r.EntityId, r.Organisation, r.Source, r.Property, r.Valid == 1)));
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(count, (kind, r.Normalised), out _)++;
         }
 
-        foreach (var (key, added) in byKey)
+        var placed = new Dictionary<(string Kind, string Value), (IdentifierPosting[] Postings, int Filled)>(count.Count);
+        foreach (var (key, n) in count)
         {
-            _identifiers.AddOrUpdate(key, added.ToArray(), (_, existing) => [.. existing, .. added]);
+            placed[key] = (new IdentifierPosting[n], 0);
         }
 
-        foreach (var (contribution, mine) in byContribution)
+        foreach (var (kind, value, posting) in all)
         {
-            _identifiersByContribution[contribution] = [.. mine];
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(placed, (kind, value));
+            slot.Postings[slot.Filled++] = posting;
+        }
+
+        foreach (var (key, (added, _)) in placed)
+        {
+            _identifiers.AddOrUpdate(key, added, (_, existing) => [.. existing, .. added]);
+        }
+
+        for (var start = 0; start < all.Count;)
+        {
+            var contribution = all[start].Posting.ContributionId;
+            var end = start + 1;
+            while (end < all.Count && all[end].Posting.ContributionId == contribution)
+            {
+                end++;
+            }
+
+            _identifiersByContribution[contribution] = [.. all.GetRange(start, end - start)];
+            start = end;
         }
     }
 
@@ -197,10 +208,15 @@ internal sealed partial class CrossCheckIndex
         var groups = new List<(PersonRow First, List<PropertyValue> Values)>();
         foreach (var r in rows)
         {
-            if (!at.TryGetValue((r.ContributionId, r.EntityId), out var g))
+            // An entity's statements are usually one run: the group of the previous row is tried before the lookup.
+            var g = groups.Count - 1;
+            if (g < 0 || groups[g].First.ContributionId != r.ContributionId || !string.Equals(groups[g].First.EntityId, r.EntityId, StringComparison.Ordinal))
             {
-                at[(r.ContributionId, r.EntityId)] = g = groups.Count;
-                groups.Add((r, []));
+                if (!at.TryGetValue((r.ContributionId, r.EntityId), out g))
+                {
+                    at[(r.ContributionId, r.EntityId)] = g = groups.Count;
+                    groups.Add((r, []));
+                }
             }
 
             groups[g].Values.Add(r.Value);
@@ -225,7 +241,7 @@ internal sealed partial class CrossCheckIndex
             }
 
             var first = groups[i].First;
-            var person = new StoredPerson(first.ContributionId, first.EntityId, first.Organisation, first.Source, record);
+            var person = new StoredPerson(first.ContributionId, first.EntityId, first.Organisation, first.Source, record) { Number = _numbered + records.Count };
             _persons[record.Id] = person;
             perOrganisation[first.Organisation] = perOrganisation.GetValueOrDefault(first.Organisation) + 1;
             perSource[first.Source] = perSource.GetValueOrDefault(first.Source) + 1;
@@ -253,8 +269,28 @@ internal sealed partial class CrossCheckIndex
             _personsByContribution[contribution] = [.. list];
         }
 
+        Number(byContribution.Values.SelectMany(l => l));
         var seconds = clock.Elapsed.TotalSeconds;
         Persons.Add(records);
         return seconds;
+    }
+
+    // Publishes the new persons under their record numbers before Persons holds them, so that a query never meets a record
+    // number the array lacks.
+    private void Number(IEnumerable<StoredPerson> persons)
+    {
+        var byNumber = _byNumber;
+        foreach (var p in persons)
+        {
+            if (p.Number >= byNumber.Length)
+            {
+                Array.Resize(ref byNumber, Math.Max(p.Number + 1, byNumber.Length * 2));
+            }
+
+            byNumber[p.Number] = p;
+            _numbered = Math.Max(_numbered, p.Number + 1);
+        }
+
+        Volatile.Write(ref _byNumber, byNumber);
     }
 }

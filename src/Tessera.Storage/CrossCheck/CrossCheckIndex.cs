@@ -7,7 +7,11 @@ using Tessera.Core.Model;
 namespace Tessera.Storage.CrossCheck;
 
 /// <summary>A stored person as the cross-check sees it: where it came from, and its matcher record.</summary>
-internal sealed record StoredPerson(long ContributionId, string EntityId, string Organisation, string Source, PersonRecord Record);
+internal sealed record StoredPerson(long ContributionId, string EntityId, string Organisation, string Source, PersonRecord Record)
+{
+    /// <summary>The person's record number in <see cref="CrossCheckIndex.Persons"/> (the order added), -1 when not indexed.</summary>
+    public int Number { get; init; } = -1;
+}
 
 /// <summary>One statement holding a normalised strong identifier.</summary>
 internal sealed record IdentifierPosting(long ContributionId, string EntityId, string Organisation, string Source, string Property, bool Valid);
@@ -37,6 +41,11 @@ internal sealed partial class CrossCheckIndex : IDisposable
     private readonly Dictionary<string, string> _kindOfProperty;
     private readonly ConcurrentDictionary<long, ArrivedContribution> _arrived = new();
 
+    // Record number → person, for the queries' filter; grown (copied) under _sync before the records are added to Persons,
+    // an entry set to null when its contribution is forgotten.
+    private StoredPerson?[] _byNumber = [];
+    private int _numbered;
+
     internal CrossCheckIndex(Store store)
     {
         _store = store;
@@ -52,6 +61,14 @@ internal sealed partial class CrossCheckIndex : IDisposable
 
     /// <summary>The person indexed under a matcher record id ("contribution|entity").</summary>
     public StoredPerson? Person(string id) => _persons.GetValueOrDefault(id);
+
+    /// <summary>The person under a record number of <see cref="Persons"/>, or null when it was forgotten (erased).</summary>
+    /// <remarks>An array read: the filter a query asks for every record of the postings it reads.</remarks>
+    public StoredPerson? PersonAt(int number)
+    {
+        var byNumber = Volatile.Read(ref _byNumber);
+        return (uint)number < (uint)byNumber.Length ? Volatile.Read(ref byNumber[number]) : null;
+    }
 
     /// <summary>Persons of one contribution, in storage order.</summary>
     public IReadOnlyList<StoredPerson> PersonsOf(long contributionId) => _personsByContribution.GetValueOrDefault(contributionId) ?? [];
@@ -160,6 +177,11 @@ internal sealed partial class CrossCheckIndex : IDisposable
         {
             foreach (var p in persons)
             {
+                if (p.Number >= 0)
+                {
+                    Volatile.Write(ref _byNumber[p.Number], null);
+                }
+
                 _persons.TryRemove(p.Record.Id, out _);
                 _perOrganisation.AddOrUpdate(p.Organisation, 0, (_, n) => n - 1);
                 _perSource.AddOrUpdate(p.Source, 0, (_, n) => n - 1);

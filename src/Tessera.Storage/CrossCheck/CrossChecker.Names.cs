@@ -24,9 +24,9 @@ public sealed partial class CrossChecker
 
         // The population is what the caller may read: its size sets the prior and its key the model trained on it, so that
         // records outside it change nothing of the answer.
-        bool Include(string id) => Index.Person(id) is { } p && includeContribution(p.ContributionId);
+        bool Include(int number) => Index.PersonAt(number) is { } p && includeContribution(p.ContributionId);
         var (population, key) = Index.PopulationOf(includeContribution);
-        return Index.Persons.Query(new PersonRecord("search") { Name = name.Trim() }, Include, population, key, limit)
+        return Index.Persons.QueryNumbered(new PersonRecord("search") { Name = name.Trim() }, Include, population, key, limit)
             .Select(hit => Index.Person(hit.Id)?.EntityId)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)

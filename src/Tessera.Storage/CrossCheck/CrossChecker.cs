@@ -89,11 +89,11 @@ public sealed partial class CrossChecker
         if (population > 0)
         {
             // The persons are screened in parallel (queries share the index's read lock), their hits taken in person order.
-            bool Others(string id) => Index.Person(id) is { } p && p.Organisation != organisation;
+            bool Others(int number) => Index.PersonAt(number) is { } p && p.Organisation != organisation;
             var hits = new IReadOnlyList<ResidentHit>[mine.Count];
             Parallel.For(0, mine.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                hits[i] = Index.Persons.Query(mine[i].Record, Others, population, "not:" + organisation, 5);
+                hits[i] = Index.Persons.QueryNumbered(mine[i].Record, Others, population, "not:" + organisation, 5);
                 foreach (var hit in hits[i])
                 {
                     _ = hit.Explanation;
@@ -143,10 +143,10 @@ public sealed partial class CrossChecker
         var matches = new List<(StoredPerson Person, double Weight, double Probability, string Kind, string Line)>();
         if (population > 0)
         {
-            bool Include(string id) => Index.Person(id) is { } p && Knowable(p.ContributionId) && (list is null || p.Source == list);
+            bool Include(int number) => Index.PersonAt(number) is { } p && Knowable(p.ContributionId) && (list is null || p.Source == list);
             // A reference list names every person once: its candidates compete for the query (one entry per person).
             // All stored data may hold the same person from several contributions, so there they do not.
-            foreach (var hit in Index.Persons.Query(query, Include, population, (list is null ? "all|" : "list:" + list + "|") + key, 10, oneEntryPerPerson: list is not null))
+            foreach (var hit in Index.Persons.QueryNumbered(query, Include, population, (list is null ? "all|" : "list:" + list + "|") + key, 10, oneEntryPerPerson: list is not null))
             {
                 matches.Add((Index.Person(hit.Id)!, hit.Weight, hit.Probability, hit.Kind.ToString(), hit.Explanation.Line));
             }

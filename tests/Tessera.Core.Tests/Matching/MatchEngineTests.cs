@@ -42,6 +42,28 @@ public sealed class MatchEngineTests
     }
 
     [Fact]
+    public void FeatureTableBuild_InChunksWithoutNames_GivesTheColumnsOfOnePass()
+    {
+        // Chunks of 64 over 1,000 records (the parse of the next chunk overlaps the interning of this one, and the parse
+        // caches are dropped between chunks): every id and column must be that of the table built in one chunk.
+        var records = Population(500, 11);
+        var whole = FeatureTable.Build(records, new Vocabulary(), keepNames: true, chunk: records.Count);
+        var chunked = FeatureTable.Build(records, new Vocabulary(), keepNames: false, chunk: 64);
+
+        Assert.Empty(chunked.Names);
+        Assert.Equal(records.Count, whole.Names.Length);
+        foreach (var property in typeof(FeatureTable).GetProperties().Where(p => p.PropertyType.IsArray && p.Name is not (nameof(FeatureTable.Names) or nameof(FeatureTable.Identifiers))))
+        {
+            Assert.Equal((System.Collections.IEnumerable)property.GetValue(whole)!, (System.Collections.IEnumerable)property.GetValue(chunked)!);
+        }
+
+        for (var slot = 0; slot < whole.Identifiers.Length; slot++)
+        {
+            Assert.Equal(whole.Identifiers[slot], chunked.Identifiers[slot], (x, y) => x.Start.SequenceEqual(y.Start) && x.Length.SequenceEqual(y.Length) && x.Values.SequenceEqual(y.Values));
+        }
+    }
+
+    [Fact]
     public void Score_AnyPair_IsSymmetricAndBounded()
     {
         var records = Population(120, 3);

@@ -104,4 +104,50 @@ public sealed class ResidentScreeningIndexTests
         Assert.True(sonListed is null || sonListed.Weight < sonShared.Weight);
         Assert.Equal(0, shared.Sum(h => h.Competition));
     }
+
+    [Fact]
+    public void Query_HitExplanation_IsTheWaterfallOfATableThatKeepsItsNames()
+    {
+        // The resident tables keep no parsed names; a hit's waterfall parses its record again. It must be the waterfall
+        // of the same pair in a table built with names, which the query's weight also is.
+        var population = MatchEngineTests.Population(ResidentScreeningIndex.AlwaysCompactBelow, 7);
+        population.Add(Target);
+        using var index = new ResidentScreeningIndex();
+        index.Add(population);
+        var screening = new ScreeningIndex(population);
+        var query = new PersonRecord("q") { Name = "HADDAD, Muhammad Youssef", BirthDate = "1984-03-07", Nationality = "Syria", Phones = ["+963944123456"] };
+
+        var hits = index.Query(query, _ => true, population.Count, "all", 5);
+
+        Assert.Equal("target", hits[0].Id);
+        foreach (var hit in hits)
+        {
+            var expected = screening.Explain(query, population.FindIndex(r => r.Id == hit.Id));
+            Assert.Equal(expected.Line, hit.Explanation.Line);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected), System.Text.Json.JsonSerializer.Serialize(hit.Explanation));
+            Assert.Equal(hit.Weight, hit.Explanation.Weight, 6);
+        }
+    }
+
+    [Fact]
+    public void QueryNumbered_AdmittingByRecordNumber_AnswersAsAdmittingById()
+    {
+        var population = MatchEngineTests.Population(ResidentScreeningIndex.AlwaysCompactBelow, 9);
+        population.Add(Target);
+        using var index = new ResidentScreeningIndex();
+        index.Add(population[..3000]);
+        index.Add(population[3000..]);
+        var excluded = population.Where((_, i) => i % 3 == 0).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var query = new PersonRecord("q") { Name = "Mohamad Haddad", BirthDate = "1984-03-07" };
+
+        var byId = index.Query(query, id => !excluded.Contains(id), population.Count - excluded.Count, "two-thirds", 10);
+        var byNumber = index.QueryNumbered(query, i => i % 3 != 0, population.Count - excluded.Count, "two-thirds", 10);
+        var all = index.QueryNumbered(query, null, population.Count, "all", 10);
+        var allById = index.Query(query, _ => true, population.Count, "all", 10);
+
+        Assert.NotEmpty(byId);
+        Assert.DoesNotContain(byNumber, h => excluded.Contains(h.Id));
+        Assert.Equal(byId.Select(h => (h.Id, h.Kind, h.Weight)), byNumber.Select(h => (h.Id, h.Kind, h.Weight)));
+        Assert.Equal(allById.Select(h => (h.Id, h.Kind, h.Weight)), all.Select(h => (h.Id, h.Kind, h.Weight)));
+    }
 }
