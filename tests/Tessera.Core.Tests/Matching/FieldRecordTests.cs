@@ -150,7 +150,56 @@ public sealed class FieldRecordTests
     [InlineData(19900000, 19900612, 4)]
     [InlineData(19900101, 19900101, 1)]
     [InlineData(19900101, 19910612, 7)]
-    [InlineData(19900612, 19750203, 8)]
+    [InlineData(19900612, 19750203, 9)]
     public void DateLevel_FirstOfJanuaryAgainstADateOfItsYear_IsPartialAgreement(int x, int y, int level) =>
         Assert.Equal((byte)level, LevelComputer.Date(x, false, y, false));
+
+    [Theory]
+    [InlineData(19760101, 19770101, 7)]
+    [InlineData(19760101, 19860101, 8)]
+    [InlineData(19760000, 19790101, 8)]
+    [InlineData(19760000, 19830000, 9)]
+    public void DateLevel_TwoDatesGivingOnlyTheirYears_AreComparedByTheYear(int x, int y, int level) =>
+        Assert.Equal((byte)level, LevelComputer.Date(x, false, y, false));
+
+    [Theory]
+    [InlineData(19761108, 19761109, 2)]
+    [InlineData(19661107, 49661107, 2)]
+    [InlineData(19761108, 19671108, 2)]
+    public void DateLevel_FullDatesOneTypedDigitApart_AreOneEdit(int x, int y, int level) =>
+        Assert.Equal((byte)level, LevelComputer.Date(x, false, y, false));
+
+    [Theory]
+    [InlineData("Khaled Ahmad Yassin", "Khalid Omar Saleh Haddad", 6)]
+    [InlineData("Ahmad Fareed", "Ahmad Jamal Hassan", 6)]
+    [InlineData("Faisal Tamimi", "Mohammed Qassemi", 7)]
+    [InlineData("Faisal", "Mohammed", 7)]
+    public void NameLevel_OneTokenAgreesAndTheRestNot_IsKeptApartFromElse(string left, string right, int level) =>
+        Assert.Equal(level, NameMatcher.Compare(left, right).Level);
+
+    [Fact]
+    public void Levels_NasabOnOneSideSplitDifferently_TakeTheWholeNameAtTheFirstFuzzyTier()
+    {
+        var (order, given, family) = Levels(new PersonRecord("a") { Name = "TAMIMI Ahmed ben Mohammed" }, new PersonRecord("b") { FirstName = "Achmed", LastName = "Tamimi" });
+
+        Assert.Equal(NameOrder.Whole, order);
+        Assert.True(given <= 3 && family <= 3, $"{given} {family}");
+    }
+
+    [Fact]
+    public void Levels_FatherAgainstSonNamedAfterHim_DoNotAlignWhole()
+    {
+        var (order, given, family) = Levels(new PersonRecord("a") { Name = "Ahmad bin Fareed Popal" }, new PersonRecord("b") { FirstName = "Fareed", LastName = "Popal" });
+
+        Assert.False(order == NameOrder.Whole && given <= 3, $"{order} {given} {family}");
+    }
+
+    private static (NameOrder Order, byte Given, byte Family) Levels(PersonRecord a, PersonRecord b)
+    {
+        var table = FeatureTable.Build([a, b], new Vocabulary());
+        var levels = new byte[2];
+        var values = new int[2];
+        new PairLevels([ComparisonKind.GivenName, ComparisonKind.FamilyName]).Levels(table, 0, table, 1, levels, values, out var order);
+        return (order, levels[0], levels[1]);
+    }
 }
