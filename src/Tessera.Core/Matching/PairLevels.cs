@@ -69,6 +69,23 @@ internal sealed class PairLevels
         return true;
     }
 
+    /// <summary>True when the longer name has as many more forebears' names (after bin, ibn, ben, ould …) as it has tokens.</summary>
+    private static bool NasabExplainsLength(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen)
+    {
+        static int Forebears(FeatureTable t, int start, int len)
+        {
+            var n = 0;
+            for (var k = 0; k < len; k++)
+            {
+                n += (t.TokFlags[start + k] & FeatureTable.FlagAncestor) != 0 ? 1 : 0;
+            }
+
+            return n;
+        }
+
+        return aLen - bLen == Forebears(a, aStart, aLen) - Forebears(b, bStart, bLen);
+    }
+
     /// <summary>Fills <paramref name="levels"/> and <paramref name="values"/>; <paramref name="order"/> tells how the name parts were lined up.</summary>
     public void Levels(FeatureTable a, int i, FeatureTable b, int j, Span<byte> levels, Span<int> values, out NameOrder order)
     {
@@ -112,8 +129,9 @@ internal sealed class PairLevels
         // Parts split differently on the two sides: when the whole names align token for token (level ≤ 2, nothing left
         // over on either side) both parts take the whole name's level; the values stay, so term frequencies still
         // apply. A name with a nasab or a middle name that the other leaves out ("TAMIMI Ahmed ben Mohammed" against
-        // "Achmed Tamimi") aligns with tokens left over, and is taken at the first fuzzy tier (level 3, score ≥ 0.92:
-        // only the cheap left-overs of NameAlignment.ExtraCost get there). Only tried when a part disagrees, so the
+        // "Achmed Tamimi") aligns with tokens left over, and is taken at the first fuzzy tier (level 3) when the longer
+        // name is longer by its forebears' names only: a left-over given name is another person of the family (a son
+        // named after his father, "Yohannes Tesfai" against "Tesfai Yohannes"). Only tried when a part disagrees, so the
         // common case costs nothing more.
         if ((lg <= 2 && lf <= 2) || x.FullLength < 2 || y.FullLength < 2 || !EveryTokenKeyed(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength))
         {
@@ -122,7 +140,7 @@ internal sealed class PairLevels
 
         var whole = NameAlignment.Level(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength, out _);
         var most = x.FullLength == y.FullLength ? 2 : 3;
-        if (whole <= most && whole < Math.Max(lg, lf))
+        if (whole <= most && whole < Math.Max(lg, lf) && (x.FullLength == y.FullLength || NasabExplainsLength(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength)))
         {
             levels[_given] = whole;
             levels[_family] = whole;

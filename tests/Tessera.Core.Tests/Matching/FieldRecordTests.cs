@@ -202,4 +202,47 @@ public sealed class FieldRecordTests
         new PairLevels([ComparisonKind.GivenName, ComparisonKind.FamilyName]).Levels(table, 0, table, 1, levels, values, out var order);
         return (order, levels[0], levels[1]);
     }
+
+    [Fact]
+    public void Levels_SonNamedAfterHisFatherInAnotherOrder_DoNotAlignWhole()
+    {
+        var (order, given, family) = Levels(new PersonRecord("a") { FirstName = "Yohannes", MiddleName = "Yohannes", LastName = "Tesfai" }, new PersonRecord("b") { Name = "Tesfai Yohannes" });
+
+        Assert.False(order == NameOrder.Whole && given <= 3, $"{order} {given} {family}");
+    }
+
+    [Fact]
+    public void Weight_NationalityWhenNamesAgree_CountsLessThanAmongRandomPairs()
+    {
+        // Names drawn from one pool per nationality: strangers who share a name share the nationality too.
+        string[][] pools = [["Yohannes", "Tesfai", "Haile", "Mehari", "Kibrom", "Dawit"], ["Omar", "Khalil", "Najjar", "Haddad", "Tamimi", "Bilal"], ["Wali", "Jawad", "Popal", "Ahmadzai", "Noorzai", "Zaher"]];
+        string[] countries = ["ER", "SY", "AF"];
+        var rng = new Random(3);
+        var records = new List<PersonRecord>();
+        for (var p = 0; p < 900; p++)
+        {
+            var pool = pools[p % 3];
+            var record = new PersonRecord($"p{p}-a")
+            {
+                FirstName = pool[rng.Next(pool.Length)],
+                LastName = pool[rng.Next(pool.Length)],
+                BirthDate = $"19{rng.Next(50, 99)}-{rng.Next(1, 13):00}-{rng.Next(1, 28):00}",
+                Nationality = countries[p % 3],
+            };
+            records.Add(record);
+            if (p % 2 == 0)
+            {
+                records.Add(record with { Id = $"p{p}-b" });
+            }
+        }
+
+        var model = new MatchEngine().Dedupe(records).Model;
+        var kinds = model.Kinds.ToList();
+        var levels = Enumerable.Repeat(Comparisons.Null, kinds.Count).ToArray();
+        levels[kinds.IndexOf(ComparisonKind.FamilyName)] = 0;
+        var nationality = kinds.IndexOf(ComparisonKind.Nationality);
+
+        Assert.NotNull(model.NamedWeights[nationality]);
+        Assert.True(model.Weight(nationality, 0, levels) < model.Weights[nationality][0] - 0.5, $"{model.Weight(nationality, 0, levels):0.00} vs {model.Weights[nationality][0]:0.00}");
+    }
 }
