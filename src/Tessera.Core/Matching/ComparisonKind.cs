@@ -76,6 +76,11 @@ internal static class Comparisons
         _ => -1,
     };
 
+    /// <summary>A level that may not count for a match, whatever EM estimates, or -1: two birth dates that give only their
+    /// years, one typed digit apart. EM can find such a rare level among its matches when a list repeats persons whose
+    /// years were copied differently; a date that differs is at best no evidence.</summary>
+    public static int NeverForLevel(ComparisonKind kind) => kind == ComparisonKind.BirthDate ? 8 : -1;
+
     /// <summary>The most a contradicting level may weigh, in bits (see <see cref="DisagreeingLevel"/>).</summary>
     /// <remarks>
     /// EM estimates m(else) from the pairs it takes for matches, and among those are strangers with the same common name:

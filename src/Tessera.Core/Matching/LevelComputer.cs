@@ -57,7 +57,15 @@ internal static class LevelComputer
     }
 
     /// <summary>Best level over the primary name and the aliases of both records (splink#1994: best over arrays).</summary>
+    /// <remarks>A whole name has no "a token agrees" level: one token shared by two long names is most often a family or a
+    /// father's name that relatives and namesakes share, which only the name parts (given, family) can tell apart by role.</remarks>
     public static byte FullName(FeatureTable a, int i, FeatureTable b, int j, out int value)
+    {
+        var level = BestFullName(a, i, b, j, out value);
+        return level == NameAlignment.TokenAgrees ? NameAlignment.Else : level;
+    }
+
+    private static byte BestFullName(FeatureTable a, int i, FeatureTable b, int j, out int value)
     {
         value = a.FullValue[i];
         ref readonly var ra = ref a.Rows[i];

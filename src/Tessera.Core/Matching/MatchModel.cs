@@ -42,6 +42,11 @@ public sealed class MatchModel
             {
                 NamedWeights[c] = [.. m[c].Select((x, l) => Math.Log2(x / named[l]))];
             }
+
+            if (Comparisons.NeverForLevel(kinds[c]) is var never and >= 0)
+            {
+                Weights[c][never] = Math.Min(Weights[c][never], 0);
+            }
         }
 
         StructuredNames = Array.IndexOf(kinds, ComparisonKind.GivenName) >= 0 && Array.IndexOf(kinds, ComparisonKind.FamilyName) >= 0;

@@ -245,4 +245,25 @@ public sealed class FieldRecordTests
         Assert.NotNull(model.NamedWeights[nationality]);
         Assert.True(model.Weight(nationality, 0, levels) < model.Weights[nationality][0] - 0.5, $"{model.Weight(nationality, 0, levels):0.00} vs {model.Weights[nationality][0]:0.00}");
     }
+
+    [Fact]
+    public void FullNameLevel_OneSharedTokenOfLongNames_IsElse()
+    {
+        var table = FeatureTable.Build([new PersonRecord("a") { Name = "Hassan Saif al-Din Rawi Tikriti" }, new PersonRecord("b") { Name = "Hassan Ali Majid Qassemi" }], new Vocabulary());
+
+        Assert.Equal(NameAlignment.TokenAgrees, NameAlignment.Level(table, table.FullStart[0], table.FullLength[0], table, table.FullStart[1], table.FullLength[1], out _));
+        Assert.Equal(NameAlignment.Else, LevelComputer.FullName(table, 0, table, 1, out _));
+    }
+
+    [Fact]
+    public void Weight_YearsOneTypedDigitApart_NeverCountsForAMatch()
+    {
+        var (_, run, _) = Dedupe(
+            new PersonRecord("y1") { FirstName = "Zubair", LastName = "Qassemi", BirthDate = "1976" },
+            new PersonRecord("y2") { FirstName = "Zubair", LastName = "Qassemi", BirthDate = "1986" });
+        var date = run.Model.Kinds.ToList().IndexOf(ComparisonKind.BirthDate);
+
+        Assert.Equal("year one edit", Comparisons.LevelNames(ComparisonKind.BirthDate)[Comparisons.NeverForLevel(ComparisonKind.BirthDate)]);
+        Assert.True(run.Model.Weights[date][Comparisons.NeverForLevel(ComparisonKind.BirthDate)] <= 0);
+    }
 }
