@@ -28,16 +28,16 @@ internal static class Comparisons
     /// <summary>A level meaning "one side has no value": weight 0.</summary>
     public const byte Null = 255;
 
-    private static readonly string[] NameLevels = ["exact", "equivalent", "skeleton", "fuzzy>=0.92", "fuzzy>=0.88", "fuzzy>=0.70", "else"];
-    private static readonly string[] DateLevels = ["exact", "exact placeholder", "one edit", "day/month swapped", "partial agrees", "within a month", "same year", "year +-1", "else"];
+    private static readonly string[] NameLevels = ["exact", "equivalent", "skeleton", "fuzzy>=0.92", "fuzzy>=0.88", "fuzzy>=0.70", "a token agrees", "else"];
+    private static readonly string[] DateLevels = ["exact", "exact placeholder", "one edit", "day/month swapped", "partial agrees", "within a month", "same year", "year +-1", "year one edit", "else"];
     private static readonly string[] CategoryLevels = ["exact", "else"];
     private static readonly string[] IdentifierLevels = ["exact", "one edit", "else"];
     private static readonly string[] EmailLevels = ["exact", "jaro-winkler>=0.88", "else"];
     private static readonly string[] TextLevels = ["exact", "bigrams>=0.80", "bigrams>=0.60", "else"];
 
     // Starting m values for EM and the fallback when EM degenerates (Fellegi–Sunter: P(level | match)).
-    private static readonly double[] NameM = [0.80, 0.06, 0.04, 0.04, 0.02, 0.02, 0.02];
-    private static readonly double[] DateM = [0.85, 0.01, 0.05, 0.01, 0.02, 0.01, 0.02, 0.01, 0.02];
+    private static readonly double[] NameM = [0.80, 0.06, 0.04, 0.04, 0.02, 0.02, 0.01, 0.01];
+    private static readonly double[] DateM = [0.85, 0.01, 0.05, 0.01, 0.02, 0.01, 0.02, 0.01, 0.005, 0.015];
     private static readonly double[] CategoryM = [0.95, 0.05];
     private static readonly double[] IdentifierM = [0.90, 0.04, 0.06];
     private static readonly double[] TextM = [0.80, 0.06, 0.06, 0.08];
@@ -72,9 +72,14 @@ internal static class Comparisons
     public static int DisagreeingLevel(ComparisonKind kind) => kind switch
     {
         ComparisonKind.Document or ComparisonKind.Phone or ComparisonKind.Email or ComparisonKind.Iban => 2,
-        ComparisonKind.BirthDate => 8,
+        ComparisonKind.BirthDate => 9,
         _ => -1,
     };
+
+    /// <summary>A level that may not count for a match, whatever EM estimates, or -1: two birth dates that give only their
+    /// years, one typed digit apart. EM can find such a rare level among its matches when a list repeats persons whose
+    /// years were copied differently; a date that differs is at best no evidence.</summary>
+    public static int NeverForLevel(ComparisonKind kind) => kind == ComparisonKind.BirthDate ? 8 : -1;
 
     /// <summary>The most a contradicting level may weigh, in bits (see <see cref="DisagreeingLevel"/>).</summary>
     /// <remarks>
@@ -96,6 +101,11 @@ internal static class Comparisons
         ComparisonKind.BirthPlace => level <= 1,
         _ => false,
     };
+
+    /// <summary>True for a category that a person's name largely implies (nationality, gender, country): strangers who share
+    /// a name share it far more often than random pairs do, so its weight is estimated again among such pairs
+    /// (<see cref="MatchModel.Weight"/>).</summary>
+    public static bool FollowsTheName(ComparisonKind kind) => kind is ComparisonKind.Nationality or ComparisonKind.Gender or ComparisonKind.Country;
 
     public static bool IsName(ComparisonKind kind) => kind is ComparisonKind.FullName or ComparisonKind.GivenName or ComparisonKind.FamilyName;
 }

@@ -107,7 +107,7 @@ internal static class Explainer
             }
 
             corroborated |= Matching.Comparisons.Corroborates(kind, l);
-            var w = model.Weights[c][l];
+            var w = model.Weight(c, l, levels);
             var tf = model.LevelAdjustment(c, l, values[c]);
             total += w + tf;
             if (Matching.Comparisons.IsLinkEvidence(kind) && l == 0)

@@ -57,7 +57,15 @@ internal static class LevelComputer
     }
 
     /// <summary>Best level over the primary name and the aliases of both records (splink#1994: best over arrays).</summary>
+    /// <remarks>A whole name has no "a token agrees" level: one token shared by two long names is most often a family or a
+    /// father's name that relatives and namesakes share, which only the name parts (given, family) can tell apart by role.</remarks>
     public static byte FullName(FeatureTable a, int i, FeatureTable b, int j, out int value)
+    {
+        var level = BestFullName(a, i, b, j, out value);
+        return level == NameAlignment.TokenAgrees ? NameAlignment.Else : level;
+    }
+
+    private static byte BestFullName(FeatureTable a, int i, FeatureTable b, int j, out int value)
     {
         value = a.FullValue[i];
         ref readonly var ra = ref a.Rows[i];
@@ -92,7 +100,11 @@ internal static class LevelComputer
     }
 
     /// <summary>Date levels: exact, exact placeholder (1 January), one edit, day/month swapped, partial agrees (a year alone, or
-    /// 1 January, against a date of that year), ≤ 1 month, same year, ±1 year, else.</summary>
+    /// 1 January, against a date of that year), ≤ 1 month, same year, ±1 year, year one edit (two dates that give only
+    /// their years, one typed digit apart), else.</summary>
+    /// <remarks>A date that gives only its year (a year alone, or 1 January, the placeholder for an unknown day and month)
+    /// says nothing of a day: two such dates in different years are compared by their years alone, never as a typed
+    /// digit of a full date (01/01/1976 against 01/01/1977 is two years, not one typo).</remarks>
     public static byte Date(int x, bool xInvalid, int y, bool yInvalid)
     {
         if (x < 0 || y < 0)
@@ -116,7 +128,14 @@ internal static class LevelComputer
             return 4;
         }
 
-        if (fullA && fullB && OneEdit(x, y))
+        var yearOnlyA = !fullA || (ma == 1 && da == 1);
+        var yearOnlyB = !fullB || (mb == 1 && db == 1);
+        if (yearOnlyA && yearOnlyB && ya != yb)
+        {
+            return Math.Abs(ya - yb) == 1 ? (byte)7 : OneEdit(ya, yb, 4) ? (byte)8 : (byte)9;
+        }
+
+        if (fullA && fullB && OneEdit(x, y, 8))
         {
             return 2;
         }
@@ -138,18 +157,19 @@ internal static class LevelComputer
             return 5;
         }
 
-        return ya == yb ? (byte)6 : Math.Abs(ya - yb) == 1 ? (byte)7 : (byte)8;
+        return ya == yb ? (byte)6 : Math.Abs(ya - yb) == 1 ? (byte)7 : (byte)9;
     }
 
     private static int DayNumber(int y, int m, int d) => (y * 372) + (m * 31) + d;
 
-    /// <summary>yyyymmdd digits differ in one place, or two neighbouring digits are swapped (Damerau-Levenshtein ≤ 1).</summary>
-    private static bool OneEdit(int x, int y)
+    /// <summary>The last <paramref name="digits"/> digits (yyyymmdd: 8, a year: 4) differ in one place, or two neighbouring
+    /// digits are swapped (Damerau-Levenshtein ≤ 1).</summary>
+    private static bool OneEdit(int x, int y, int digits)
     {
         var diff = 0;
         var first = -1;
         int dx = 0, dy = 0, px = 0, py = 0;
-        for (var k = 0; k < 8; k++, x /= 10, y /= 10)
+        for (var k = 0; k < digits; k++, x /= 10, y /= 10)
         {
             (px, py) = (dx, dy);
             (dx, dy) = (x % 10, y % 10);

@@ -5,14 +5,21 @@ namespace Tessera.Core.Matching;
 /// Match weight of a pair = prior + Σ log2(m/u) over comparisons + term-frequency adjustments, in bits; probability =
 /// 2^w / (1 + 2^w). The prior is log2(λ/(1−λ)) with λ the share of matches among all record pairs. Thresholds are
 /// on weights (splink PR #3198: probabilities saturate).
+/// A category that the name implies (<see cref="Comparisons.FollowsTheName"/>) breaks the independence the sum assumes:
+/// two Eritrean names agree on Eritrea whether or not they name one person. When a name part agrees, such a category
+/// weighs log2(m / u'), with u' its distribution among the non-matches whose names agree (estimated by EM on the
+/// candidate pairs), instead of u among random pairs.
 /// </remarks>
 public sealed class MatchModel
 {
-    internal MatchModel(ComparisonKind[] kinds, double[][] m, double[][] u, float[]?[] tf, double prior)
+    internal MatchModel(ComparisonKind[] kinds, double[][] m, double[][] u, float[]?[] tf, double prior, double[]?[]? uNamed = null)
     {
         Kinds = kinds;
         M = m;
         U = u;
+        UNamed = uNamed ?? new double[]?[kinds.Length];
+        NamedWeights = new double[]?[kinds.Length];
+        _nameParts = [.. Enumerable.Range(0, kinds.Length).Where(c => Comparisons.IsName(kinds[c]))];
         Tf = tf;
         Prior = prior;
         Weights = new double[kinds.Length][];
@@ -31,6 +38,15 @@ public sealed class MatchModel
             }
 
             TfExact[c] = u[c][0];
+            if (UNamed[c] is { } named)
+            {
+                NamedWeights[c] = [.. m[c].Select((x, l) => Math.Log2(x / named[l]))];
+            }
+
+            if (Comparisons.NeverForLevel(kinds[c]) is var never and >= 0)
+            {
+                Weights[c][never] = Math.Min(Weights[c][never], 0);
+            }
         }
 
         StructuredNames = Array.IndexOf(kinds, ComparisonKind.GivenName) >= 0 && Array.IndexOf(kinds, ComparisonKind.FamilyName) >= 0;
@@ -42,6 +58,14 @@ public sealed class MatchModel
     internal double[][] M { get; }
     internal double[][] U { get; }
     internal double[][] Weights { get; }
+
+    /// <summary>Per comparison, u among non-matches whose names agree, or null (see remarks).</summary>
+    internal double[]?[] UNamed { get; }
+
+    /// <summary>Per comparison, the weights when a name part agrees, or null when they are <see cref="Weights"/>.</summary>
+    internal double[]?[] NamedWeights { get; }
+
+    private readonly int[] _nameParts;
     internal float[]?[] Tf { get; }
     internal double[] TfExact { get; }
     internal bool StructuredNames { get; }
@@ -77,8 +101,27 @@ public sealed class MatchModel
     internal double LevelAdjustment(int c, byte level, int value) =>
         level == 0 || (level == 1 && Comparisons.IsName(Kinds[c])) ? TfAdjustment(c, value) : 0;
 
+    /// <summary>The weight of comparison <paramref name="c"/> at <paramref name="level"/>, given the levels of the whole
+    /// pair: a category that the name implies weighs its <see cref="NamedWeights"/> when a name part agrees.</summary>
+    internal double Weight(int c, byte level, ReadOnlySpan<byte> levels) =>
+        NamedWeights[c] is { } named && NamesAgree(levels) ? named[level] : Weights[c][level];
+
+    /// <summary>True when a name part of the pair agrees at the skeleton level or better.</summary>
+    internal bool NamesAgree(ReadOnlySpan<byte> levels)
+    {
+        foreach (var c in _nameParts)
+        {
+            if (levels[c] <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The same model with another prior (e.g. one match in a screened population).</summary>
-    internal MatchModel WithPrior(double prior) => new(Kinds.ToArray(), M, U, Tf, prior) { Report = Report, HitThreshold = HitThreshold, ReviewThreshold = ReviewThreshold };
+    internal MatchModel WithPrior(double prior) => new(Kinds.ToArray(), M, U, Tf, prior, UNamed) { Report = Report, HitThreshold = HitThreshold, ReviewThreshold = ReviewThreshold };
 
     public static double Probability(double weight) => weight > 60 ? 1 : weight < -60 ? 0 : Math.Pow(2, weight) / (1 + Math.Pow(2, weight));
 

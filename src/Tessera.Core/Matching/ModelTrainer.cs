@@ -34,11 +34,12 @@ internal static class ModelTrainer
         }
 
         var patterns = Patterns(a, b, kinds, scorer, candidates, seed);
-        var (m, lambda, iterations, converged, reset) = Em(kinds, patterns, u);
+        var (m, uc, lambda, iterations, converged, reset) = Em(kinds, patterns, u);
         double total = dedupe ? a.Count * (a.Count - 1.0) / 2 : (double)a.Count * b.Count;
         var expectedMatches = Math.Max(1, lambda * candidates.Length);
         var lambdaAll = Math.Clamp(expectedMatches / Math.Max(1, total), 1e-12, 0.5);
-        var model = new MatchModel(kinds, m, u, tf, Math.Log2(lambdaAll / (1 - lambdaAll)))
+        var uNamed = NamedU(kinds, patterns, m, uc, lambda);
+        var model = new MatchModel(kinds, m, u, tf, Math.Log2(lambdaAll / (1 - lambdaAll)), uNamed)
         {
             Report = new TrainingReport(sampled, candidates.Length, iterations, converged, reset, lambda),
         };
@@ -201,7 +202,7 @@ internal static class ModelTrainer
         return patterns;
     }
 
-    private static (double[][] M, double Lambda, int Iterations, bool Converged, List<ComparisonKind> Reset) Em(ComparisonKind[] kinds, Dictionary<ulong, int> patterns, double[][] uRandom)
+    private static (double[][] M, double[][] U, double Lambda, int Iterations, bool Converged, List<ComparisonKind> Reset) Em(ComparisonKind[] kinds, Dictionary<ulong, int> patterns, double[][] uRandom)
     {
         const double floor = 1e-6;
         var m = kinds.Select(k => (double[])Comparisons.DefaultM(k).Clone()).ToArray();
@@ -276,7 +277,64 @@ internal static class ModelTrainer
             }
         }
 
-        return (m, lambda, iterations, converged, reset);
+        return (m, uc, lambda, iterations, converged, reset);
+    }
+
+    /// <summary>For every category the name implies, its level distribution among the candidate pairs that EM takes for
+    /// non-matches and whose names agree (a name part at the skeleton level or better), Laplace-smoothed; null for other
+    /// comparisons, and when fewer than 100 such pairs weigh in (then the random-pair u stays).</summary>
+    private static double[]?[] NamedU(ComparisonKind[] kinds, Dictionary<ulong, int> patterns, double[][] m, double[][] uc, double lambda)
+    {
+        var result = new double[]?[kinds.Length];
+        var names = Enumerable.Range(0, kinds.Length).Where(c => Comparisons.IsName(kinds[c])).ToArray();
+        var follows = Enumerable.Range(0, kinds.Length).Where(c => Comparisons.FollowsTheName(kinds[c])).ToArray();
+        if (names.Length == 0 || follows.Length == 0)
+        {
+            return result;
+        }
+
+        var counts = kinds.Select(k => new double[Comparisons.LevelNames(k).Length]).ToArray();
+        foreach (var (key, count) in patterns)
+        {
+            if (!names.Any(c => ((key >> (4 * c)) & 15) <= 2))
+            {
+                continue;
+            }
+
+            // The posterior of a match under the trained model, as in the last EM step.
+            double lm = lambda, lu = 1 - lambda;
+            for (var c = 0; c < kinds.Length; c++)
+            {
+                var l = (int)((key >> (4 * c)) & 15);
+                if (l != 15)
+                {
+                    lm *= m[c][l];
+                    lu *= uc[c][l];
+                }
+            }
+
+            var nonMatch = count * lu / (lm + lu);
+            foreach (var c in follows)
+            {
+                var l = (int)((key >> (4 * c)) & 15);
+                if (l != 15)
+                {
+                    counts[c][l] += nonMatch;
+                }
+            }
+        }
+
+        foreach (var c in follows)
+        {
+            var row = counts[c];
+            var sum = row.Sum();
+            if (sum >= 100)
+            {
+                result[c] = [.. row.Select(x => (x + 0.5) / (sum + (0.5 * row.Length)))];
+            }
+        }
+
+        return result;
     }
 
     private static void Normalise(double[] row, double floor)

@@ -27,10 +27,22 @@ public sealed record TokenMatch(string Left, string Right, TokenReason Reason, d
 /// Alignment is a greedy best assignment (Monge-Elkan with one-to-one pairs) plus merges of two adjacent tokens.
 /// Score = Σ matched similarity / (pairs + unmatched on both sides + 0.25 × extra tokens of the longer name): a
 /// missing middle name costs little, a wrong name costs a whole pair (the asymmetric penalties of logic-v2).
+/// Below the fuzzy tiers, "a token agrees" (a token aligned by spelling, equivalence, skeleton or sound, the rest not)
+/// is kept apart from "else" (no token agrees): siblings and strangers who share a family name fall to "else", and a
+/// person named with a middle name or a nasab on one side only to "a token agrees", each with its own trained weight.
 /// </remarks>
 internal static partial class NameAlignment
 {
     public const float MatchFloor = 0.70f;
+
+    /// <summary>Level "a token agrees": some token aligned at a keyed similarity, the alignment score below 0.70.</summary>
+    public const byte TokenAgrees = 6;
+
+    /// <summary>Level "else": no token of one name aligns with a token of the other at a keyed similarity.</summary>
+    public const byte Else = 7;
+
+    /// <summary>The least similarity of a token pair that counts for "a token agrees": a phonetic code (0.86) or better.</summary>
+    private const float KeyedSimilarity = 0.86f;
     private const int MaxTokens = 16;
 
     /// <summary>The name level (0 exact … 6 else, or <see cref="Comparisons.Null"/>) and the alignment score.</summary>
@@ -56,7 +68,7 @@ internal static partial class NameAlignment
             score = s1 >= MatchFloor ? s1 : 0;
             if (r1 == TokenReason.Fuzzy && s1 < 0.80f)
             {
-                return score >= 0.70f ? (byte)5 : (byte)6;
+                return score >= 0.70f ? (byte)5 : Else;
             }
 
             return r1 switch
@@ -64,7 +76,7 @@ internal static partial class NameAlignment
                 TokenReason.Literal => 0,
                 TokenReason.Transliteration or TokenReason.Equivalence => 1,
                 TokenReason.Skeleton or TokenReason.Phonetic => 2,
-                _ => score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6,
+                _ => score >= 0.92f ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : Else,
             };
         }
 
@@ -116,6 +128,7 @@ internal static partial class NameAlignment
         var allStrong = acronyms == 0;
         var allKeyed = acronyms == 0;
         var weakest = 1f;
+        var strongest = equal > 0 ? 1f : merges + acronyms > 0 ? 0.90f : 0f;
         while (true)
         {
             var bi = -1;
@@ -149,6 +162,7 @@ internal static partial class NameAlignment
             total += bs;
             pairs++;
             weakest = Math.Min(weakest, bs);
+            strongest = Math.Max(strongest, bs);
             var r = (TokenReason)why[(bi * m) + bj];
             allLiteral &= r == TokenReason.Literal;
             allStrong &= r is TokenReason.Literal or TokenReason.Transliteration or TokenReason.Equivalence;
@@ -208,13 +222,14 @@ internal static partial class NameAlignment
             }
         }
 
+        var below = strongest >= KeyedSimilarity ? TokenAgrees : Else;
         // The fuzzy tiers need every aligned token to be close: one exact token does not carry a wrong family name.
         if (weakest < 0.80f)
         {
-            return score >= 0.70f ? (byte)5 : (byte)6;
+            return score >= 0.70f ? (byte)5 : below;
         }
 
-        return score >= 0.92f && !titled ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : (byte)6;
+        return score >= 0.92f && !titled ? (byte)3 : score >= 0.88f ? (byte)4 : score >= 0.70f ? (byte)5 : below;
     }
 
     private static int Flags(FeatureTable t, int start, int n)

@@ -1,7 +1,7 @@
 namespace Tessera.Core.Matching;
 
 /// <summary>The comparison of two names on their own: level, alignment score and token alignment.</summary>
-/// <param name="Level">0 exact, 1 equivalent, 2 skeleton, 3 fuzzy ≥ 0.92, 4 ≥ 0.88, 5 ≥ 0.70, 6 else; 255 when a name is empty.</param>
+/// <param name="Level">0 exact, 1 equivalent, 2 skeleton, 3 fuzzy ≥ 0.92, 4 ≥ 0.88, 5 ≥ 0.70, 6 a token agrees, 7 else; 255 when a name is empty.</param>
 public sealed record NameComparison(int Level, double Score, IReadOnlyList<TokenMatch> Tokens)
 {
     /// <summary>The review point of the name comparison: level ≤ 4 (every token keyed, or alignment score ≥ 0.88).</summary>

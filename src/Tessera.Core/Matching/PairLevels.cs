@@ -28,12 +28,13 @@ internal sealed class PairLevels
         _family = Array.IndexOf(kinds, ComparisonKind.FamilyName);
     }
 
-    /// <summary>A necessary condition for two whole names to align at level ≤ 2, in integer compares only: every token of
-    /// each name has a partner in the other with the same Latin form, equivalence group, skeleton or phonetic code. Most
-    /// candidate pairs (different persons) fail it at once, so the alignment is rarely run.</summary>
+    /// <summary>A necessary condition for two whole names to align at level ≤ 3, in integer compares only: every token of
+    /// the shorter name (of both when they are as long) has a partner in the other with the same Latin form, equivalence
+    /// group, skeleton or phonetic code, and the longer name has at most two tokens more. Most candidate pairs
+    /// (different persons) fail it at once, so the alignment is rarely run.</summary>
     private static bool EveryTokenKeyed(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen)
     {
-        if (aLen != bLen)
+        if (Math.Abs(aLen - bLen) > 2)
         {
             return false;
         }
@@ -42,12 +43,17 @@ internal sealed class PairLevels
         var tokensB = b.Tokens;
         for (var side = 0; side < 2; side++)
         {
-            var (ta, sa, tb, sb) = side == 0 ? (tokensA, aStart, tokensB, bStart) : (tokensB, bStart, tokensA, aStart);
-            for (var i = 0; i < aLen; i++)
+            var (ta, sa, la, tb, sb, lb) = side == 0 ? (tokensA, aStart, aLen, tokensB, bStart, bLen) : (tokensB, bStart, bLen, tokensA, aStart, aLen);
+            if (la > lb)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < la; i++)
             {
                 ref readonly var t = ref ta[sa + i];
                 var found = false;
-                for (var j = 0; j < bLen && !found; j++)
+                for (var j = 0; j < lb && !found; j++)
                 {
                     ref readonly var u = ref tb[sb + j];
                     found = t.Latin == u.Latin || (t.Equivalence >= 0 && t.Equivalence == u.Equivalence) || t.Skeleton == u.Skeleton || t.Phonetic == u.Phonetic;
@@ -61,6 +67,23 @@ internal sealed class PairLevels
         }
 
         return true;
+    }
+
+    /// <summary>True when the longer name has as many more forebears' names (after bin, ibn, ben, ould …) as it has tokens.</summary>
+    private static bool NasabExplainsLength(FeatureTable a, int aStart, int aLen, FeatureTable b, int bStart, int bLen)
+    {
+        static int Forebears(FeatureTable t, int start, int len)
+        {
+            var n = 0;
+            for (var k = 0; k < len; k++)
+            {
+                n += (t.TokFlags[start + k] & FeatureTable.FlagAncestor) != 0 ? 1 : 0;
+            }
+
+            return n;
+        }
+
+        return aLen - bLen == Forebears(a, aStart, aLen) - Forebears(b, bStart, bLen);
     }
 
     /// <summary>Fills <paramref name="levels"/> and <paramref name="values"/>; <paramref name="order"/> tells how the name parts were lined up.</summary>
@@ -105,14 +128,19 @@ internal sealed class PairLevels
 
         // Parts split differently on the two sides: when the whole names align token for token (level ≤ 2, nothing left
         // over on either side) both parts take the whole name's level; the values stay, so term frequencies still
-        // apply. Only tried when a part disagrees, so the common case costs nothing more.
+        // apply. A name with a nasab or a middle name that the other leaves out ("TAMIMI Ahmed ben Mohammed" against
+        // "Achmed Tamimi") aligns with tokens left over, and is taken at the first fuzzy tier (level 3) when the longer
+        // name is longer by its forebears' names only: a left-over given name is another person of the family (a son
+        // named after his father, "Yohannes Tesfai" against "Tesfai Yohannes"). Only tried when a part disagrees, so the
+        // common case costs nothing more.
         if ((lg <= 2 && lf <= 2) || x.FullLength < 2 || y.FullLength < 2 || !EveryTokenKeyed(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength))
         {
             return;
         }
 
         var whole = NameAlignment.Level(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength, out _);
-        if (whole <= 2 && whole < Math.Max(lg, lf))
+        var most = x.FullLength == y.FullLength ? 2 : 3;
+        if (whole <= most && whole < Math.Max(lg, lf) && (x.FullLength == y.FullLength || NasabExplainsLength(a, x.FullStart, x.FullLength, b, y.FullStart, y.FullLength)))
         {
             levels[_given] = whole;
             levels[_family] = whole;

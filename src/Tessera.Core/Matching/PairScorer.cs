@@ -43,7 +43,7 @@ internal sealed class PairScorer
 
             corroborated |= Comparisons.Corroborates(_kinds[c], l);
 
-            var w = _model.Weights[c][l] + _model.LevelAdjustment(c, l, values[c]);
+            var w = _model.Weight(c, l, levels) + _model.LevelAdjustment(c, l, values[c]);
 
             // A shared phone, e-mail or account links two persons without saying they are one; a differing one is
             // evidence about the person and counts against identity.

@@ -150,7 +150,120 @@ public sealed class FieldRecordTests
     [InlineData(19900000, 19900612, 4)]
     [InlineData(19900101, 19900101, 1)]
     [InlineData(19900101, 19910612, 7)]
-    [InlineData(19900612, 19750203, 8)]
+    [InlineData(19900612, 19750203, 9)]
     public void DateLevel_FirstOfJanuaryAgainstADateOfItsYear_IsPartialAgreement(int x, int y, int level) =>
         Assert.Equal((byte)level, LevelComputer.Date(x, false, y, false));
+
+    [Theory]
+    [InlineData(19760101, 19770101, 7)]
+    [InlineData(19760101, 19860101, 8)]
+    [InlineData(19760000, 19790101, 8)]
+    [InlineData(19760000, 19830000, 9)]
+    public void DateLevel_TwoDatesGivingOnlyTheirYears_AreComparedByTheYear(int x, int y, int level) =>
+        Assert.Equal((byte)level, LevelComputer.Date(x, false, y, false));
+
+    [Theory]
+    [InlineData(19761108, 19761109, 2)]
+    [InlineData(19661107, 49661107, 2)]
+    [InlineData(19761108, 19671108, 2)]
+    public void DateLevel_FullDatesOneTypedDigitApart_AreOneEdit(int x, int y, int level) =>
+        Assert.Equal((byte)level, LevelComputer.Date(x, false, y, false));
+
+    [Theory]
+    [InlineData("Khaled Ahmad Yassin", "Khalid Omar Saleh Haddad", 6)]
+    [InlineData("Ahmad Fareed", "Ahmad Jamal Hassan", 6)]
+    [InlineData("Faisal Tamimi", "Mohammed Qassemi", 7)]
+    [InlineData("Faisal", "Mohammed", 7)]
+    public void NameLevel_OneTokenAgreesAndTheRestNot_IsKeptApartFromElse(string left, string right, int level) =>
+        Assert.Equal(level, NameMatcher.Compare(left, right).Level);
+
+    [Fact]
+    public void Levels_NasabOnOneSideSplitDifferently_TakeTheWholeNameAtTheFirstFuzzyTier()
+    {
+        var (order, given, family) = Levels(new PersonRecord("a") { Name = "TAMIMI Ahmed ben Mohammed" }, new PersonRecord("b") { FirstName = "Achmed", LastName = "Tamimi" });
+
+        Assert.Equal(NameOrder.Whole, order);
+        Assert.True(given <= 3 && family <= 3, $"{given} {family}");
+    }
+
+    [Fact]
+    public void Levels_FatherAgainstSonNamedAfterHim_DoNotAlignWhole()
+    {
+        var (order, given, family) = Levels(new PersonRecord("a") { Name = "Ahmad bin Fareed Popal" }, new PersonRecord("b") { FirstName = "Fareed", LastName = "Popal" });
+
+        Assert.False(order == NameOrder.Whole && given <= 3, $"{order} {given} {family}");
+    }
+
+    private static (NameOrder Order, byte Given, byte Family) Levels(PersonRecord a, PersonRecord b)
+    {
+        var table = FeatureTable.Build([a, b], new Vocabulary());
+        var levels = new byte[2];
+        var values = new int[2];
+        new PairLevels([ComparisonKind.GivenName, ComparisonKind.FamilyName]).Levels(table, 0, table, 1, levels, values, out var order);
+        return (order, levels[0], levels[1]);
+    }
+
+    [Fact]
+    public void Levels_SonNamedAfterHisFatherInAnotherOrder_DoNotAlignWhole()
+    {
+        var (order, given, family) = Levels(new PersonRecord("a") { FirstName = "Yohannes", MiddleName = "Yohannes", LastName = "Tesfai" }, new PersonRecord("b") { Name = "Tesfai Yohannes" });
+
+        Assert.False(order == NameOrder.Whole && given <= 3, $"{order} {given} {family}");
+    }
+
+    [Fact]
+    public void Weight_NationalityWhenNamesAgree_CountsLessThanAmongRandomPairs()
+    {
+        // Names drawn from one pool per nationality: strangers who share a name share the nationality too.
+        string[][] pools = [["Yohannes", "Tesfai", "Haile", "Mehari", "Kibrom", "Dawit"], ["Omar", "Khalil", "Najjar", "Haddad", "Tamimi", "Bilal"], ["Wali", "Jawad", "Popal", "Ahmadzai", "Noorzai", "Zaher"]];
+        string[] countries = ["ER", "SY", "AF"];
+        var rng = new Random(3);
+        var records = new List<PersonRecord>();
+        for (var p = 0; p < 900; p++)
+        {
+            var pool = pools[p % 3];
+            var record = new PersonRecord($"p{p}-a")
+            {
+                FirstName = pool[rng.Next(pool.Length)],
+                LastName = pool[rng.Next(pool.Length)],
+                BirthDate = $"19{rng.Next(50, 99)}-{rng.Next(1, 13):00}-{rng.Next(1, 28):00}",
+                Nationality = countries[p % 3],
+            };
+            records.Add(record);
+            if (p % 2 == 0)
+            {
+                records.Add(record with { Id = $"p{p}-b" });
+            }
+        }
+
+        var model = new MatchEngine().Dedupe(records).Model;
+        var kinds = model.Kinds.ToList();
+        var levels = Enumerable.Repeat(Comparisons.Null, kinds.Count).ToArray();
+        levels[kinds.IndexOf(ComparisonKind.FamilyName)] = 0;
+        var nationality = kinds.IndexOf(ComparisonKind.Nationality);
+
+        Assert.NotNull(model.NamedWeights[nationality]);
+        Assert.True(model.Weight(nationality, 0, levels) < model.Weights[nationality][0] - 0.5, $"{model.Weight(nationality, 0, levels):0.00} vs {model.Weights[nationality][0]:0.00}");
+    }
+
+    [Fact]
+    public void FullNameLevel_OneSharedTokenOfLongNames_IsElse()
+    {
+        var table = FeatureTable.Build([new PersonRecord("a") { Name = "Hassan Saif al-Din Rawi Tikriti" }, new PersonRecord("b") { Name = "Hassan Ali Majid Qassemi" }], new Vocabulary());
+
+        Assert.Equal(NameAlignment.TokenAgrees, NameAlignment.Level(table, table.FullStart[0], table.FullLength[0], table, table.FullStart[1], table.FullLength[1], out _));
+        Assert.Equal(NameAlignment.Else, LevelComputer.FullName(table, 0, table, 1, out _));
+    }
+
+    [Fact]
+    public void Weight_YearsOneTypedDigitApart_NeverCountsForAMatch()
+    {
+        var (_, run, _) = Dedupe(
+            new PersonRecord("y1") { FirstName = "Zubair", LastName = "Qassemi", BirthDate = "1976" },
+            new PersonRecord("y2") { FirstName = "Zubair", LastName = "Qassemi", BirthDate = "1986" });
+        var date = run.Model.Kinds.ToList().IndexOf(ComparisonKind.BirthDate);
+
+        Assert.Equal("year one edit", Comparisons.LevelNames(ComparisonKind.BirthDate)[Comparisons.NeverForLevel(ComparisonKind.BirthDate)]);
+        Assert.True(run.Model.Weights[date][Comparisons.NeverForLevel(ComparisonKind.BirthDate)] <= 0);
+    }
 }

@@ -139,7 +139,8 @@ public sealed class MatchEngineTests
     [InlineData(19800512, 19800601, 5)]
     [InlineData(19800112, 19801125, 6)]
     [InlineData(19800512, 19811120, 7)]
-    [InlineData(19800512, 19900101, 8)]
+    [InlineData(19800101, 19700000, 8)]
+    [InlineData(19800512, 19900101, 9)]
     public void DateLevel_KnownPairs_GetExpectedLevel(int left, int right, int level)
     {
         Assert.Equal(level, LevelComputer.Date(left, false, right, false));
