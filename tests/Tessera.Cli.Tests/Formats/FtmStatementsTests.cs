@@ -76,6 +76,24 @@ public sealed class FtmStatementsTests
     }
 
     [Fact]
+    public async Task Import_StatementsNamingAnotherOrganisationsEntity_DoNotWriteIntoIt()
+    {
+        var cli = await SetUpAsync();
+        Assert.Equal(0, (await cli.RunAsync("orgs", "add", "GR", "--name", "Greece", "--country", "GR")).Code);
+        await cli.RunAsync("import", cli.WriteFile("case.ftm.json", Entities), "--org", "IT");
+        var before = (await cli.RunAsync("export", "--format", "statements", "--org", "IT")).Out;
+        var hostile = cli.WriteFile("hostile.csv", "entity_id,prop,schema,value\r\nIT:p1,name,Person,Planted Name\r\nIT:p1,nationality,Person,ru\r\n");
+
+        var import = await cli.RunAsync("import", hostile, "--org", "GR");
+        var after = (await cli.RunAsync("export", "--format", "statements", "--org", "IT")).Out;
+
+        // Whatever Greece's file says, its values stay in Greece's namespace; Italy's record is unchanged.
+        Assert.Equal(before, after);
+        Assert.DoesNotContain("Planted Name", after, StringComparison.Ordinal);
+        Assert.True(import.Code is 0 or 2, import.Err);
+    }
+
+    [Fact]
     public void Read_AsOpenSanctionsWritesIt_GivesEntities()
     {
         // An older column set (with "target", without "origin"), as OpenSanctions' statement exports have it.
