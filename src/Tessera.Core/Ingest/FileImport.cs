@@ -27,6 +27,16 @@ public static class FileImport
         var bytes = File.ReadAllBytes(path);
         if (mappingPath is null)
         {
+            if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && IsStatementFile(bytes))
+            {
+                // FollowTheMoney statements (Aleph, OpenSanctions, nomenklatura, Tessera's own export): one value per row.
+                var text = Mapping.TextEncodings.DecodeUtf8(bytes, bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0, source);
+                var fromStatements = FollowTheMoneyStatements.ToEntities(FollowTheMoneyStatements.Read(new StringReader(text), source), source);
+                var statementProblems = new List<ImportProblem>();
+                var normalisedStatements = fromStatements.Take(previewRows ?? int.MaxValue).Select(e => Normalise(e, context, source, statementProblems)).ToList();
+                return new PreparedImport(source, Enrich(normalisedStatements, context), statementProblems, fromStatements.Count, request.HashOf(bytes), "ftm statements");
+            }
+
             if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ModelException("a table needs a mapping (--mapping FILE.yml) saying which columns become which entities", source, field: "mapping");
@@ -45,6 +55,13 @@ public static class FileImport
         var hash = request.HashOf([.. bytes, .. System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(mappingPath))]);
         return new PreparedImport(source, Enrich(mapped.Entities, ctx), mapped.Problems, mapped.Rows, hash,
             table.Delimiter is { } d ? $"csv ({table.Encoding}, delimiter '{(d == '\t' ? "\\t" : d.ToString())}')" : "xlsx");
+    }
+
+    private static bool IsStatementFile(byte[] bytes)
+    {
+        var end = Array.IndexOf(bytes, (byte)'\n');
+        var first = System.Text.Encoding.UTF8.GetString(bytes, 0, end < 0 ? Math.Min(bytes.Length, 4096) : Math.Min(end, 4096));
+        return FollowTheMoneyStatements.IsStatementHeader(first.TrimEnd('\r'));
     }
 
     private static Entity Normalise(Entity entity, NormalisationContext context, string source, List<ImportProblem> problems)

@@ -74,7 +74,7 @@ public static class FollowTheMoney
 
         var id = RequiredString(root, "id");
         TextHygiene.Require(id, null, null, "id");
-        var schemaName = RequiredString(root, "schema");
+        var schemaName = FollowTheMoneyExport.TesseraSchema(RequiredString(root, "schema"));
         var schema = SchemaModel.Default.TryGetSchema(schemaName, out var s) ? s : throw new ModelException($"unknown schema '{schemaName}'", field: "schema");
         if (schema.IsAbstract)
         {
@@ -82,39 +82,55 @@ public static class FollowTheMoney
         }
 
         var values = new List<PropertyValue>();
-        if (root.TryGetProperty("properties", out var props))
+        // The standard part, then Tessera's extension values and the values kept as provided (see FollowTheMoneyExport).
+        foreach (var key in (string[])["properties", FollowTheMoneyExport.ExtensionKey, FollowTheMoneyExport.InvalidKey])
         {
-            if (props.ValueKind != JsonValueKind.Object)
+            if (root.TryGetProperty(key, out var props))
             {
-                throw new ModelException("'properties' must be an object", field: "properties");
-            }
-
-            foreach (var p in props.EnumerateObject())
-            {
-                if (!schema.Properties.ContainsKey(p.Name))
-                {
-                    throw new ModelException($"unknown property '{p.Name}' of schema {schema.Name}", field: "properties." + p.Name);
-                }
-
-                foreach (var v in p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray() : Enumerable.Repeat(p.Value, 1))
-                {
-                    var text = v.ValueKind switch
-                    {
-                        JsonValueKind.String => v.GetString()!,
-                        JsonValueKind.Number => v.GetRawText(),
-                        JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
-                        _ => throw new ModelException($"values of '{p.Name}' must be strings or numbers", field: "properties." + p.Name),
-                    };
-                    TextHygiene.Require(text, null, null, "properties." + p.Name);
-                    if (text.Length > 0)
-                    {
-                        values.Add(new PropertyValue(p.Name, text));
-                    }
-                }
+                ReadValues(schema, key, props, values);
             }
         }
 
         return new Entity(id, schema.Name, values) { Subject = SubjectOf(root) };
+    }
+
+    private static void ReadValues(Schema schema, string key, JsonElement props, List<PropertyValue> values)
+    {
+        if (props.ValueKind != JsonValueKind.Object)
+        {
+            throw new ModelException($"'{key}' must be an object", field: key);
+        }
+
+        foreach (var p in props.EnumerateObject())
+        {
+            var name = key == FollowTheMoneyExport.InvalidKey ? p.Name : FollowTheMoneyExport.TesseraProperty(schema.Name, p.Name);
+            if (schema.Name == "Post" && name == "fileName")
+            {
+                // A Document's required file name; a post's is its id, written on export.
+                continue;
+            }
+
+            if (!schema.Properties.ContainsKey(name))
+            {
+                throw new ModelException($"unknown property '{p.Name}' of schema {schema.Name}", field: key + "." + p.Name);
+            }
+
+            foreach (var v in p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray() : Enumerable.Repeat(p.Value, 1))
+            {
+                var text = v.ValueKind switch
+                {
+                    JsonValueKind.String => v.GetString()!,
+                    JsonValueKind.Number => v.GetRawText(),
+                    JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+                    _ => throw new ModelException($"values of '{p.Name}' must be strings or numbers", field: key + "." + p.Name),
+                };
+                TextHygiene.Require(text, null, null, key + "." + p.Name);
+                if (text.Length > 0)
+                {
+                    values.Add(new PropertyValue(name, text));
+                }
+            }
+        }
     }
 
     private static SubjectCategory? SubjectOf(JsonElement root)
@@ -137,11 +153,13 @@ public static class FollowTheMoney
             ? s
             : throw new ModelException($"missing '{name}'", field: name);
 
-    /// <summary>Writes entities as JSON lines with their original values, properties in first-seen order.</summary>
+    /// <summary>Writes entities as exact FollowTheMoney JSON lines (<see cref="FollowTheMoneyExport"/>): normalised values,
+    /// only the schema's properties, properties in first-seen order; extension and invalid values under their own keys.</summary>
     public static void Write(TextWriter writer, IEnumerable<Entity> entities)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         using var buffer = new MemoryStream();
-        foreach (var entity in entities)
+        foreach (var entity in entities.Select(FollowTheMoneyExport.Convert))
         {
             buffer.SetLength(0);
             using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -149,23 +167,35 @@ public static class FollowTheMoney
                 json.WriteStartObject();
                 json.WriteString("id", entity.Id);
                 json.WriteString("schema", entity.Schema);
-                json.WriteStartObject("properties");
-                foreach (var group in entity.Values.GroupBy(v => v.Property))
-                {
-                    json.WriteStartArray(group.Key);
-                    foreach (var value in group.Select(v => v.Value).Distinct(StringComparer.Ordinal))
-                    {
-                        json.WriteStringValue(value);
-                    }
-
-                    json.WriteEndArray();
-                }
-
-                json.WriteEndObject();
+                WriteValues(json, "properties", entity.Properties, always: true);
+                WriteValues(json, FollowTheMoneyExport.ExtensionKey, entity.Extension, always: false);
+                WriteValues(json, FollowTheMoneyExport.InvalidKey, entity.Invalid, always: false);
                 json.WriteEndObject();
             }
 
             writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
+    }
+
+    private static void WriteValues(Utf8JsonWriter json, string key, IReadOnlyList<KeyValuePair<string, string>> values, bool always)
+    {
+        if (values.Count == 0 && !always)
+        {
+            return;
+        }
+
+        json.WriteStartObject(key);
+        foreach (var group in values.GroupBy(v => v.Key))
+        {
+            json.WriteStartArray(group.Key);
+            foreach (var value in group)
+            {
+                json.WriteStringValue(value.Value);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
     }
 }

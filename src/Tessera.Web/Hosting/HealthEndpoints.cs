@@ -27,7 +27,7 @@ internal static partial class HealthEndpoints
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableHttpMetrics();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous().DisableHttpMetrics();
         // Kept for clients of the first release: the process answers.
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithSummary("Liveness: ok while the process runs.").AllowAnonymous();
     }
 
     /// <summary>The store's readiness (<see cref="StoreHealth"/>), asked at most once a second however often probes come, so

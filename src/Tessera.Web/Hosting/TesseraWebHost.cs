@@ -31,12 +31,16 @@ public static class TesseraWebHost
         builder.Services.AddExceptionHandler<ErrorHandler>();
         HealthEndpoints.AddTo(builder.Services);
         RequestLimits.Apply(builder);
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddOpenApi("v1", o =>
         {
-            doc.Info.Title = "Tessera API";
-            doc.Info.Description = "Share, cross-check and analyse data on migrant smuggling networks. Every endpoint goes through the access policy.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Tessera API";
+                doc.Info.Description = "Share, cross-check and analyse data on migrant smuggling networks. Every endpoint goes through the access policy.";
+                return Task.CompletedTask;
+            });
+            OpenApiConventions.Apply(o);
+        });
         builder.Services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "cookie or token", o => o.ForwardDefaultSelector = AuthSchemes.Select)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>

@@ -37,7 +37,10 @@ internal static partial class ImportEndpoints
             var prepared = await PrepareAsync(upload, store, request.HttpContext, rows);
             return Results.Ok(ImportPreviewDto.From(prepared));
         }).WithName("PreviewImport").WithSummary("Maps and normalises the first rows of an uploaded file (multipart: file, mapping) and lists every problem; stores nothing.")
-          .Produces<ImportPreviewDto>();
+          .Produces<ImportPreviewDto>().WithMetadata(new MultipartForm(
+              ("file", "file", "The file: .csv or .xlsx with a mapping, FollowTheMoney JSON lines (.ftm.json) or statements (.csv) without one."),
+              ("mapping", "file", "The mapping (.yml) saying which columns become which entities."),
+              ("rows", "integer", "How many rows to preview (1–100, default 5).")));
 
         group.MapPost("/", async (HttpRequest request, Store store) =>
         {
@@ -58,7 +61,17 @@ internal static partial class ImportEndpoints
             return Results.Ok(new ImportResultDto(result.ContributionId, result.Added, prepared.Rows, result.Entities, result.Statements, hits.Count,
                 prepared.Problems.Select(p => p.ToString()).ToList()));
         }).WithName("Import").WithSummary("Imports an uploaded file (multipart: file, mapping, case, handling, h3, reliability, accuracy, subject, purpose, transferTo as ORG=legal basis, repeatable) as one contribution of the caller's organisation.")
-          .Produces<ImportResultDto>();
+          .Produces<ImportResultDto>().WithMetadata(new MultipartForm(
+              ("file", "file", "The file: .csv or .xlsx with a mapping, FollowTheMoney JSON lines (.ftm.json) or statements (.csv) without one."),
+              ("mapping", "file", "The mapping (.yml) saying which columns become which entities."),
+              ("case", "string", "The case the contribution is shared with."),
+              ("handling", "string", "Handling codes, e.g. H0,H2 (default H0)."),
+              ("h3", "string", "The provider's own restriction, required with H3."),
+              ("reliability", "string", "Source reliability A, B, C or X (default B)."),
+              ("accuracy", "integer", "Information accuracy 1–4 (default 2)."),
+              ("subject", "string", "Category of data subject (default suspect)."),
+              ("purpose", "string", "Purpose of processing."),
+              ("transferTo", "strings", "ORG=legal basis: a third country or international organisation it may be transferred to; repeatable.")));
     }
 
     private static async Task<PreparedImport> PrepareAsync(Upload upload, Store store, HttpContext http, int? rows)
