@@ -45,6 +45,8 @@ internal static class TesseraCommand
         yield return EntitiesCommand.Create();
         yield return GraphCommand.Create();
         yield return RetentionCommand.Create();
+        yield return ActionsCommand.Create();
+        yield return ReportCommand.Create();
     }
 
     /// <summary>Parses and runs; the one place that maps every failure to a documented exit code (<see cref="ExitCodes"/>) with
