@@ -73,25 +73,26 @@ internal sealed class PageWriter(PdfDocument document)
     public void Bars(IReadOnlyList<(string Label, double? Value, double? Previous)> lines, string unit)
     {
         var font = new XFont(ReportFonts.Family, Body, XFontStyleEx.Regular);
-        var max = Math.Max(1, lines.Max(l => Math.Max(l.Value ?? 0, l.Previous ?? 0)));
+        // A negative figure (a fall in percent) draws no bar; its number still stands beside the axis.
+        var max = Math.Max(1, lines.Max(l => Math.Max(Math.Abs(l.Value ?? 0), Math.Abs(l.Previous ?? 0))));
         const double label = 110;
         var plot = Width - label - 150;
         foreach (var (name, value, previous) in lines)
         {
             Room(20);
             Gfx.DrawString(Fit(name, font, label - 6), font, new XSolidBrush(Ink), Margin, _y + 11);
-            if (value is { } v)
+            if (value is { } v && v > 0)
             {
                 Gfx.DrawRectangle(new XSolidBrush(Bar), Margin + label, _y + 2, Math.Max(1, v / max * plot), 10);
             }
 
-            if (previous is { } p)
+            if (previous is { } p && p > 0)
             {
                 Gfx.DrawRectangle(new XSolidBrush(Before), Margin + label, _y + 13, Math.Max(1, p / max * plot), 4);
             }
 
             var text = (value is { } a ? Number(a) : "suppressed") + " (before: " + (previous is { } b ? Number(b) : "–") + ")";
-            Gfx.DrawString(text, font, new XSolidBrush(Ink), Margin + label + ((value ?? 0) / max * plot) + 6, _y + 11);
+            Gfx.DrawString(text, font, new XSolidBrush(Ink), Margin + label + (Math.Max(0, value ?? 0) / max * plot) + 6, _y + 11);
             _y += 20;
         }
 

@@ -17,7 +17,8 @@ public static class IndicatorChart
     /// <summary>The chart of <paramref name="lines"/>: label, value and previous value of each.</summary>
     public static string Bars(string title, IReadOnlyList<(string Label, double? Value, double? Previous)> lines, string unit)
     {
-        var max = Math.Max(1, lines.Max(l => Math.Max(l.Value ?? 0, l.Previous ?? 0)));
+        // A negative figure (a fall in percent) draws no bar; its number still stands beside the axis.
+        var max = Math.Max(1, lines.Max(l => Math.Max(Math.Abs(l.Value ?? 0), Math.Abs(l.Previous ?? 0))));
         var plot = Width - Label - NumberSpace;
         var height = 40 + (lines.Count * Row) + 30;
         var svg = new StringBuilder();
@@ -29,18 +30,18 @@ public static class IndicatorChart
             var (label, value, previous) = lines[i];
             var y = 32 + (i * Row);
             svg.Append(Inv($"<text x=\"{Label - 6}\" y=\"{y + 14}\" text-anchor=\"end\" fill=\"#1a202c\">{Esc(label)}</text>\n"));
-            if (value is { } v)
+            if (value is { } v && v > 0)
             {
                 svg.Append(Inv($"<rect x=\"{Label}\" y=\"{y + 2}\" width=\"{Math.Max(1, v / max * plot):0.#}\" height=\"14\" fill=\"#2b6cb0\"><title>{Esc(label)}: {Number(v)}</title></rect>\n"));
             }
 
-            if (previous is { } p)
+            if (previous is { } p && p > 0)
             {
                 svg.Append(Inv($"<rect x=\"{Label}\" y=\"{y + 18}\" width=\"{Math.Max(1, p / max * plot):0.#}\" height=\"5\" fill=\"#9c4221\"><title>{Esc(label)}, previous period: {Number(p)}</title></rect>\n"));
             }
 
             var text = (value is { } a ? Number(a) : "suppressed") + " (before: " + (previous is { } b ? Number(b) : "–") + ")";
-            var x = Label + ((value ?? 0) / max * plot) + 6;
+            var x = Label + (Math.Max(0, value ?? 0) / max * plot) + 6;
             svg.Append(Inv($"<text x=\"{x:0.#}\" y=\"{y + 14}\" fill=\"#1a202c\">{Esc(text)}</text>\n"));
         }
 
