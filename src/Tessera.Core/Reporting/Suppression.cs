@@ -58,5 +58,6 @@ public static class Suppression
     }
 
     /// <summary>One count on its own: null from 1 to <paramref name="threshold"/> − 1.</summary>
-    public static double? Hide(double? count, int threshold = DefaultThreshold) => count is > 0 && count < threshold ? null : count;
+    public static double? Hide(double? count, int threshold = DefaultThreshold) =>
+        count is { } c && SmallCounts.Hide((long)Math.Ceiling(c), threshold) is null ? null : count;
 }
