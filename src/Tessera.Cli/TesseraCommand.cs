@@ -47,6 +47,8 @@ internal static class TesseraCommand
         yield return MoneyCommand.Create();
         yield return RetentionCommand.Create();
         yield return PprlCommand.Create();
+        yield return ActionsCommand.Create();
+        yield return ReportCommand.Create();
     }
 
     /// <summary>Parses and runs; the one place that maps every failure to a documented exit code (<see cref="ExitCodes"/>) with

@@ -37,6 +37,8 @@ public sealed class Store : IAsyncDisposable
         Picture = new PictureStore(this);
         FollowUp = new FollowUp.FollowUpStore(this);
         Retention = new Retention(this);
+        Actions = new Reporting.ActionTracker(this);
+        Barometer = new Reporting.BarometerStore(this);
     }
 
     static Store() => SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -65,6 +67,12 @@ public sealed class Store : IAsyncDisposable
     public FollowUp.FollowUpStore FollowUp { get; }
     /// <summary>Review dates enforced: notices to owners, extensions, erasure of contributions past their review date.</summary>
     public Retention Retention { get; }
+
+    /// <summary>Each organisation's status of the actions of Council note 13901/23, with evidence.</summary>
+    public Reporting.ActionTracker Actions { get; }
+
+    /// <summary>The Schengen Barometer+: indicators computed from the data, and the report.</summary>
+    public Reporting.BarometerStore Barometer { get; }
 
     /// <summary>The hub organisation and the reference key, as every node reads them.</summary>
     public PlatformSettings Settings { get; private set; } = null!;

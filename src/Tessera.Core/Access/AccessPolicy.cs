@@ -56,6 +56,8 @@ public static class AccessPolicy
             AccessAction.ReadAggregates => Decision.Allow,
             AccessAction.ReadAudit => role == Role.Auditor ? Decision.Allow : Decision.Deny,
             AccessAction.Administer => role == Role.Administrator ? Decision.Allow : Decision.Deny,
+            AccessAction.TrackAction => role is Role.Supervisor or Role.PolicyOfficer && relation == OwnerRelation.Own ? Decision.Allow : Decision.Deny,
+            AccessAction.Report => role is Role.PolicyOfficer or Role.Supervisor or Role.HubAnalyst ? Decision.Allow : Decision.Deny,
             AccessAction.SetImpactLevel => role is Role.Supervisor or Role.HubAnalyst ? Decision.Allow : Decision.Deny,
             AccessAction.Contribute => IsCaseWorker(role) ? Decision.Allow : Decision.Deny,
             AccessAction.Modify or AccessAction.Judge => IsCaseWorker(role) && relation == OwnerRelation.Own ? Decision.Allow : Decision.Deny,

@@ -13,4 +13,11 @@ public static partial class Permissions
 
     /// <summary>Administering organisations, users and configuration.</summary>
     public static bool MayAdminister(Principal user) => Allowed(user, AccessAction.Administer, AccessTarget.Platform);
+
+    /// <summary>The Reports area and the Schengen Barometer+ report: aggregates only.</summary>
+    public static bool MayReport(Principal user) => Allowed(user, AccessAction.Report, AccessTarget.Platform);
+
+    /// <summary>Setting <paramref name="organisation"/>'s status of an action of the Council note: only for the user's own organisation.</summary>
+    public static bool MayTrackActionsFor(Principal user, string organisation) =>
+        user.Organisation == organisation && Allowed(user, AccessAction.TrackAction, AccessTarget.OwnRecordsOf(organisation));
 }

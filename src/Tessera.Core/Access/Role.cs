@@ -57,6 +57,14 @@ public enum AccessAction
     /// <summary>Release a record to another organisation that asked for it: the provider's consent (Europol Regulation
     /// 2016/794 Arts. 19–20). H2 and H3 data need a supervisor.</summary>
     Release,
+
+    /// <summary>Set an organisation's status of an action of the Council note, with its evidence (the Schengen Barometer+):
+    /// supervisors and policy officers, for their own organisation only.</summary>
+    TrackAction,
+
+    /// <summary>Generate the Schengen Barometer+ report and use the Reports area: aggregates only, for policy officers,
+    /// supervisors and hub analysts.</summary>
+    Report,
 }
 
 /// <summary>The outcome of an access decision, ordered from strictest to widest.</summary>

@@ -10,6 +10,10 @@ namespace Tessera.Core.Picture;
 /// rows and columns in turn until nothing changes. Zeros stay visible: they disclose no person.</remarks>
 public static class SmallCounts
 {
+    /// <summary>One count on its own (primary suppression only): null from 1 to <paramref name="threshold"/> − 1; zero and
+    /// larger counts as they are. The one rule the picture, its API and the Barometer+ report share.</summary>
+    public static long? Hide(long? count, int threshold) => count is > 0 && count < threshold ? null : count;
+
     /// <summary>Which of <paramref name="cells"/> to hide when they add up to a visible total.</summary>
     /// <param name="cells">The parts; null cells are already hidden.</param>
     /// <param name="threshold">The smallest count that may be shown.</param>

@@ -105,6 +105,7 @@ public static class TesseraWebHost
         Picture.PictureEndpoints.Map(app);
         Cases.CaseEndpoints.Map(app);
         Retention.RetentionEndpoints.Map(app);
+        Reports.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

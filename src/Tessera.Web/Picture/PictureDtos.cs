@@ -109,7 +109,7 @@ internal sealed record PictureSeries(YearMonth From, YearMonth To, string Source
         };
     }
 
-    internal static long? Hide(long? n, bool hide) => hide && n is > 0 and < PictureAnalysis.SmallCountThreshold ? null : n;
+    internal static long? Hide(long? n, bool hide) => hide ? SmallCounts.Hide(n, PictureAnalysis.SmallCountThreshold) : n;
 
     private static SeriesLine Line(string key, List<YearMonth> months, SortedDictionary<YearMonth, long> counts) =>
         new(key, counts.Values.Sum(), months.Select(m => (long?)counts.GetValueOrDefault(m)).ToList());

@@ -155,6 +155,8 @@ public sealed class DisclosureHarnessTests
             // Administration answers about the directory, never about records: the administrator learns no case data through it.
             Probe.Get("/api/v1/admin/organisations"), Probe.Get("/api/v1/admin/users"), Probe.Get("/api/v1/admin/cases"),
             Probe.Get("/api/v1/admin/users/it.analyst/tokens"),
+            Probe.Get("/api/v1/reports/barometer?from=2024-01&to=2024-12"), Probe.Get("/api/v1/reports/barometer?from=2024-01&to=2024-12&format=csv"),
+            Probe.Get("/api/v1/actions"), Probe.Get("/api/v1/actions/IT/I.1/history"),
             Probe.Search("+218 9"), Probe.Search("+218"), Probe.Search("Mohammed"), Probe.Search("محمد"), Probe.Search("AL-AMAL"), Probe.Search("ali"),
         };
         foreach (var c in new[] { "OP-ZUWARA", "OP-BALKAN" })

@@ -44,6 +44,9 @@ public sealed class ReadEndpointAuditTests
         ["GET /api/v1/admin/users"] = c => c.GetAsync(Uri("/api/v1/admin/users")),
         ["GET /api/v1/admin/users/{name}/tokens"] = c => c.GetAsync(Uri("/api/v1/admin/users/gr.analyst/tokens")),
         ["GET /api/v1/admin/cases"] = c => c.GetAsync(Uri("/api/v1/admin/cases")),
+        ["GET /api/v1/reports/barometer"] = c => c.GetAsync(Uri("/api/v1/reports/barometer?from=2024-01&to=2024-12")),
+        ["GET /api/v1/actions"] = c => c.GetAsync(Uri("/api/v1/actions")),
+        ["GET /api/v1/actions/{organisation}/{id}/history"] = c => c.GetAsync(Uri("/api/v1/actions/IT/I.1/history")),
     };
 
     // Endpoints under /api/v1 that read no personal data, with the reason.
@@ -85,6 +88,7 @@ public sealed class ReadEndpointAuditTests
         ["POST /api/v1/admin/cases"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
         ["POST /api/v1/admin/cases/{id}/members"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
         ["DELETE /api/v1/admin/cases/{id}/members/{organisation}"] = "administration (a write, audited by the directory; a refusal audited as admin.access)",
+        ["PUT /api/v1/actions/{organisation}/{id}"] = "a status change (a write, audited by the action tracker; a refusal audited too)",
         ["PUT /api/v1/picture/sections/{id}/level"] = "a write, audited by the picture store",
         ["POST /api/v1/picture/sections/{id}/level"] = "a write, audited by the picture store",
     };

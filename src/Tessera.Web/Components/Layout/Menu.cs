@@ -21,6 +21,7 @@ internal static class Menu
         new("/network", "Nav.Network", Permissions.MayWorkCases),
         new("/dashboard", "Nav.Dashboard", Permissions.MayReadAggregates),
         new("/sections", "Nav.Sections", Permissions.MayReadAggregates),
+        new("/reports", "Nav.Reports", Permissions.MayReport),
         new("/audit", "Nav.Audit", Permissions.MayReadAudit),
         new("/admin", "Nav.Admin", Permissions.MayAdminister),
     ];
