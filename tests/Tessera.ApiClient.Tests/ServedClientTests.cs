@@ -89,6 +89,27 @@ public sealed class ServedClientTests
         Assert.Contains("file", refused.Title, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Import_NamingAnotherOrganisationsEntityId_StaysInTheImportersNamespace()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var italy = await BearerClientAsync(host, "it.analyst");
+        var germany = await BearerClientAsync(host, "de.analyst");
+        var form = new MultipartBody();
+        form.AddOrReplacePart("handling", "text/plain", "H0");
+        // The id of Germany's Omar Farouk, with another name: an attempt to overwrite a partner's record.
+        var hostile = """{"id":"BPOL-JIT-0031","schema":"Person","properties":{"name":["Omar Overwritten"]}}""" + "\n";
+        form.AddOrReplacePart("file", "application/json", System.Text.Encoding.UTF8.GetBytes(hostile), "hostile.ftm.json");
+
+        var imported = await italy.Api.V1.Imports.PostAsync(form);
+        var ownCopy = await italy.Api.V1.Entities.Search.PostAsync(new SearchRequest { Query = "Omar Overwritten" });
+        var german = await germany.Api.V1.Entities.Search.PostAsync(new SearchRequest { Query = "Omar Farouk" });
+
+        Assert.True(imported!.Added);
+        Assert.Equal("IT:BPOL-JIT-0031", Assert.Single(ownCopy!).Id);
+        Assert.Equal("Omar Farouk", Assert.Single(german!, e => e.Id == "DE:BPOL-JIT-0031").Caption);
+    }
+
     // The session cookie is kept by the handler's cookie container, as a browser keeps it.
     private static (TesseraClient Client, HttpClient Http) CookieClient(TestHost host)
     {
