@@ -18,10 +18,11 @@ public sealed class ServedClientTests
     private const string NewPerson =
         """{"id":"api-client-p-1","schema":"Person","properties":{"name":["Yonas Tesfamariam Haile"],"birthDate":["1991-07-14"],"nationality":["er"]}}""";
 
-    [Fact]
-    public async Task SignIn_WithTheSessionCookie_SearchesAndChecksWithTypedAnswers()
+    [Theory]
+    [MemberData(nameof(TestHost.Providers), MemberType = typeof(TestHost))]
+    public async Task SignIn_WithTheSessionCookie_SearchesAndChecksWithTypedAnswers(string provider)
     {
-        await using var host = await TestHost.StartAsync(kestrel: true);
+        await using var host = await TestHost.StartAsync(provider, kestrel: true);
         var (client, http) = CookieClient(host);
         using (http)
         {
@@ -36,10 +37,11 @@ public sealed class ServedClientTests
         }
     }
 
-    [Fact]
-    public async Task Import_MultipartThroughTheClient_IsStoredFoundAndCheckedByAPartner()
+    [Theory]
+    [MemberData(nameof(TestHost.Providers), MemberType = typeof(TestHost))]
+    public async Task Import_MultipartThroughTheClient_IsStoredFoundAndCheckedByAPartner(string provider)
     {
-        await using var host = await TestHost.StartAsync(kestrel: true);
+        await using var host = await TestHost.StartAsync(provider, kestrel: true);
         var italy = await BearerClientAsync(host, "it.analyst");
         var malta = await BearerClientAsync(host, "mt.analyst");
         var form = new MultipartBody();
