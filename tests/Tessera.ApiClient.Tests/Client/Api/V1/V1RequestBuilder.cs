@@ -7,6 +7,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using Tessera.ApiClient.Tests.Client.Api.V1.Account;
+using Tessera.ApiClient.Tests.Client.Api.V1.Actions;
 using Tessera.ApiClient.Tests.Client.Api.V1.Admin;
 using Tessera.ApiClient.Tests.Client.Api.V1.Audit;
 using Tessera.ApiClient.Tests.Client.Api.V1.Auth;
@@ -19,6 +20,7 @@ using Tessera.ApiClient.Tests.Client.Api.V1.Imports;
 using Tessera.ApiClient.Tests.Client.Api.V1.Notices;
 using Tessera.ApiClient.Tests.Client.Api.V1.Picture;
 using Tessera.ApiClient.Tests.Client.Api.V1.References;
+using Tessera.ApiClient.Tests.Client.Api.V1.Reports;
 using Tessera.ApiClient.Tests.Client.Api.V1.Requests;
 using Tessera.ApiClient.Tests.Client.Api.V1.Retention;
 namespace Tessera.ApiClient.Tests.Client.Api.V1
@@ -33,6 +35,11 @@ namespace Tessera.ApiClient.Tests.Client.Api.V1
         public global::Tessera.ApiClient.Tests.Client.Api.V1.Account.AccountRequestBuilder Account
         {
             get => new global::Tessera.ApiClient.Tests.Client.Api.V1.Account.AccountRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The actions property</summary>
+        public global::Tessera.ApiClient.Tests.Client.Api.V1.Actions.ActionsRequestBuilder Actions
+        {
+            get => new global::Tessera.ApiClient.Tests.Client.Api.V1.Actions.ActionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The admin property</summary>
         public global::Tessera.ApiClient.Tests.Client.Api.V1.Admin.AdminRequestBuilder Admin
@@ -93,6 +100,11 @@ namespace Tessera.ApiClient.Tests.Client.Api.V1
         public global::Tessera.ApiClient.Tests.Client.Api.V1.References.ReferencesRequestBuilder References
         {
             get => new global::Tessera.ApiClient.Tests.Client.Api.V1.References.ReferencesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::Tessera.ApiClient.Tests.Client.Api.V1.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::Tessera.ApiClient.Tests.Client.Api.V1.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The requests property</summary>
         public global::Tessera.ApiClient.Tests.Client.Api.V1.Requests.RequestsRequestBuilder Requests
