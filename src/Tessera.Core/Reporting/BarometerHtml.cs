@@ -74,7 +74,6 @@ public static class BarometerHtml
 
     private static void Indicator(StringBuilder h, BarometerReport report, IndicatorDefinition d)
     {
-        var values = report.Indicators.Where(i => i.Key == d.Key || i.Key.StartsWith(d.Key + ":", StringComparison.Ordinal)).ToList();
         h.Append("<h4>").Append(Esc(d.Title)).Append("</h4>\n");
         if (!d.Available)
         {
@@ -82,10 +81,7 @@ public static class BarometerHtml
             return;
         }
 
-        var parts = values.Any(v => v.Key != d.Key);
-        var lines = parts
-            ? values.Where(v => v.Organisation is null).Select(v => (Part(v.Key), v.Value, v.Previous)).ToList()
-            : values.Select(v => (v.Organisation ?? "EU-wide", v.Value, v.Previous)).ToList();
+        var (parts, lines) = Lines(report, d.Key);
         if (lines.Count == 0)
         {
             h.Append("<p>No figures in this period.</p>\n");
@@ -103,6 +99,19 @@ public static class BarometerHtml
         }
 
         h.Append("</tbody>\n</table>\n</figure>\n");
+    }
+
+    /// <summary>The lines of the chart of the indicator family <paramref name="key"/>: one per part (system, route) of the
+    /// EU-wide figure when the family has parts, else one per organisation and the EU-wide total.</summary>
+    /// <remarks>The report, the Reports page and any other view draw the same lines from this one place.</remarks>
+    public static (bool Parts, IReadOnlyList<(string Label, double? Value, double? Previous)> Lines) Lines(BarometerReport report, string key)
+    {
+        var values = report.Indicators.Where(i => i.Key == key || i.Key.StartsWith(key + ":", StringComparison.Ordinal)).ToList();
+        var parts = values.Any(v => v.Key != key);
+        var lines = parts
+            ? values.Where(v => v.Organisation is null).Select(v => (Part(v.Key), v.Value, v.Previous)).ToList()
+            : values.Select(v => (v.Organisation ?? "EU-wide", v.Value, v.Previous)).ToList();
+        return (parts, lines);
     }
 
     private static void Methodology(StringBuilder h, BarometerReport report)

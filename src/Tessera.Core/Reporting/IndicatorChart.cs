@@ -9,8 +9,9 @@ namespace Tessera.Core.Reporting;
 /// <remarks>A suppressed value is drawn as no bar with the word "suppressed", never as zero.</remarks>
 public static class IndicatorChart
 {
-    private const int Width = 640;
-    private const int Label = 150;
+    private const int Plot = 340;
+    private const int MinLabel = 150;
+    private const double CharWidth = 6.6;
     private const int Row = 30;
     private const int NumberSpace = 150;
 
@@ -19,29 +20,33 @@ public static class IndicatorChart
     {
         // A negative figure (a fall in percent) draws no bar; its number still stands beside the axis.
         var max = Math.Max(1, lines.Max(l => Math.Max(Math.Abs(l.Value ?? 0), Math.Abs(l.Previous ?? 0))));
-        var plot = Width - Label - NumberSpace;
+        // The label column is as wide as the longest label (about 6.6 px a character at 12 px sans-serif), so that a long
+        // route name is not cut at the chart's left edge.
+        var labelWidth = Math.Max(MinLabel, (int)Math.Ceiling(12 + (lines.Max(l => l.Label.Length) * CharWidth)));
+        var width = labelWidth + Plot + NumberSpace;
+        var plot = Plot;
         var height = 40 + (lines.Count * Row) + 30;
         var svg = new StringBuilder();
-        svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
-        svg.Append(Inv($"<title>{Esc(title)}</title>\n<rect width=\"{Width}\" height=\"{height}\" fill=\"white\"/>\n"));
+        svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
+        svg.Append(Inv($"<title>{Esc(title)}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>\n"));
         svg.Append(Inv($"<text x=\"4\" y=\"18\" font-size=\"14\" font-weight=\"bold\" fill=\"#1a202c\">{Esc(title)}</text>\n"));
         for (var i = 0; i < lines.Count; i++)
         {
             var (label, value, previous) = lines[i];
             var y = 32 + (i * Row);
-            svg.Append(Inv($"<text x=\"{Label - 6}\" y=\"{y + 14}\" text-anchor=\"end\" fill=\"#1a202c\">{Esc(label)}</text>\n"));
+            svg.Append(Inv($"<text x=\"{labelWidth - 6}\" y=\"{y + 14}\" text-anchor=\"end\" fill=\"#1a202c\">{Esc(label)}</text>\n"));
             if (value is { } v && v > 0)
             {
-                svg.Append(Inv($"<rect x=\"{Label}\" y=\"{y + 2}\" width=\"{Math.Max(1, v / max * plot):0.#}\" height=\"14\" fill=\"#2b6cb0\"><title>{Esc(label)}: {Number(v)}</title></rect>\n"));
+                svg.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 2}\" width=\"{Math.Max(1, v / max * plot):0.#}\" height=\"14\" fill=\"#2b6cb0\"><title>{Esc(label)}: {Number(v)}</title></rect>\n"));
             }
 
             if (previous is { } p && p > 0)
             {
-                svg.Append(Inv($"<rect x=\"{Label}\" y=\"{y + 18}\" width=\"{Math.Max(1, p / max * plot):0.#}\" height=\"5\" fill=\"#9c4221\"><title>{Esc(label)}, previous period: {Number(p)}</title></rect>\n"));
+                svg.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 18}\" width=\"{Math.Max(1, p / max * plot):0.#}\" height=\"5\" fill=\"#9c4221\"><title>{Esc(label)}, previous period: {Number(p)}</title></rect>\n"));
             }
 
             var text = (value is { } a ? Number(a) : "suppressed") + " (before: " + (previous is { } b ? Number(b) : "–") + ")";
-            var x = Label + (Math.Max(0, value ?? 0) / max * plot) + 6;
+            var x = labelWidth + (Math.Max(0, value ?? 0) / max * plot) + 6;
             svg.Append(Inv($"<text x=\"{x:0.#}\" y=\"{y + 14}\" fill=\"#1a202c\">{Esc(text)}</text>\n"));
         }
 

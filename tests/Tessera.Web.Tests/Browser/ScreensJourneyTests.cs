@@ -10,7 +10,7 @@ public sealed partial class ScreensJourneyTests(DemoServer server)
 {
     [Theory]
     [InlineData("it.analyst", "/", "nav-hits")]
-    [InlineData("policy.officer", "/dashboard", "nav-dashboard")]
+    [InlineData("policy.officer", "/reports", "nav-reports")]
     [InlineData("auditor", "/audit", "nav-audit")]
     public async Task SignIn_EachRole_LandsOnItsPageAndSeesOnlyItsMenu(string user, string landing, string ownItem)
     {
@@ -79,8 +79,8 @@ public sealed partial class ScreensJourneyTests(DemoServer server)
         var text = await (await session.Page.WaitForSelectorAsync("[data-testid=no-cases]"))!.InnerTextAsync();
 
         Assert.DoesNotContain("not a member", text, StringComparison.Ordinal);
-        Assert.Contains("situational picture", text, StringComparison.Ordinal);
-        Assert.Equal("/dashboard", await session.Page.GetAttributeAsync("[data-testid=landing-link]", "href"));
+        Assert.Contains("Barometer+ reports", text, StringComparison.Ordinal);
+        Assert.Equal("/reports", await session.Page.GetAttributeAsync("[data-testid=landing-link]", "href"));
     }
 
     [Theory]
@@ -193,6 +193,8 @@ public sealed partial class ScreensJourneyTests(DemoServer server)
         await using var session = await server.NewSessionAsync();
         var page = session.Page;
         await session.SignInAsync("policy.officer");
+        await page.WaitForURLAsync(session.BaseUrl + "/reports");
+        await page.ClickAsync("[data-testid=nav-dashboard]");
         await page.WaitForURLAsync(session.BaseUrl + "/dashboard");
         await page.WaitForSelectorAsync("[data-testid=chart] svg");
         await page.WaitForSelectorAsync("[data-testid=price-chart] svg text");

@@ -30,7 +30,8 @@ internal static class Menu
     public static IReadOnlyList<NavItem> For(Principal user) => All.Where(i => i.Usable(user)).ToList();
 
     /// <summary>Where <paramref name="user"/> starts: case workers on their home (cases and new hits), auditors on the audit
-    /// trail, administrators on administration, everyone else (policy officers, risk analysts) on the situational picture.</summary>
+    /// trail, administrators on administration, policy officers on the Barometer+ reports, everyone else (risk analysts) on
+    /// the situational picture.</summary>
     public static string LandingFor(Principal user) => Landing(user).Href;
 
     /// <summary>The landing page of <paramref name="user"/> with the <see cref="UiText"/> key of the sentence that tells a
@@ -39,5 +40,6 @@ internal static class Menu
         Permissions.MayWorkCases(user) ? ("/", "Nav.Home")
         : Permissions.MayReadAudit(user) ? ("/audit", "Role.Auditor")
         : Permissions.MayAdminister(user) ? ("/admin", "Role.Administrator")
+        : Permissions.MayReport(user) ? ("/reports", "Role.Reports")
         : ("/dashboard", "Role.Aggregates");
 }

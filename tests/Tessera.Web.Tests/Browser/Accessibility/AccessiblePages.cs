@@ -63,6 +63,8 @@ public static class AccessiblePages
         }),
         new("sections, one chosen", "border.analyst", "/sections?code=GR-SEA", "[data-testid=section-name]", page =>
             page.WaitForSelectorAsync("[data-testid=map] path.section.focused")),
+        new("reports, charts drawn", "policy.officer", "/reports?from=2025-01&to=2026-12", "[data-testid=indicator-chart] svg"),
+        new("Barometer+ report, HTML", "policy.officer", "/reports?from=2025-01&to=2026-12", "[data-testid=download-html]", OpenHtmlReportAsync),
         new("audit trail", "auditor", "/audit", "[data-testid=entries]"),
         new("audit, chain verified", "auditor", "/audit", "[data-testid=entries]", async page =>
         {
@@ -95,6 +97,20 @@ public static class AccessiblePages
     }
 
     public static AccessiblePage Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>Fetches the HTML report behind the page's download link with the page's session and opens the file as a
+    /// reader would after downloading it.</summary>
+    private static async Task OpenHtmlReportAsync(IPage page)
+    {
+        var href = await page.GetAttributeAsync("[data-testid=download-html]", "href");
+        var response = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), href).AbsoluteUri);
+        Assert.Equal(200, response.Status);
+        var file = Path.Combine(Path.GetTempPath(), "tessera-browser-tests", Guid.NewGuid().ToString("N") + ".html");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllBytesAsync(file, await response.BodyAsync());
+        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        await page.WaitForSelectorAsync("#methodology");
+    }
 
     private static async Task OpenFirstHitAsync(IPage page)
     {

@@ -10,7 +10,7 @@ public sealed class MenuTests
 
     [Theory]
     [InlineData(Role.Analyst, "/", "/search /hits /requests /cases /import /network /dashboard /sections")]
-    [InlineData(Role.PolicyOfficer, "/dashboard", "/dashboard /sections /reports")]
+    [InlineData(Role.PolicyOfficer, "/reports", "/dashboard /sections /reports")]
     [InlineData(Role.Auditor, "/audit", "/dashboard /sections /audit")]
     [InlineData(Role.Administrator, "/admin", "/dashboard /sections /admin")]
     public void Menu_EachRole_ListsWhatItCanUseAndLandsOnItsPage(Role role, string landing, string items)
