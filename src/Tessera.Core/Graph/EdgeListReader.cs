@@ -36,16 +36,8 @@ internal static class EdgeListReader
             throw new ModelException("missing header column (expected 'id')", path, 1, "id");
         }
 
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var (line, fields) in CsvLine.Rows(reader))
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(text);
             var value = id < fields.Count ? fields[id] : "";
             if (value.Length == 0)
             {
@@ -70,16 +62,8 @@ internal static class EdgeListReader
             type = Column(header, "relation", path, required: false);
         }
 
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var (line, fields) in CsvLine.Rows(reader))
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(text);
             var s = Field(fields, source, path, line, "source");
             var t = Field(fields, target, path, line, "target");
             var w = 1.0;
@@ -147,8 +131,28 @@ internal static class EdgeListReader
 /// <summary>Splits one CSV line (RFC 4180 quotes, no embedded line breaks).</summary>
 internal static class CsvLine
 {
+    /// <summary>The rows after the header line, each with its line number in the file (the first row is line 2); empty lines
+    /// are skipped.</summary>
+    public static IEnumerable<(int Line, List<string> Fields)> Rows(TextReader reader)
+    {
+        var line = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length > 0)
+            {
+                yield return (line, Split(text));
+            }
+        }
+    }
+
     public static List<string> Split(string line)
     {
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            return [.. line.Split(',')];
+        }
+
         var fields = new List<string>();
         var current = new System.Text.StringBuilder();
         var quoted = false;

@@ -28,16 +28,8 @@ internal sealed class ExchangeRates
         }
 
         var rows = new Dictionary<string, List<(int Day, double Rate)>>(StringComparer.Ordinal);
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var (line, fields) in CsvLine.Rows(reader))
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(text);
             string Field(int i) => i < fields.Count ? fields[i].Trim() : "";
             if (!DateOnly.TryParseExact(Field(date), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {

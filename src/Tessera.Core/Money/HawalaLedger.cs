@@ -31,16 +31,8 @@ internal static class HawalaLedger
         int idColumn = Array.IndexOf(header, "id"), brokerColumn = Array.IndexOf(header, "broker");
         int senderCountry = Array.IndexOf(header, "sender_country"), receiverCountry = Array.IndexOf(header, "receiver_country");
         var entries = new List<(string Id, string Sender, string Receiver, string Broker, double Eur, long Time, string? From, string? To)>();
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var (line, fields) in CsvLine.Rows(reader))
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(text);
             string? Optional(int column) => column >= 0 && column < fields.Count && fields[column].Trim() is { Length: > 0 } v ? v : null;
             string Field(int column, string name) => Optional(column) ?? throw new ModelException("empty value", file, line, name);
 

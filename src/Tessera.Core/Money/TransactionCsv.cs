@@ -35,16 +35,8 @@ internal static class TransactionCsv
 
         int fromCountry = Array.IndexOf(header, "from_country"), toCountry = Array.IndexOf(header, "to_country");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var (line, fields) in CsvLine.Rows(reader))
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = text.Contains('"', StringComparison.Ordinal) ? CsvLine.Split(text) : [.. text.Split(',')];
             string Field(int column, string name) =>
                 column < fields.Count && fields[column].Trim() is { Length: > 0 } v ? v : throw new ModelException("empty value", file, line, name);
             string? Optional(int column) => column >= 0 && column < fields.Count && fields[column].Trim() is { Length: > 0 } v ? v.ToUpperInvariant() : null;
