@@ -110,7 +110,8 @@ internal static class FieldRecords
         }
     }
 
-    private static FieldName Zipf(Random rng, FieldName[] names, double exponent = 1)
+    /// <summary>A name drawn from a pool ranked by frequency (Zipf's law with the given exponent).</summary>
+    internal static FieldName Zipf(Random rng, FieldName[] names, double exponent = 1)
     {
         // P(rank r) ∝ 1/(r+1)^s: the first names of a pool are the common ones.
         var total = 0.0;

@@ -40,8 +40,8 @@ internal static class FrequencyAttack
         for (var i = 0; i < n; i++)
         {
             var male = rng.NextDouble() < 0.7;
-            var given = Zipf(rng, male ? FieldNames.ArabicMale : FieldNames.ArabicFemale, 1.0);
-            var family = Zipf(rng, FieldNames.ArabicFamilies, 0.6);
+            var given = FieldRecords.Zipf(rng, male ? FieldNames.ArabicMale : FieldNames.ArabicFemale, 1.0);
+            var family = FieldRecords.Zipf(rng, FieldNames.ArabicFamilies, 0.6);
             var birth = new DateOnly(1965, 1, 1).AddDays(rng.Next(365 * 40));
             result.Add(new PersonRecord("p" + i.ToString(Inv))
             {
@@ -52,27 +52,6 @@ internal static class FrequencyAttack
         }
 
         return result;
-    }
-
-    private static FieldName Zipf(Random rng, FieldName[] names, double exponent)
-    {
-        var total = 0.0;
-        for (var r = 0; r < names.Length; r++)
-        {
-            total += Math.Pow(r + 1, -exponent);
-        }
-
-        var x = rng.NextDouble() * total;
-        for (var r = 0; r < names.Length; r++)
-        {
-            x -= Math.Pow(r + 1, -exponent);
-            if (x <= 0)
-            {
-                return names[r];
-            }
-        }
-
-        return names[^1];
     }
 
     private static void Report(string label, List<PersonRecord> population, Func<PersonRecord, PersonRecord> view, PprlEncoderOptions options,
